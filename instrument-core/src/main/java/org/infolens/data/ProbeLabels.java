@@ -1,0 +1,151 @@
+package org.infolens.data;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the estimators know of the probe rows besides the activations: the class label of each row
+ * and which input each row is. Row i of every layer's activations belongs to row i here.
+ *
+ * <p>Input ids make I(X;T) exact when the probe set repeats an input (augmented copies, duplicated
+ * rows): rows with the same id are the same x. When every row is a distinct input, H(T|X) = 0.
+ */
+public final class ProbeLabels {
+
+    private final int size;
+    private final int[] labels;      // null when the probe has no labels
+    private final int classes;
+    private final int[] inputIds;    // dense ids 0..distinctInputs-1
+    private final int distinctInputs;
+
+    private ProbeLabels(int size, int[] labels, int[] inputIds) {
+        if (size < 1) {
+            throw new IllegalArgumentException("the probe set is empty: at least one row is needed");
+        }
+        this.size = size;
+        if (labels != null) {
+            if (labels.length != size) {
+                throw new IllegalArgumentException("labels have length " + labels.length + ", the probe has " + size + " rows");
+            }
+            int max = -1;
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] < 0) {
+                    throw new IllegalArgumentException("label of row " + i + " is " + labels[i] + ": labels must be >= 0");
+                }
+                max = Math.max(max, labels[i]);
+            }
+            this.labels = labels.clone();
+            this.classes = max + 1;
+        } else {
+            this.labels = null;
+            this.classes = 0;
+        }
+        if (inputIds == null) {
+            this.inputIds = null;
+            this.distinctInputs = size;
+        } else {
+            if (inputIds.length != size) {
+                throw new IllegalArgumentException("input ids have length " + inputIds.length + ", the probe has " + size + " rows");
+            }
+            this.inputIds = densify(inputIds);
+            int d = 0;
+            for (int id : this.inputIds) {
+                d = Math.max(d, id + 1);
+            }
+            this.distinctInputs = d;
+        }
+    }
+
+    /** Every row a distinct input, labelled. */
+    public static ProbeLabels of(int[] labels) {
+        return new ProbeLabels(labels.length, labels, null);
+    }
+
+    /** Labelled rows; rows with equal {@code inputIds} are the same input. */
+    public static ProbeLabels of(int[] labels, int[] inputIds) {
+        return new ProbeLabels(labels.length, labels, inputIds);
+    }
+
+    /** Rows without labels (I(T;Y) is then not estimated); {@code inputIds} may be null. */
+    public static ProbeLabels unlabelled(int size, int[] inputIds) {
+        return new ProbeLabels(size, null, inputIds);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean hasLabels() {
+        return labels != null;
+    }
+
+    /** Number of classes (largest label + 1); 0 without labels. */
+    public int classes() {
+        return classes;
+    }
+
+    public int label(int row) {
+        if (labels == null) {
+            throw new IllegalStateException("this probe set has no labels");
+        }
+        return labels[row];
+    }
+
+    public int[] labels() {
+        return labels == null ? null : labels.clone();
+    }
+
+    /** True when every row is a distinct input (then H(T|X) = 0). */
+    public boolean inputsDistinct() {
+        return distinctInputs == size;
+    }
+
+    public int distinctInputs() {
+        return distinctInputs;
+    }
+
+    /** Dense input id of a row (0..distinctInputs-1). */
+    public int inputId(int row) {
+        return inputIds == null ? row : inputIds[row];
+    }
+
+    /** The labels and input ids of a subset of rows, in that order. */
+    public ProbeLabels selectRows(int[] rows) {
+        int[] l = labels == null ? null : new int[rows.length];
+        int[] ids = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            if (l != null) {
+                l[i] = labels[rows[i]];
+            }
+            ids[i] = inputId(rows[i]);
+        }
+        return new ProbeLabels(rows.length, l, ids);
+    }
+
+    /** Renumbers arbitrary ids to 0..k-1 in order of first appearance. */
+    private static int[] densify(int[] ids) {
+        Map<Integer, Integer> seen = new HashMap<>();
+        int[] out = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            out[i] = seen.computeIfAbsent(ids[i], k -> seen.size());
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProbeLabels p && p.size == size && Arrays.equals(p.labels, labels)
+                && Arrays.equals(p.inputIds, inputIds);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(labels) + size;
+    }
+
+    @Override
+    public String toString() {
+        return "ProbeLabels[rows=" + size + ", classes=" + classes + ", distinctInputs=" + distinctInputs + "]";
+    }
+}

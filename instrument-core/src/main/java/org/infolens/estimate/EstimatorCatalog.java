@@ -1,0 +1,32 @@
+package org.infolens.estimate;
+
+import java.util.List;
+import org.infolens.estimate.binning.BinningFactory;
+import org.infolens.measure.MeasureFactory;
+
+/** Every estimator family infolens has, by the name the command line and the records use. */
+public final class EstimatorCatalog {
+
+    private static final List<MeasureFactory> FACTORIES = List.of(new BinningFactory());
+
+    private EstimatorCatalog() {
+    }
+
+    public static List<MeasureFactory> all() {
+        return FACTORIES;
+    }
+
+    public static List<String> names() {
+        return FACTORIES.stream().map(MeasureFactory::name).toList();
+    }
+
+    /** The family called {@code name}; an unknown name is an error that lists the known ones. */
+    public static MeasureFactory named(String name) {
+        for (MeasureFactory f : FACTORIES) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown measure '" + name + "'; known: " + String.join(", ", names()));
+    }
+}

@@ -1,0 +1,139 @@
+package org.infolens.estimate.binning;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.infolens.data.Activations;
+import org.infolens.data.LayerId;
+
+/**
+ * Entropy-based adaptive binning (EBAB) of Chelombiev et al. (2019), the default of their code: per
+ * layer and per epoch, pool all values, let u be the sorted distinct values other than the lower
+ * limit {@code low}; edges are {@code [low] + [u[floor(k |u| / B)] for k < B] + [u[last]]}. Each bin
+ * holds the same number of distinct activation levels (not the same sample mass). With low = 0 a
+ * ReLU layer's exact zeros keep their own symbol; a dead layer (all values = low) is one symbol.
+ *
+ * <p>{@code low} is a number, or "auto": from the layer's activation function (-1.000001 for tanh-like,
+ * 0 for ReLU-like), else from the data (see {@link ActivationBounds#fromData}). The value used is in
+ * every record.
+ */
+public final class AdaptiveDiscretizer implements Discretizer {
+
+    private final int bins;
+    private final Double low; // null = auto
+
+    private AdaptiveDiscretizer(Builder b) {
+        this.bins = b.bins;
+        this.low = b.low;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String strategy() {
+        return "adaptive";
+    }
+
+    @Override
+    public String tag() {
+        return "adaptive-" + bins;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("edges", strategy());
+        p.put("bins", bins);
+        p.put("low", low == null ? "auto" : low);
+        return p;
+    }
+
+    /** The lower limit used for this layer. */
+    double lowFor(LayerId layer, Activations values) {
+        if (low != null) {
+            return low;
+        }
+        OptionalDouble fromActivation = ActivationBounds.forActivation(layer.activation());
+        return fromActivation.isPresent() ? fromActivation.getAsDouble() : ActivationBounds.fromData(values.min());
+    }
+
+    /** The EBAB edges of these values for a given lower limit. */
+    double[] edges(Activations values, double lowLimit) {
+        return edges(new DistinctLevels(values, (float) lowLimit), lowLimit);
+    }
+
+    /** The EBAB edges from a layer's distinct levels (those other than the lower limit). */
+    private double[] edges(DistinctLevels u, double lowLimit) {
+        long size = u.count();
+        if (size == 0) {
+            return new double[] {lowLimit};
+        }
+        double[] e = new double[bins + 2];
+        e[0] = lowLimit;
+        double perBin = (double) size / bins; // same double arithmetic as int(k * (len(u) / B))
+        for (int k = 0; k < bins; k++) {
+            e[k + 1] = u.valueAt((long) (k * perBin));
+        }
+        e[bins + 1] = u.valueAt(size - 1);
+        return e;
+    }
+
+    @Override
+    public Binned discretize(LayerId layer, Activations values) {
+        double lowLimit = lowFor(layer, values);
+        // The original compares float32 activations with the limit in float32 (numpy's weak scalar rule).
+        DistinctLevels levels = new DistinctLevels(values, (float) lowLimit);
+        SortedEdges edges = new SortedEdges(edges(levels, lowLimit));
+        int n = values.size();
+        int[] s = new int[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = edges.bin(values.getFlat(i));
+        }
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("low", lowLimit);
+        return new Binned(s, resolved, Map.of("distinctLevels", levels.count()));
+    }
+
+    @Override
+    public String toString() {
+        return "AdaptiveDiscretizer" + parameters();
+    }
+
+    /** Configuration; validated in {@link #build()}. */
+    public static final class Builder {
+        private int bins = 30;
+        private Double low;
+
+        private Builder() {
+        }
+
+        public Builder bins(int bins) {
+            this.bins = bins;
+            return this;
+        }
+
+        /** A fixed lower limit for every layer. */
+        public Builder low(double low) {
+            this.low = low;
+            return this;
+        }
+
+        /** The lower limit from each layer's activation function, else from its data (the default). */
+        public Builder autoLow() {
+            this.low = null;
+            return this;
+        }
+
+        public AdaptiveDiscretizer build() {
+            if (bins < 1) {
+                throw new IllegalArgumentException("adaptive binning needs bins >= 1, got " + bins);
+            }
+            if (low != null && !Double.isFinite(low)) {
+                throw new IllegalArgumentException("adaptive binning needs a finite low, got " + low);
+            }
+            return new AdaptiveDiscretizer(this);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.infolens.io;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.infolens.data.ActivationSnapshot;
+import org.infolens.data.Activations;
+import org.infolens.data.LayerActivations;
+import org.infolens.data.LayerId;
+import org.infolens.trajectory.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Snapshots kept on disk as .npy files readable by numpy, one directory per recorded epoch:
+ * <pre>
+ *   epoch-000012/snapshot.json       epoch, iteration, layers (ids and file names)
+ *   epoch-000012/layer-03-dense2.npy float32, probe rows x layer width
+ * </pre>
+ * Serves two purposes: activation dumps a user keeps, and the stored activations a two-pass measure
+ * (global min-max binning) reads again at the end of the run.
+ */
+public final class ActivationStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ActivationStore.class);
+    private static final String INDEX = "snapshot.json";
+
+    private final Path directory;
+    private final boolean temporary;
+
+    private ActivationStore(Path directory, boolean temporary) {
+        this.directory = directory;
+        this.temporary = temporary;
+    }
+
+    /** A store in {@code directory} that stays after the run. */
+    public static ActivationStore in(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        return new ActivationStore(directory, false);
+    }
+
+    /** A store in a fresh temporary directory, deleted on {@link #close()}. */
+    public static ActivationStore temporary() throws IOException {
+        return new ActivationStore(Files.createTempDirectory("infolens-activations-"), true);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The record of one stored epoch. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Index(int epoch, long iteration, int rows, List<Entry> layers) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Entry(LayerId layer, String file) {
+    }
+
+    public void put(ActivationSnapshot snapshot) {
+        Path dir = directory.resolve(String.format("epoch-%06d", snapshot.epoch()));
+        try {
+            Files.createDirectories(dir);
+            List<Entry> entries = new ArrayList<>();
+            for (LayerActivations l : snapshot.layers()) {
+                String file = String.format("layer-%02d-%s.npy", l.layer().index(), safe(l.layer().name()));
+                Npy.write(dir.resolve(file), l.values());
+                entries.add(new Entry(l.layer(), file));
+            }
+            // The index is written last: an epoch directory without one is incomplete and is not replayed.
+            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve(INDEX).toFile(),
+                    new Index(snapshot.epoch(), snapshot.iteration(), snapshot.rows(), entries));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store activations of epoch " + snapshot.epoch() + " in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Epoch directories with a complete index, in epoch order. */
+    public List<Path> storedEpochs() throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory, "epoch-*")) {
+            for (Path p : ds) {
+                if (Files.exists(p.resolve(INDEX))) {
+                    dirs.add(p);
+                }
+            }
+        }
+        dirs.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return dirs;
+    }
+
+    /** Reads one stored epoch back. */
+    public static ActivationSnapshot load(Path epochDirectory) throws IOException {
+        Index index = Json.mapper().readValue(epochDirectory.resolve(INDEX).toFile(), Index.class);
+        List<LayerActivations> layers = new ArrayList<>();
+        for (Entry e : index.layers()) {
+            Activations a = Npy.readActivations(epochDirectory.resolve(e.file()));
+            if (a.rows() != index.rows() || a.columns() != e.layer().width()) {
+                throw new IOException(epochDirectory.resolve(e.file()) + ": shape " + a.rows() + " x " + a.columns()
+                        + ", its index says " + index.rows() + " x " + e.layer().width());
+            }
+            layers.add(new LayerActivations(e.layer(), a));
+        }
+        return new ActivationSnapshot(index.epoch(), index.iteration(), layers);
+    }
+
+    /** Removes a temporary store's files; a kept store stays. */
+    @Override
+    public void close() {
+        if (!temporary) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            log.warn("could not delete temporary activations in {}: {}", directory, e.getMessage());
+        }
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+}

@@ -1,0 +1,44 @@
+package org.infolens.measure;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a measure found on one layer.
+ *
+ * @param valuesBits     the estimates, in bits, by name ("H_T", "I_XT", "I_TY", ...)
+ * @param layerParameters parameters resolved for this layer (an adaptive edge's lower limit, a noise
+ *                        variance scaled to this layer): they complete {@link Measure#parameters()}
+ * @param details        diagnostics worth keeping (distinct patterns, flags such as "saturated")
+ */
+public record Estimate(Map<String, Double> valuesBits, Map<String, Object> layerParameters, Map<String, Object> details) {
+
+    public Estimate {
+        valuesBits = frozen(Objects.requireNonNull(valuesBits, "valuesBits"));
+        layerParameters = frozen(layerParameters == null ? Map.of() : layerParameters);
+        details = frozen(details == null ? Map.of() : details);
+        for (Map.Entry<String, Double> e : valuesBits.entrySet()) {
+            if (e.getValue() == null || !Double.isFinite(e.getValue())) {
+                throw new IllegalStateException("estimate " + e.getKey() + " is " + e.getValue());
+            }
+        }
+    }
+
+    public static Estimate of(Map<String, Double> valuesBits) {
+        return new Estimate(valuesBits, Map.of(), Map.of());
+    }
+
+    public double value(String name) {
+        Double v = valuesBits.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no value '" + name + "' in " + valuesBits.keySet());
+        }
+        return v;
+    }
+
+    private static <V> Map<String, V> frozen(Map<String, V> m) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+}

@@ -1,0 +1,40 @@
+package org.infolens.measure;
+
+import java.util.Map;
+import java.util.Optional;
+import org.infolens.data.Activations;
+import org.infolens.data.LayerId;
+import org.infolens.data.ProbeLabels;
+
+/**
+ * One information measure of a layer's representation (binning MI, kernel bounds, DSE, ...).
+ *
+ * <p>Life cycle: configure (a builder, validated in {@code build()}), then {@link #estimate} for each
+ * (epoch, layer), from one worker thread at a time. A measure whose parameters depend on the whole
+ * run (the global min-max range of Saxe et al.) also offers a {@link RunObserver}: the pipeline then
+ * shows it every layer of every recorded epoch first and estimates in a second pass at the end.
+ */
+public interface Measure {
+
+    /** The estimator family as named on the command line and in records: "binning", "kde", ... */
+    String name();
+
+    /** Tells configurations of one family apart within a run, e.g. "binning/adaptive-30". */
+    default String label() {
+        return name();
+    }
+
+    /** Every parameter that determines the result, defaults included, in a stable order. */
+    Map<String, Object> parameters();
+
+    /**
+     * Estimates on one layer. Values in bits. Throws {@link IllegalArgumentException} (with a message
+     * naming what is wrong) on input the estimator cannot take.
+     */
+    Estimate estimate(LayerId layer, Activations values, ProbeLabels probe);
+
+    /** Present when this measure needs a first pass over the whole run before it can estimate. */
+    default Optional<RunObserver> runObserver() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,380 @@
+package org.infolens.pipeline;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.infolens.data.ActivationSnapshot;
+import org.infolens.data.LayerActivations;
+import org.infolens.data.ProbeLabels;
+import org.infolens.io.ActivationStore;
+import org.infolens.measure.Estimate;
+import org.infolens.measure.Measure;
+import org.infolens.measure.RunObserver;
+import org.infolens.trajectory.RecordStatus;
+import org.infolens.trajectory.TrajectoryRecord;
+import org.infolens.trajectory.TrajectorySink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs measures on activation snapshots off the training thread. Snapshots wait in a bounded queue;
+ * when it is full the submitting thread waits or the snapshot is skipped (with a "skipped" record),
+ * so memory never grows beyond (capacity + 1) snapshots. Each (layer, measure) is isolated: NaN or
+ * infinite activations, or an exception from an estimator, become an error record naming the layer,
+ * epoch and cause, and the other estimates go on.
+ *
+ * <p>Measures that need the whole run (a {@link RunObserver}) see every snapshot as it arrives; the
+ * snapshots are kept in an {@link ActivationStore} and estimated in a second pass during
+ * {@link #close()}.
+ */
+public final class MeasurementPipeline implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MeasurementPipeline.class);
+    private static final ActivationSnapshot END = new ActivationSnapshot(0, 0, List.of());
+
+    private final String runName;
+    private final ProbeLabels probe;
+    private final List<Measure> measures;
+    private final List<Measure> perEpoch = new ArrayList<>();
+    private final List<Measure> twoPass = new ArrayList<>();
+    private final List<TrajectorySink> sinks;
+    private final int capacity;
+    private final WhenFull whenFull;
+    private final BlockingQueue<ActivationSnapshot> queue;
+    private final ActivationStore secondPassStore;
+    private final boolean ownsStore;
+    private final Thread worker;
+
+    private final AtomicLong submitted = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong measured = new AtomicLong();
+    private final AtomicLong okRecords = new AtomicLong();
+    private final AtomicLong errorRecords = new AtomicLong();
+    private final AtomicLong skippedRecords = new AtomicLong();
+    private final AtomicLong measureNanos = new AtomicLong();
+    private volatile int maxQueued;
+    private boolean closed;
+
+    private MeasurementPipeline(Builder b) throws IOException {
+        this.runName = b.runName;
+        this.probe = b.probe;
+        this.measures = List.copyOf(b.measures);
+        for (Measure m : measures) {
+            (m.runObserver().isPresent() ? twoPass : perEpoch).add(m);
+        }
+        this.sinks = List.copyOf(b.sinks);
+        this.capacity = b.queueCapacity;
+        this.whenFull = b.whenFull;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        if (twoPass.isEmpty()) {
+            this.secondPassStore = null;
+            this.ownsStore = false;
+        } else {
+            this.ownsStore = b.secondPassStore == null;
+            this.secondPassStore = ownsStore ? ActivationStore.temporary() : b.secondPassStore;
+        }
+        this.worker = new Thread(this::work, "infolens-measure-" + runName);
+        worker.setDaemon(true); // a forgotten close() must not keep the JVM alive; records written stay valid
+        worker.start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<Measure> measures() {
+        return measures;
+    }
+
+    /**
+     * Hands a snapshot to the worker. Returns false when it was skipped (queue full under
+     * {@link WhenFull#SKIP}); skipped records are then written for it.
+     */
+    public boolean submit(ActivationSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the measurement pipeline of run '" + runName + "' is closed");
+            }
+        }
+        if (snapshot.rows() != probe.size()) {
+            throw new IllegalArgumentException("snapshot of epoch " + snapshot.epoch() + " has " + snapshot.rows()
+                    + " rows but the probe set has " + probe.size());
+        }
+        submitted.incrementAndGet();
+        boolean queued;
+        if (whenFull == WhenFull.WAIT) {
+            try {
+                queue.put(snapshot);
+                queued = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                queued = false;
+            }
+        } else {
+            queued = queue.offer(snapshot);
+        }
+        maxQueued = Math.max(maxQueued, queue.size());
+        if (!queued) {
+            skipped.incrementAndGet();
+            String why = "measurement queue full (capacity " + capacity + ", policy skip): epoch not measured";
+            for (LayerActivations l : snapshot.layers()) {
+                for (Measure m : measures) {
+                    emit(failure(snapshot, l, m, RecordStatus.SKIPPED, why));
+                }
+            }
+        }
+        return queued;
+    }
+
+    /**
+     * Waits for every queued snapshot, runs the second pass of two-pass measures, and closes the
+     * sinks. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(END);
+                worker.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // finish anyway: the records are the point of the run
+            }
+        }
+        if (ownsStore) {
+            secondPassStore.close();
+        }
+        for (TrajectorySink s : sinks) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                log.error("closing trajectory sink failed: {}", e.getMessage());
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public PipelineSummary summary() {
+        return new PipelineSummary(submitted.get(), skipped.get(), measured.get(), okRecords.get(), errorRecords.get(),
+                skippedRecords.get(), maxQueued, measureNanos.get() / 1e9);
+    }
+
+    private void work() {
+        while (true) {
+            ActivationSnapshot s;
+            try {
+                s = queue.take();
+            } catch (InterruptedException e) {
+                continue; // only close() ends the worker, through END
+            }
+            if (s == END) {
+                break;
+            }
+            try {
+                measureSnapshot(s);
+            } catch (RuntimeException e) {
+                log.error("measuring epoch {} failed: {}", s.epoch(), e.toString(), e);
+            }
+            measured.incrementAndGet();
+        }
+        if (!twoPass.isEmpty()) {
+            secondPass();
+        }
+    }
+
+    private void measureSnapshot(ActivationSnapshot s) {
+        for (LayerActivations l : s.layers()) {
+            estimateLayer(s, l, perEpoch);
+        }
+        if (!twoPass.isEmpty()) {
+            for (LayerActivations l : s.layers()) {
+                if (l.values().countNonFinite() == 0) {
+                    for (Measure m : twoPass) {
+                        m.runObserver().orElseThrow().observe(l.layer(), l.values());
+                    }
+                }
+            }
+            secondPassStore.put(s);
+        }
+    }
+
+    private void secondPass() {
+        List<Measure> ready = new ArrayList<>();
+        for (Measure m : twoPass) {
+            try {
+                m.runObserver().orElseThrow().complete();
+                ready.add(m);
+            } catch (RuntimeException e) {
+                log.error("{}: the run's first pass did not complete: {}", m.label(), e.getMessage());
+            }
+        }
+        try {
+            for (var dir : secondPassStore.storedEpochs()) {
+                ActivationSnapshot s = ActivationStore.load(dir);
+                for (LayerActivations l : s.layers()) {
+                    estimateLayer(s, l, ready);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.error("second pass over stored activations in {} failed: {}", secondPassStore.directory(), e.getMessage(), e);
+        }
+    }
+
+    private void estimateLayer(ActivationSnapshot s, LayerActivations l, List<Measure> which) {
+        if (which.isEmpty()) {
+            return;
+        }
+        long nonFinite = l.values().countNonFinite();
+        if (nonFinite > 0) {
+            long nan = l.values().countNaN();
+            String why = "layer " + l.layer().describe() + " at epoch " + s.epoch() + " has " + nan + " NaN and "
+                    + (nonFinite - nan) + " infinite values among " + l.values().size() + "; not estimated";
+            for (Measure m : which) {
+                emit(failure(s, l, m, RecordStatus.ERROR, why));
+            }
+            return;
+        }
+        for (Measure m : which) {
+            long t0 = System.nanoTime();
+            TrajectoryRecord r;
+            try {
+                Estimate e = m.estimate(l.layer(), l.values(), probe);
+                long dt = System.nanoTime() - t0;
+                measureNanos.addAndGet(dt);
+                Map<String, Object> params = new LinkedHashMap<>(m.parameters());
+                params.putAll(e.layerParameters());
+                r = new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, s.epoch(), s.iteration(), l.layer(), m.name(),
+                        m.label(), params, l.values().rows(), RecordStatus.OK, e.valuesBits(), e.details(), null, dt / 1e9,
+                        Instant.now());
+            } catch (RuntimeException e) {
+                String why = m.label() + " failed on layer " + l.layer().describe() + " at epoch " + s.epoch() + ": " + e;
+                log.warn(why);
+                r = failure(s, l, m, RecordStatus.ERROR, why);
+            }
+            emit(r);
+        }
+    }
+
+    private TrajectoryRecord failure(ActivationSnapshot s, LayerActivations l, Measure m, RecordStatus status, String why) {
+        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, s.epoch(), s.iteration(), l.layer(), m.name(), m.label(),
+                m.parameters(), l.values().rows(), status, Map.of(), Map.of(), why, 0, Instant.now());
+    }
+
+    private void emit(TrajectoryRecord r) {
+        switch (r.status()) {
+            case OK -> okRecords.incrementAndGet();
+            case ERROR -> errorRecords.incrementAndGet();
+            case SKIPPED -> skippedRecords.incrementAndGet();
+        }
+        for (TrajectorySink sink : sinks) {
+            try {
+                sink.accept(r);
+            } catch (RuntimeException e) {
+                log.error("trajectory sink rejected a record of epoch {}: {}", r.epoch(), e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MeasurementPipeline[run=" + runName + ", measures=" + measures.stream().map(Measure::label).toList()
+                + ", queueCapacity=" + capacity + ", whenFull=" + whenFull + "]";
+    }
+
+    /** Configuration; validated in {@link #build()}. */
+    public static final class Builder {
+        private String runName = "run";
+        private ProbeLabels probe;
+        private final List<Measure> measures = new ArrayList<>();
+        private final List<TrajectorySink> sinks = new ArrayList<>();
+        private int queueCapacity = 2;
+        private WhenFull whenFull = WhenFull.WAIT;
+        private ActivationStore secondPassStore;
+
+        private Builder() {
+        }
+
+        public Builder runName(String runName) {
+            this.runName = runName;
+            return this;
+        }
+
+        /** Labels and input ids of the probe rows every snapshot holds. */
+        public Builder probe(ProbeLabels probe) {
+            this.probe = probe;
+            return this;
+        }
+
+        public Builder measure(Measure measure) {
+            this.measures.add(measure);
+            return this;
+        }
+
+        public Builder measures(List<? extends Measure> measures) {
+            this.measures.addAll(measures);
+            return this;
+        }
+
+        public Builder sink(TrajectorySink sink) {
+            this.sinks.add(sink);
+            return this;
+        }
+
+        /** Snapshots that may wait for the worker (default 2). */
+        public Builder queueCapacity(int queueCapacity) {
+            this.queueCapacity = queueCapacity;
+            return this;
+        }
+
+        public Builder whenFull(WhenFull whenFull) {
+            this.whenFull = whenFull;
+            return this;
+        }
+
+        /** Where two-pass measures keep activations until the run ends (default: a temporary directory). */
+        public Builder secondPassStore(ActivationStore store) {
+            this.secondPassStore = store;
+            return this;
+        }
+
+        public MeasurementPipeline build() throws IOException {
+            if (probe == null) {
+                throw new IllegalArgumentException("the pipeline needs the probe set's labels (probe(...))");
+            }
+            if (measures.isEmpty()) {
+                throw new IllegalArgumentException("the pipeline needs at least one measure");
+            }
+            if (sinks.isEmpty()) {
+                throw new IllegalArgumentException("the pipeline needs at least one trajectory sink");
+            }
+            if (queueCapacity < 1) {
+                throw new IllegalArgumentException("queue capacity must be >= 1, got " + queueCapacity);
+            }
+            if (whenFull == null) {
+                throw new IllegalArgumentException("whenFull must be WAIT or SKIP");
+            }
+            List<String> labels = measures.stream().map(Measure::label).toList();
+            if (labels.stream().distinct().count() != labels.size()) {
+                throw new IllegalArgumentException("two measures share a label, their records could not be told apart: " + labels);
+            }
+            return new MeasurementPipeline(this);
+        }
+    }
+}

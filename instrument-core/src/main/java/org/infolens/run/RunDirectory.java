@@ -1,0 +1,56 @@
+package org.infolens.run;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.infolens.trajectory.Json;
+
+/**
+ * The layout of a run's output directory:
+ * <pre>
+ *   run.json            provenance
+ *   trajectory.jsonl    one record per (epoch, layer, measure)
+ *   activations/        raw activations per recorded epoch (.npy), when kept
+ *   figures/            information-plane.png, ...
+ * </pre>
+ */
+public record RunDirectory(Path root) {
+
+    public Path provenanceFile() {
+        return root.resolve("run.json");
+    }
+
+    public Path trajectoryFile() {
+        return root.resolve("trajectory.jsonl");
+    }
+
+    public Path activationsDirectory() {
+        return root.resolve("activations");
+    }
+
+    public Path figuresDirectory() {
+        return root.resolve("figures");
+    }
+
+    /** Writes run.json atomically: readers see the old or the new file, never half of one. */
+    public void writeProvenance(RunProvenance provenance) throws IOException {
+        Files.createDirectories(root);
+        Path tmp = root.resolve("run.json.tmp");
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), provenance);
+        try {
+            Files.move(tmp, provenanceFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, provenanceFile(), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    public RunProvenance readProvenance() throws IOException {
+        if (!Files.exists(provenanceFile())) {
+            throw new NoSuchFileException(provenanceFile().toString(), null, "no run.json in this run directory");
+        }
+        return Json.mapper().readValue(provenanceFile().toFile(), RunProvenance.class);
+    }
+}

@@ -1,0 +1,90 @@
+package org.infolens.trajectory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a JSON Lines trajectory. Tolerates fields it does not know (newer writers may add some) and a
+ * cut-off last line (a run still writing, or one that crashed); rejects a record of a newer schema
+ * and a malformed line in the middle, naming the file and line.
+ */
+public final class TrajectoryReader {
+
+    private TrajectoryReader() {
+    }
+
+    /** The records of a trajectory file and what the reader had to leave out. */
+    public record Trajectory(Path file, List<TrajectoryRecord> records, List<String> warnings) {
+    }
+
+    public static Trajectory read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no trajectory file");
+        }
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lines.add(line);
+            }
+        }
+        boolean endsWithNewline = endsWithNewline(file);
+        List<TrajectoryRecord> records = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            boolean last = i == lines.size() - 1;
+            try {
+                JsonNode node = Json.mapper().readTree(line);
+                int schema = node.path("schema").asInt(-1);
+                if (schema > TrajectoryRecord.SCHEMA) {
+                    throw new IOException(file + ": line " + (i + 1) + " is trajectory schema " + schema
+                            + ", newer than this infolens reads (" + TrajectoryRecord.SCHEMA + "); update infolens");
+                }
+                if (schema < 1) {
+                    throw new IOException(file + ": line " + (i + 1) + " is not an infolens trajectory record (no schema field)");
+                }
+                records.add(Json.mapper().treeToValue(node, TrajectoryRecord.class));
+            } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+                if (last && !endsWithNewline) {
+                    warnings.add("line " + (i + 1) + " is cut off (an interrupted write) and was skipped");
+                } else {
+                    throw new IOException(file + ": line " + (i + 1) + " is not a valid trajectory record: "
+                            + firstLine(e.getMessage()), e);
+                }
+            }
+        }
+        return new Trajectory(file, List.copyOf(records), List.copyOf(warnings));
+    }
+
+    private static boolean endsWithNewline(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size == 0) {
+            return true;
+        }
+        try (var ch = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+            ch.read(b, size - 1);
+            return b.get(0) == '\n';
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,81 @@
+package org.infolens.trajectory;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.infolens.data.LayerId;
+
+/**
+ * One line of a trajectory: what one measure found on one layer at one recorded epoch, with every
+ * parameter that produced it. Schema {@value #SCHEMA}; readers ignore fields they do not know.
+ *
+ * @param schema     format version of this record
+ * @param run        the run's name
+ * @param epoch      completed training epochs when the activations were captured (0 = before training)
+ * @param iteration  the network's iteration count at capture
+ * @param layer      the layer
+ * @param measure    estimator family ("binning", ...)
+ * @param label      the measure's configuration label ("binning/adaptive-30")
+ * @param params     every parameter of the estimate, defaults and per-layer resolved values included
+ * @param n          probe rows the estimate used
+ * @param status     ok, error or skipped
+ * @param valuesBits the estimates in bits (empty unless ok)
+ * @param details    estimator diagnostics
+ * @param message    why an error or skip happened (null when ok)
+ * @param seconds    time the estimate took
+ * @param time       when the record was written
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"schema", "run", "epoch", "iteration", "layer", "measure", "label", "status", "n", "values_bits",
+        "params", "details", "message", "seconds", "time"})
+public record TrajectoryRecord(
+        int schema,
+        String run,
+        int epoch,
+        long iteration,
+        LayerId layer,
+        String measure,
+        String label,
+        Map<String, Object> params,
+        int n,
+        RecordStatus status,
+        @JsonProperty("values_bits") Map<String, Double> valuesBits,
+        Map<String, Object> details,
+        String message,
+        double seconds,
+        Instant time) {
+
+    /** The trajectory format this code writes; it reads this version and older. */
+    public static final int SCHEMA = 1;
+
+    public TrajectoryRecord {
+        Objects.requireNonNull(layer, "layer");
+        Objects.requireNonNull(measure, "measure");
+        Objects.requireNonNull(status, "status");
+        label = label == null ? measure : label;
+        params = frozen(params);
+        valuesBits = frozen(valuesBits);
+        details = frozen(details);
+    }
+
+    public boolean isOk() {
+        return status == RecordStatus.OK;
+    }
+
+    /** An estimate by name, or NaN when this record has none. */
+    public double value(String name) {
+        Double v = valuesBits.get(name);
+        return v == null ? Double.NaN : v;
+    }
+
+    private static <V> Map<String, V> frozen(Map<String, V> m) {
+        return m == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+}

@@ -1,0 +1,166 @@
+package org.infolens.estimate.binning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.infolens.data.Activations;
+import org.infolens.data.LayerId;
+import org.infolens.data.ProbeLabels;
+import org.infolens.measure.Estimate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every binning edge strategy must satisfy: closed forms that follow from plug-in entropies of
+ * joint patterns, and the information inequalities. Each strategy's test extends this and supplies
+ * the measure plus activations its bins resolve.
+ */
+abstract class BinnedInformationContract {
+
+    static final double EXACT = 1e-12;
+    static final double LOG2 = Math.log(2);
+
+    /** The measure under test, configured so that values in [-1, 1] spaced 0.25 apart fall in different bins. */
+    abstract BinnedInformation measure();
+
+    /** Activations bounded the way the strategy expects (tanh-like unless overridden). */
+    double squash(double z) {
+        return Math.tanh(z);
+    }
+
+    Estimate estimate(double[][] t, ProbeLabels probe) {
+        BinnedInformation m = measure();
+        Activations a = Activations.ofRows(t);
+        LayerId layer = new LayerId(1, "hidden", a.columns(), "dense", "tanh");
+        m.runObserver().ifPresent(o -> {
+            o.observe(layer, a);
+            o.complete();
+        });
+        return m.estimate(layer, a, probe);
+    }
+
+    static double log2(double x) {
+        return Math.log(x) / LOG2;
+    }
+
+    static int[] labels(int n, int classes, Random rnd) {
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = rnd.nextInt(classes);
+        }
+        return y;
+    }
+
+    static double entropyBits(int[] symbols) {
+        java.util.Map<Integer, Integer> c = new java.util.HashMap<>();
+        for (int s : symbols) {
+            c.merge(s, 1, Integer::sum);
+        }
+        double h = 0;
+        for (int k : c.values()) {
+            double p = (double) k / symbols.length;
+            h -= p * log2(p);
+        }
+        return h;
+    }
+
+    @Test
+    void injectiveLayerOnDistinctInputsReachesLog2N() {
+        // 9 levels per unit, 2 units: 81 distinct patterns for 81 distinct inputs
+        int n = 81;
+        double[][] t = new double[n][2];
+        for (int i = 0; i < n; i++) {
+            t[i][0] = -1 + 0.25 * (i % 9);
+            t[i][1] = -1 + 0.25 * (i / 9);
+        }
+        Estimate e = estimate(t, ProbeLabels.of(labels(n, 3, new Random(1))));
+        assertEquals(log2(n), e.value("I_XT"), EXACT);
+        assertEquals(log2(n), e.value("H_T"), EXACT);
+        assertEquals(n, ((Number) e.details().get("patterns")).intValue());
+    }
+
+    @Test
+    void constantLayerCarriesNoInformation() {
+        double[][] t = new double[50][3];
+        for (double[] row : t) {
+            java.util.Arrays.fill(row, squash(0.3));
+        }
+        Estimate e = estimate(t, ProbeLabels.of(labels(50, 4, new Random(2))));
+        assertEquals(0.0, e.value("H_T"), EXACT);
+        assertEquals(0.0, e.value("I_XT"), EXACT);
+        assertEquals(0.0, e.value("I_TY"), EXACT);
+    }
+
+    @Test
+    void layerThatIsTheLabelHasMutualInformationHY() {
+        Random rnd = new Random(3);
+        int n = 400;
+        int[] y = labels(n, 5, rnd);
+        double[][] t = new double[n][1];
+        for (int i = 0; i < n; i++) {
+            t[i][0] = -1 + 0.25 * y[i] + 0.01; // one bin per class
+        }
+        Estimate e = estimate(t, ProbeLabels.of(y));
+        double hY = entropyBits(y);
+        assertEquals(hY, e.value("I_TY"), EXACT);
+        assertEquals(hY, e.value("H_T"), EXACT);
+        assertEquals(hY, ((Number) e.details().get("H_Y")).doubleValue(), EXACT);
+    }
+
+    @Test
+    void repeatedInputsUseTheConditionalEntropyGivenX() {
+        // 4 inputs, each shown 4 times; the layer answers input 0 with two different patterns (a noisy
+        // channel), the others deterministically. H(T|X) = p(x=0) * 1 bit = 1/4 bit.
+        int[] ids = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3};
+        double[] level = {-0.74, -0.74, -0.24, -0.24, 0.26, 0.26, 0.26, 0.26, 0.51, 0.51, 0.51, 0.51, 0.76, 0.76, 0.76, 0.76};
+        double[][] t = new double[16][1];
+        for (int i = 0; i < 16; i++) {
+            t[i][0] = level[i];
+        }
+        int[] y = {0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1};
+        Estimate e = estimate(t, ProbeLabels.of(y, ids));
+        double hT = -(2 * (2 / 16.0) * log2(2 / 16.0) + 3 * (4 / 16.0) * log2(4 / 16.0));
+        assertEquals(hT, e.value("H_T"), EXACT);
+        assertEquals(hT - 0.25, e.value("I_XT"), EXACT);
+        // the same activations with every row treated as its own input: no conditional term
+        Estimate distinct = estimate(t, ProbeLabels.of(y));
+        assertEquals(hT, distinct.value("I_XT"), EXACT);
+    }
+
+    @Test
+    void informationInequalitiesHoldOnRandomLayers() {
+        Random rnd = new Random(4);
+        for (int trial = 0; trial < 20; trial++) {
+            int n = 50 + rnd.nextInt(300);
+            int d = 1 + rnd.nextInt(6);
+            double scale = 0.2 + 2 * rnd.nextDouble();
+            double[][] t = new double[n][d];
+            for (double[] row : t) {
+                for (int j = 0; j < d; j++) {
+                    row[j] = squash(scale * rnd.nextGaussian());
+                }
+            }
+            int[] y = labels(n, 2 + rnd.nextInt(8), rnd);
+            int[] ids = new int[n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = rnd.nextInt(n); // some inputs repeat
+            }
+            Estimate e = estimate(t, ProbeLabels.of(y, ids));
+            double hY = entropyBits(y);
+            double iXT = e.value("I_XT");
+            double iTY = e.value("I_TY");
+            assertTrue(iTY >= -EXACT && iTY <= hY + EXACT, "0 <= I(T;Y) <= H(Y): " + iTY + " vs " + hY);
+            assertTrue(iXT >= -EXACT && iXT <= log2(n) + EXACT, "0 <= I(X;T) <= log2 N: " + iXT);
+            assertTrue(iXT <= e.value("H_T") + EXACT, "I(X;T) <= H(T)");
+            assertTrue(iTY <= e.value("H_T") + EXACT, "I(T;Y) <= H(T)");
+        }
+    }
+
+    @Test
+    void unlabelledProbeGivesNoITY() {
+        double[][] t = {{0.1}, {0.5}, {0.9}};
+        Estimate e = estimate(t, ProbeLabels.unlabelled(3, null));
+        assertTrue(e.valuesBits().containsKey("I_XT"));
+        assertTrue(!e.valuesBits().containsKey("I_TY"));
+    }
+}
