@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Measures that need the whole run (a {@link RunObserver}) see every snapshot as it arrives; the
  * snapshots are kept in an {@link ActivationStore} and estimated in a second pass during
- * {@link #close()}.
+ * {@link #close()}. Given a store, the pipeline keeps every measured snapshot there (activation
+ * dumps); otherwise two-pass measures get a temporary one.
  */
 public final class MeasurementPipeline implements AutoCloseable {
 
@@ -48,7 +49,7 @@ public final class MeasurementPipeline implements AutoCloseable {
     private final int capacity;
     private final WhenFull whenFull;
     private final BlockingQueue<ActivationSnapshot> queue;
-    private final ActivationStore secondPassStore;
+    private final ActivationStore store; // null when nothing is kept
     private final boolean ownsStore;
     private final Thread worker;
 
@@ -73,13 +74,8 @@ public final class MeasurementPipeline implements AutoCloseable {
         this.capacity = b.queueCapacity;
         this.whenFull = b.whenFull;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        if (twoPass.isEmpty()) {
-            this.secondPassStore = null;
-            this.ownsStore = false;
-        } else {
-            this.ownsStore = b.secondPassStore == null;
-            this.secondPassStore = ownsStore ? ActivationStore.temporary() : b.secondPassStore;
-        }
+        this.ownsStore = b.store == null && !twoPass.isEmpty();
+        this.store = ownsStore ? ActivationStore.temporary() : b.store;
         this.worker = new Thread(this::work, "infolens-measure-" + runName);
         worker.setDaemon(true); // a forgotten close() must not keep the JVM alive; records written stay valid
         worker.start();
@@ -157,7 +153,7 @@ public final class MeasurementPipeline implements AutoCloseable {
             }
         }
         if (ownsStore) {
-            secondPassStore.close();
+            store.close();
         }
         for (TrajectorySink s : sinks) {
             try {
@@ -203,15 +199,15 @@ public final class MeasurementPipeline implements AutoCloseable {
         for (LayerActivations l : s.layers()) {
             estimateLayer(s, l, perEpoch);
         }
-        if (!twoPass.isEmpty()) {
-            for (LayerActivations l : s.layers()) {
-                if (l.values().countNonFinite() == 0) {
-                    for (Measure m : twoPass) {
-                        m.runObserver().orElseThrow().observe(l.layer(), l.values());
-                    }
+        for (LayerActivations l : s.layers()) {
+            if (!twoPass.isEmpty() && l.values().countNonFinite() == 0) {
+                for (Measure m : twoPass) {
+                    m.runObserver().orElseThrow().observe(l.layer(), l.values());
                 }
             }
-            secondPassStore.put(s);
+        }
+        if (store != null) {
+            store.put(s);
         }
     }
 
@@ -226,14 +222,14 @@ public final class MeasurementPipeline implements AutoCloseable {
             }
         }
         try {
-            for (var dir : secondPassStore.storedEpochs()) {
+            for (var dir : store.storedEpochs()) {
                 ActivationSnapshot s = ActivationStore.load(dir);
                 for (LayerActivations l : s.layers()) {
                     estimateLayer(s, l, ready);
                 }
             }
         } catch (IOException | RuntimeException e) {
-            log.error("second pass over stored activations in {} failed: {}", secondPassStore.directory(), e.getMessage(), e);
+            log.error("second pass over stored activations in {} failed: {}", store.directory(), e.getMessage(), e);
         }
     }
 
@@ -306,7 +302,7 @@ public final class MeasurementPipeline implements AutoCloseable {
         private final List<TrajectorySink> sinks = new ArrayList<>();
         private int queueCapacity = 2;
         private WhenFull whenFull = WhenFull.WAIT;
-        private ActivationStore secondPassStore;
+        private ActivationStore store;
 
         private Builder() {
         }
@@ -348,9 +344,12 @@ public final class MeasurementPipeline implements AutoCloseable {
             return this;
         }
 
-        /** Where two-pass measures keep activations until the run ends (default: a temporary directory). */
-        public Builder secondPassStore(ActivationStore store) {
-            this.secondPassStore = store;
+        /**
+         * Keeps every measured snapshot in {@code store} (activation dumps); two-pass measures read
+         * them back from there. Without one, two-pass measures use a temporary store.
+         */
+        public Builder activationStore(ActivationStore store) {
+            this.store = store;
             return this;
         }
 

@@ -1,0 +1,443 @@
+package org.infolens.dl4j;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.infolens.data.ActivationSnapshot;
+import org.infolens.data.LayerId;
+import org.infolens.figure.RunFigures;
+import org.infolens.io.ActivationStore;
+import org.infolens.measure.Measure;
+import org.infolens.pipeline.MeasurementPipeline;
+import org.infolens.pipeline.PipelineSummary;
+import org.infolens.pipeline.WhenFull;
+import org.infolens.run.InfolensVersion;
+import org.infolens.run.RunDirectory;
+import org.infolens.run.RunProvenance;
+import org.infolens.trajectory.Json;
+import org.infolens.trajectory.JsonLinesTrajectoryWriter;
+import org.infolens.trajectory.TrajectorySink;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records every layer's activations on a fixed probe set at scheduled epochs and hands them to the
+ * measures, off the training thread. Attach it to a MultiLayerNetwork or ComputationGraph, train with
+ * {@code fit(iterator, epochs)}, then {@link #close()} it: that waits for the estimates, runs second
+ * passes, finishes run.json and draws the figures.
+ *
+ * <pre>{@code
+ * try (InfoPlaneListener listener = InfoPlaneListener.builder()
+ *         .probe(ProbeSet.of(features, labels))
+ *         .measure(new BinnedInformation(FixedRangeDiscretizer.builder().build()))
+ *         .schedule(EpochSchedule.logSpaced(1000, 100))
+ *         .outputDirectory(Path.of("runs/my-run"))
+ *         .build()) {
+ *     net.addListeners(listener);
+ *     net.fit(trainIterator, 1000);
+ * }
+ * }</pre>
+ *
+ * <p>Epochs are counted as completed epochs (1 after the first). DL4J fires epoch callbacks from
+ * {@code fit(iterator)} and {@code fit(iterator, n)} only; where it fires none ({@code fit(DataSet)},
+ * ParallelWrapper, Spark workers) call {@link #record(Model, int)} from the training loop instead.
+ * Not Serializable: it owns a worker thread and open files; record on the driver.
+ */
+public final class InfoPlaneListener extends BaseTrainingListener implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(InfoPlaneListener.class);
+
+    private final ProbeSet probe;
+    private final EpochSchedule schedule;
+    private final List<Measure> measures;
+    private final Predicate<LayerId> layerFilter;
+    private final String layerFilterDescription;
+    private final boolean recordBeforeTraining;
+    private final RunDirectory runDirectory; // null when writing to a custom sink only
+    private final List<TrajectorySink> extraSinks;
+    private final boolean keepActivations;
+    private final boolean drawFigures;
+    private final int queueCapacity;
+    private final WhenFull whenFull;
+    private final int captureBatchSize;
+    private final String runName;
+    private final Map<String, Object> dataset;
+    private final Map<String, Long> seeds;
+    private final Map<String, Object> settings;
+
+    private NetworkCapture capture;
+    private MeasurementPipeline pipeline;
+    private RunProvenance provenance;
+    private int lastRecordedEpoch = -1;
+    private boolean closed;
+
+    private InfoPlaneListener(Builder b) {
+        this.probe = b.probe;
+        this.schedule = b.schedule;
+        this.measures = List.copyOf(b.measures);
+        this.layerFilter = b.layerFilter;
+        this.layerFilterDescription = b.layerFilterDescription;
+        this.recordBeforeTraining = b.recordBeforeTraining;
+        this.runDirectory = b.outputDirectory == null ? null : new RunDirectory(b.outputDirectory);
+        this.extraSinks = List.copyOf(b.sinks);
+        this.keepActivations = b.keepActivations;
+        this.drawFigures = b.drawFigures && runDirectory != null;
+        this.queueCapacity = b.queueCapacity;
+        this.whenFull = b.whenFull;
+        this.captureBatchSize = b.captureBatchSize;
+        this.runName = b.runName != null ? b.runName
+                : runDirectory != null ? runDirectory.root().getFileName().toString() : "run";
+        this.dataset = Map.copyOf(b.dataset);
+        this.seeds = Map.copyOf(b.seeds);
+        this.settings = new LinkedHashMap<>(b.settings);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public EpochSchedule schedule() {
+        return schedule;
+    }
+
+    /** The run directory, or null when records go to custom sinks only. */
+    public RunDirectory runDirectory() {
+        return runDirectory;
+    }
+
+    @Override
+    public void onEpochStart(Model model) {
+        if (recordBeforeTraining && lastRecordedEpoch < 0 && captureFor(model).epochCount() == 0) {
+            record(model, 0);
+        }
+    }
+
+    @Override
+    public void onEpochEnd(Model model) {
+        // DL4J increments its epoch counter after this callback: the epoch just finished is count + 1.
+        int completed = captureFor(model).epochCount() + 1;
+        if (schedule.shouldRecord(completed)) {
+            record(model, completed);
+        }
+    }
+
+    /**
+     * Captures the probe activations now and queues them for the measures, recorded as {@code epoch}
+     * (completed epochs). For training loops without epoch callbacks; also used by the callbacks.
+     */
+    public synchronized void record(Model model, int epoch) {
+        if (closed) {
+            log.warn("run '{}' is closed; epoch {} is not recorded", runName, epoch);
+            return;
+        }
+        if (epoch <= lastRecordedEpoch) {
+            log.warn("epoch {} of run '{}' is already recorded (last {}); not recorded again", epoch, runName, lastRecordedEpoch);
+            return;
+        }
+        NetworkCapture c = captureFor(model);
+        ActivationSnapshot snapshot = c.capture(probe, layerFilter, epoch, captureBatchSize);
+        if (snapshot.layers().isEmpty()) {
+            throw new IllegalArgumentException("the layer filter (" + layerFilterDescription + ") keeps none of the layers "
+                    + c.layers().stream().map(LayerId::name).toList());
+        }
+        if (pipeline == null) {
+            start(c, snapshot);
+        }
+        lastRecordedEpoch = epoch;
+        pipeline.submit(snapshot);
+    }
+
+    private NetworkCapture captureFor(Model model) {
+        if (capture == null) {
+            capture = NetworkCapture.of(model);
+        }
+        return capture;
+    }
+
+    private void start(NetworkCapture c, ActivationSnapshot first) {
+        try {
+            MeasurementPipeline.Builder pb = MeasurementPipeline.builder()
+                    .runName(runName)
+                    .probe(probe.labels())
+                    .measures(measures)
+                    .queueCapacity(queueCapacity)
+                    .whenFull(whenFull);
+            if (runDirectory != null) {
+                pb.sink(JsonLinesTrajectoryWriter.append(runDirectory.trajectoryFile()));
+                if (keepActivations) {
+                    pb.activationStore(ActivationStore.in(runDirectory.activationsDirectory()));
+                }
+            }
+            extraSinks.forEach(pb::sink);
+            pipeline = pb.build();
+            provenance = provenance(c, first);
+            if (runDirectory != null) {
+                runDirectory.writeProvenance(provenance);
+            }
+            log.info("recording run '{}': {} layers, {} probe rows, measures {}, {}", runName, first.layers().size(),
+                    probe.rows(), measures.stream().map(Measure::label).toList(), schedule.describe());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start recording run '" + runName + "': " + e.getMessage(), e);
+        }
+    }
+
+    private RunProvenance provenance(NetworkCapture c, ActivationSnapshot first) throws IOException {
+        Map<String, Object> framework = new LinkedHashMap<>();
+        framework.put("dl4j", InfolensVersion.dl4j());
+        framework.put("nd4jBackend", Nd4j.getBackend().getClass().getSimpleName());
+        framework.put("dataType", Nd4j.dataType().toString());
+        framework.put("blas", Nd4j.factory().blas().getBlasVendor().toString());
+        JsonNode network = Json.mapper().readTree(c.configurationJson());
+
+        Map<String, Object> probeInfo = new LinkedHashMap<>();
+        probeInfo.put("rows", probe.rows());
+        probeInfo.put("shapes", probe.shapes());
+        probeInfo.put("classes", probe.labels().classes());
+        probeInfo.put("distinctInputs", probe.labels().distinctInputs());
+        probeInfo.put("sha256", probe.sha256());
+
+        Map<String, Long> allSeeds = new LinkedHashMap<>();
+        allSeeds.put("network", c.seed());
+        allSeeds.putAll(seeds);
+
+        List<Map<String, Object>> measureInfo = new ArrayList<>();
+        for (Measure m : measures) {
+            Map<String, Object> mi = new LinkedHashMap<>();
+            mi.put("name", m.name());
+            mi.put("label", m.label());
+            mi.put("params", m.parameters());
+            measureInfo.add(mi);
+        }
+        Map<String, Object> recording = new LinkedHashMap<>();
+        recording.put("schedule", schedule.describe());
+        recording.put("recordBeforeTraining", recordBeforeTraining);
+        recording.put("layerFilter", layerFilterDescription);
+        recording.put("layers", first.layers().stream().map(l -> l.layer()).toList());
+        recording.put("queueCapacity", queueCapacity);
+        recording.put("whenFull", whenFull.toString().toLowerCase(java.util.Locale.ROOT));
+        recording.put("snapshotBytes", first.bytes());
+        recording.put("keepActivations", keepActivations);
+        return new RunProvenance(RunProvenance.SCHEMA, runName, "running", InfolensVersion.infolens(), Instant.now(), null,
+                RunProvenance.currentEnvironment(), framework, network, dataset, probeInfo, allSeeds, measureInfo, recording,
+                settings, null);
+    }
+
+    /** Counts so far (all zero before the first recorded epoch). */
+    public PipelineSummary summary() {
+        return pipeline == null ? new PipelineSummary(0, 0, 0, 0, 0, 0, 0, 0) : pipeline.summary();
+    }
+
+    /**
+     * Waits for every queued estimate, runs second passes, closes the trajectory, finishes run.json
+     * and draws the figures. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (pipeline == null) {
+            log.warn("run '{}' recorded no epoch: nothing to close (was the listener attached, and did fit(iterator) run?)", runName);
+            return;
+        }
+        pipeline.close();
+        PipelineSummary s = pipeline.summary();
+        if (runDirectory != null) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("recordedEpochs", s.submitted());
+            summary.put("skippedEpochs", s.skipped());
+            summary.put("okRecords", s.okRecords());
+            summary.put("errorRecords", s.errorRecords());
+            summary.put("skippedRecords", s.skippedRecords());
+            summary.put("maxQueued", s.maxQueued());
+            summary.put("measureSeconds", s.measureSeconds());
+            try {
+                runDirectory.writeProvenance(provenance.finish("finished", Instant.now(), summary));
+            } catch (IOException e) {
+                log.error("cannot finish {}: {}", runDirectory.provenanceFile(), e.getMessage());
+            }
+            if (drawFigures) {
+                try {
+                    RunFigures.draw(runDirectory);
+                } catch (IOException | RuntimeException e) {
+                    log.error("cannot draw the figures of run '{}': {}", runName, e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "InfoPlaneListener[run=" + runName + ", probe=" + probe + ", schedule=" + schedule.describe()
+                + ", recordBeforeTraining=" + recordBeforeTraining + ", measures=" + measures.stream().map(Measure::label).toList()
+                + ", layers=" + layerFilterDescription + ", output=" + (runDirectory == null ? "custom sinks" : runDirectory.root())
+                + ", queueCapacity=" + queueCapacity + ", whenFull=" + whenFull + "]";
+    }
+
+    /** Configuration in DL4J's listener style; validated in {@link #build()}. */
+    public static final class Builder {
+        private ProbeSet probe;
+        private EpochSchedule schedule = EpochSchedule.everyEpoch();
+        private final List<Measure> measures = new ArrayList<>();
+        private Predicate<LayerId> layerFilter = l -> true;
+        private String layerFilterDescription = "all layers";
+        private boolean recordBeforeTraining;
+        private Path outputDirectory;
+        private final List<TrajectorySink> sinks = new ArrayList<>();
+        private boolean keepActivations;
+        private boolean drawFigures = true;
+        private int queueCapacity = 2;
+        private WhenFull whenFull = WhenFull.WAIT;
+        private int captureBatchSize = 2048;
+        private String runName;
+        private final Map<String, Object> dataset = new LinkedHashMap<>();
+        private final Map<String, Long> seeds = new LinkedHashMap<>();
+        private final Map<String, Object> settings = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The fixed probe rows (required). */
+        public Builder probe(ProbeSet probe) {
+            this.probe = probe;
+            return this;
+        }
+
+        /** When to record (default: every epoch). */
+        public Builder schedule(EpochSchedule schedule) {
+            this.schedule = schedule;
+            return this;
+        }
+
+        /** Adds a measure (at least one is required). */
+        public Builder measure(Measure measure) {
+            this.measures.add(measure);
+            return this;
+        }
+
+        public Builder measures(List<? extends Measure> measures) {
+            this.measures.addAll(measures);
+            return this;
+        }
+
+        /** Which layers to record (default: all, the output layer included). */
+        public Builder layers(Predicate<LayerId> filter, String description) {
+            this.layerFilter = filter;
+            this.layerFilterDescription = description;
+            return this;
+        }
+
+        /** Also record before the first epoch (epoch 0). */
+        public Builder recordBeforeTraining(boolean record) {
+            this.recordBeforeTraining = record;
+            return this;
+        }
+
+        /** Writes run.json, trajectory.jsonl and figures/ here. */
+        public Builder outputDirectory(Path directory) {
+            this.outputDirectory = directory;
+            return this;
+        }
+
+        /** Also (or only) send records here. */
+        public Builder sink(TrajectorySink sink) {
+            this.sinks.add(sink);
+            return this;
+        }
+
+        /** Keep every recorded epoch's activations as .npy under activations/ (default off). */
+        public Builder keepActivations(boolean keep) {
+            this.keepActivations = keep;
+            return this;
+        }
+
+        /** Draw figures when closed (default on; needs an output directory). */
+        public Builder drawFigures(boolean draw) {
+            this.drawFigures = draw;
+            return this;
+        }
+
+        /** Snapshots that may wait for the measures (default 2): memory is bounded by (this + 1) snapshots. */
+        public Builder queueCapacity(int capacity) {
+            this.queueCapacity = capacity;
+            return this;
+        }
+
+        /** When the queue is full: wait (default) or skip the epoch with a "skipped" record. */
+        public Builder whenFull(WhenFull policy) {
+            this.whenFull = policy;
+            return this;
+        }
+
+        /** Probe rows per forward pass (default 2048). */
+        public Builder captureBatchSize(int rows) {
+            this.captureBatchSize = rows;
+            return this;
+        }
+
+        /** The run's name in records (default: the output directory's name). */
+        public Builder runName(String name) {
+            this.runName = name;
+            return this;
+        }
+
+        /** What the network trains on, for run.json (name, source, sizes, hash...). */
+        public Builder dataset(Map<String, ?> description) {
+            this.dataset.putAll(description);
+            return this;
+        }
+
+        /** A seed used by the run, for run.json (the network's own seed is added automatically). */
+        public Builder seed(String purpose, long seed) {
+            this.seeds.put(purpose, seed);
+            return this;
+        }
+
+        /** The experiment's options, for run.json. */
+        public Builder settings(Map<String, ?> options) {
+            this.settings.putAll(options);
+            return this;
+        }
+
+        public InfoPlaneListener build() {
+            if (probe == null) {
+                throw new IllegalArgumentException("InfoPlaneListener needs a probe set: probe(ProbeSet.of(features, labels))");
+            }
+            if (measures.isEmpty()) {
+                throw new IllegalArgumentException("InfoPlaneListener needs at least one measure");
+            }
+            if (outputDirectory == null && sinks.isEmpty()) {
+                throw new IllegalArgumentException("InfoPlaneListener needs an output directory or a trajectory sink");
+            }
+            Objects.requireNonNull(schedule, "schedule");
+            Objects.requireNonNull(layerFilter, "layer filter");
+            Objects.requireNonNull(whenFull, "whenFull");
+            if (queueCapacity < 1) {
+                throw new IllegalArgumentException("queue capacity must be >= 1, got " + queueCapacity);
+            }
+            if (captureBatchSize < 1) {
+                throw new IllegalArgumentException("capture batch size must be >= 1, got " + captureBatchSize);
+            }
+            if (keepActivations && outputDirectory == null) {
+                throw new IllegalArgumentException("keepActivations needs an output directory");
+            }
+            List<String> labels = measures.stream().map(Measure::label).toList();
+            if (labels.stream().distinct().count() != labels.size()) {
+                throw new IllegalArgumentException("two measures share a label, their records could not be told apart: " + labels);
+            }
+            return new InfoPlaneListener(this);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package org.infolens.dl4j;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.infolens.data.ActivationSnapshot;
+import org.infolens.data.Activations;
+import org.infolens.data.LayerActivations;
+import org.infolens.data.LayerId;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Runs the probe set through a network in inference mode (no dropout, batch-norm running statistics)
+ * and copies every layer's output into detached float32 matrices, rows = probe rows, a layer's
+ * outputs flattened per row ([N, C, H, W] becomes N x CHW). Works in probe batches so a large probe
+ * set through a wide network never needs all activations of all layers twice in memory.
+ */
+abstract class NetworkCapture {
+
+    private List<LayerId> layers; // known after the first capture: widths come from the outputs
+
+    static NetworkCapture of(Model model) {
+        if (model instanceof MultiLayerNetwork m) {
+            return new MultiLayer(m);
+        }
+        if (model instanceof ComputationGraph g) {
+            return new Graph(g);
+        }
+        throw new IllegalArgumentException("infolens instruments MultiLayerNetwork and ComputationGraph, not "
+                + (model == null ? "null" : model.getClass().getName()));
+    }
+
+    /** Layer outputs for some probe rows, in network order, without the inputs. */
+    abstract List<INDArray> forward(INDArray[] inputs);
+
+    /** Name, kind and activation of the i-th output that {@link #forward} returns. */
+    abstract LayerId describe(int position, long width);
+
+    abstract String configurationJson();
+
+    abstract long seed();
+
+    abstract int epochCount();
+
+    abstract long iterationCount();
+
+    abstract int networkInputs();
+
+    /** The network's layers (known after the first capture). */
+    List<LayerId> layers() {
+        return layers;
+    }
+
+    ActivationSnapshot capture(ProbeSet probe, Predicate<LayerId> keep, int epoch, int batchSize) {
+        if (probe.inputCount() != networkInputs()) {
+            throw new IllegalArgumentException("the probe set has " + probe.inputCount() + " input array(s), the network takes "
+                    + networkInputs());
+        }
+        int n = probe.rows();
+        List<LayerId> kept = null;
+        int[] positions = null;
+        float[][] values = null;
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            List<INDArray> outs;
+            try {
+                outs = forward(probe.rows(from, to));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("the probe set (" + probe.shapes() + ") does not fit the network: " + e.getMessage(), e);
+            }
+            if (kept == null) {
+                if (layers == null) {
+                    List<LayerId> all = new ArrayList<>();
+                    for (int i = 0; i < outs.size(); i++) {
+                        all.add(describe(i, outs.get(i).length() / outs.get(i).size(0)));
+                    }
+                    layers = List.copyOf(all);
+                }
+                kept = new ArrayList<>();
+                List<Integer> pos = new ArrayList<>();
+                for (int i = 0; i < layers.size(); i++) {
+                    if (keep.test(layers.get(i))) {
+                        kept.add(layers.get(i));
+                        pos.add(i);
+                    }
+                }
+                positions = pos.stream().mapToInt(Integer::intValue).toArray();
+                values = new float[kept.size()][];
+                for (int j = 0; j < kept.size(); j++) {
+                    values[j] = new float[Math.multiplyExact(n, kept.get(j).width())];
+                }
+            }
+            for (int j = 0; j < positions.length; j++) {
+                INDArray out = outs.get(positions[j]);
+                int width = kept.get(j).width();
+                if (out.length() != (long) (to - from) * width) {
+                    throw new IllegalStateException("layer " + kept.get(j).describe() + " gave an output of shape "
+                            + Arrays.toString(out.shape()) + " for " + (to - from) + " probe rows");
+                }
+                float[] chunk = out.castTo(DataType.FLOAT).dup('c').data().asFloat();
+                System.arraycopy(chunk, 0, values[j], from * width, (to - from) * width);
+            }
+        }
+        List<LayerActivations> result = new ArrayList<>();
+        for (int j = 0; j < kept.size(); j++) {
+            result.add(new LayerActivations(kept.get(j), Activations.wrap(values[j], n, kept.get(j).width())));
+        }
+        return new ActivationSnapshot(epoch, iterationCount(), result);
+    }
+
+    /** "DenseLayer" -> "dense", "MergeVertex" -> "merge". */
+    static String kind(Object conf) {
+        String s = conf.getClass().getSimpleName().replaceAll("(Layer|Vertex)$", "");
+        return s.isEmpty() ? conf.getClass().getSimpleName().toLowerCase(Locale.ROOT) : s.toLowerCase(Locale.ROOT);
+    }
+
+    static String activation(org.deeplearning4j.nn.conf.layers.Layer conf) {
+        return conf instanceof BaseLayer b && b.getActivationFn() != null ? b.getActivationFn().toString().toLowerCase(Locale.ROOT) : "";
+    }
+
+    private static int width(long w, String name) {
+        if (w > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("layer '" + name + "' has " + w + " outputs per row, too many to record");
+        }
+        return (int) w;
+    }
+
+    static final class MultiLayer extends NetworkCapture {
+        private final MultiLayerNetwork net;
+
+        MultiLayer(MultiLayerNetwork net) {
+            this.net = net;
+        }
+
+        @Override
+        List<INDArray> forward(INDArray[] inputs) {
+            List<INDArray> all = net.feedForward(inputs[0], false);
+            return all.subList(1, all.size()); // element 0 is the input itself
+        }
+
+        @Override
+        LayerId describe(int position, long width) {
+            org.deeplearning4j.nn.conf.layers.Layer conf = net.getLayer(position).conf().getLayer();
+            String name = conf.getLayerName() != null ? conf.getLayerName() : "layer" + position;
+            return new LayerId(position, name, width(width, name), kind(conf), activation(conf));
+        }
+
+        @Override
+        String configurationJson() {
+            return net.getLayerWiseConfigurations().toJson();
+        }
+
+        @Override
+        long seed() {
+            return net.getLayerWiseConfigurations().getConf(0).getSeed();
+        }
+
+        @Override
+        int epochCount() {
+            return net.getEpochCount();
+        }
+
+        @Override
+        long iterationCount() {
+            return net.getIterationCount();
+        }
+
+        @Override
+        int networkInputs() {
+            return 1;
+        }
+    }
+
+    static final class Graph extends NetworkCapture {
+        private final ComputationGraph graph;
+        private final List<GraphVertex> ordered = new ArrayList<>(); // non-input vertices, topological order
+
+        Graph(ComputationGraph graph) {
+            this.graph = graph;
+            GraphVertex[] vertices = graph.getVertices();
+            for (int idx : graph.topologicalSortOrder()) {
+                if (!vertices[idx].isInputVertex()) {
+                    ordered.add(vertices[idx]);
+                }
+            }
+        }
+
+        @Override
+        List<INDArray> forward(INDArray[] inputs) {
+            Map<String, INDArray> byName = graph.feedForward(inputs, false);
+            List<INDArray> out = new ArrayList<>(ordered.size());
+            for (GraphVertex v : ordered) {
+                INDArray a = byName.get(v.getVertexName());
+                if (a == null) {
+                    throw new IllegalStateException("the graph returned no activations for vertex '" + v.getVertexName() + "'");
+                }
+                out.add(a);
+            }
+            return out;
+        }
+
+        @Override
+        LayerId describe(int position, long width) {
+            GraphVertex v = ordered.get(position);
+            String name = v.getVertexName();
+            if (v.hasLayer()) {
+                org.deeplearning4j.nn.conf.layers.Layer conf = v.getLayer().conf().getLayer();
+                return new LayerId(position, name, width(width, name), kind(conf), activation(conf));
+            }
+            return new LayerId(position, name, width(width, name), kind(v), "");
+        }
+
+        @Override
+        String configurationJson() {
+            return graph.getConfiguration().toJson();
+        }
+
+        @Override
+        long seed() {
+            return graph.getConfiguration().getDefaultConfiguration().getSeed();
+        }
+
+        @Override
+        int epochCount() {
+            return graph.getEpochCount();
+        }
+
+        @Override
+        long iterationCount() {
+            return graph.getIterationCount();
+        }
+
+        @Override
+        int networkInputs() {
+            return graph.getNumInputArrays();
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.infolens.dl4j;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import org.infolens.data.ProbeLabels;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+
+/**
+ * The fixed rows on which every recorded epoch's activations are captured: the network's input(s),
+ * an integer class label per row and, optionally, which input each row is (rows with equal ids are
+ * the same x; by default rows with identical features are the same x). Same rows, same order, every
+ * recorded epoch.
+ */
+public final class ProbeSet {
+
+    private final INDArray[] features;
+    private final ProbeLabels labels;
+    private final String sha256;
+
+    private ProbeSet(INDArray[] features, int[] labels, int[] inputIds) {
+        if (features.length == 0) {
+            throw new IllegalArgumentException("the probe set needs the network's input features");
+        }
+        long rows = -1;
+        for (int i = 0; i < features.length; i++) {
+            INDArray f = Objects.requireNonNull(features[i], "probe features " + i);
+            if (f.rank() < 2) {
+                throw new IllegalArgumentException("probe features " + i + " have shape " + Arrays.toString(f.shape())
+                        + ": expected [rows, ...]");
+            }
+            if (rows >= 0 && f.size(0) != rows) {
+                throw new IllegalArgumentException("probe input " + i + " has " + f.size(0) + " rows, input 0 has " + rows);
+            }
+            rows = f.size(0);
+        }
+        if (rows < 1) {
+            throw new IllegalArgumentException("the probe set is empty: at least one row is needed");
+        }
+        if (labels == null) {
+            throw new IllegalArgumentException("the probe set needs one integer label per row");
+        }
+        if (labels.length != rows) {
+            throw new IllegalArgumentException("the probe set has " + rows + " rows but " + labels.length + " labels");
+        }
+        this.features = new INDArray[features.length];
+        for (int i = 0; i < features.length; i++) {
+            this.features[i] = features[i].dup('c'); // detached from the caller's array
+        }
+        int[] ids = inputIds != null ? inputIds.clone() : identicalRowIds(this.features);
+        this.labels = ProbeLabels.of(labels, ids);
+        this.sha256 = hash(this.features, labels);
+    }
+
+    /** One input array, rows = probe rows. */
+    public static ProbeSet of(INDArray features, int[] labels) {
+        return new ProbeSet(new INDArray[] {features}, labels, null);
+    }
+
+    /** One input array, with explicit input ids (e.g. augmented copies of one image share an id). */
+    public static ProbeSet of(INDArray features, int[] labels, int[] inputIds) {
+        return new ProbeSet(new INDArray[] {features}, labels, inputIds);
+    }
+
+    /** Several inputs (a ComputationGraph with several input vertices). */
+    public static ProbeSet ofInputs(INDArray[] features, int[] labels) {
+        return new ProbeSet(features.clone(), labels, null);
+    }
+
+    /** Features and one-hot (or class-probability) labels of a DataSet; the label is the arg-max. */
+    public static ProbeSet of(DataSet data) {
+        return of(data.getFeatures(), argMax(data.getLabels()));
+    }
+
+    public int rows() {
+        return labels.size();
+    }
+
+    /** Number of network inputs. */
+    public int inputCount() {
+        return features.length;
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive) of every input. */
+    INDArray[] rows(long from, long to) {
+        INDArray[] out = new INDArray[features.length];
+        for (int i = 0; i < features.length; i++) {
+            out[i] = from == 0 && to == rows() ? features[i]
+                    : features[i].get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to));
+        }
+        return out;
+    }
+
+    public ProbeLabels labels() {
+        return labels;
+    }
+
+    /** SHA-256 of the features (float32, row-major) and labels: identifies the probe in run.json. */
+    public String sha256() {
+        return sha256;
+    }
+
+    /** Shape of each input, for messages and provenance. */
+    public String shapes() {
+        StringBuilder b = new StringBuilder();
+        for (INDArray f : features) {
+            b.append(b.length() > 0 ? ", " : "").append(Arrays.toString(f.shape()));
+        }
+        return b.toString();
+    }
+
+    static int[] argMax(INDArray labels) {
+        if (labels.rank() != 2) {
+            throw new IllegalArgumentException("labels of shape " + Arrays.toString(labels.shape())
+                    + ": expected [rows, classes] (one-hot or class probabilities)");
+        }
+        INDArray idx = labels.argMax(1);
+        int[] y = new int[(int) labels.size(0)];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = idx.getInt(i);
+        }
+        return y;
+    }
+
+    /** Rows with bit-identical features (all inputs; -0.0 = +0.0) share an id. */
+    private static int[] identicalRowIds(INDArray[] features) {
+        int rows = (int) features[0].size(0);
+        float[][] flat = new float[features.length][];
+        int[] widths = new int[features.length];
+        for (int i = 0; i < features.length; i++) {
+            flat[i] = features[i].castTo(DataType.FLOAT).data().asFloat();
+            widths[i] = (int) (features[i].length() / rows);
+        }
+        int total = Arrays.stream(widths).sum();
+        Map<RowKey, Integer> seen = new HashMap<>();
+        int[] ids = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            int[] bits = new int[total];
+            int k = 0;
+            for (int i = 0; i < features.length; i++) {
+                for (int c = 0; c < widths[i]; c++) {
+                    bits[k++] = Float.floatToIntBits(flat[i][r * widths[i] + c] + 0.0f);
+                }
+            }
+            RowKey key = new RowKey(bits);
+            Integer id = seen.get(key);
+            if (id == null) {
+                id = seen.size();
+                seen.put(key, id);
+            }
+            ids[r] = id;
+        }
+        return ids;
+    }
+
+    private record RowKey(int[] bits) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RowKey k && Arrays.equals(k.bits, bits);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bits);
+        }
+    }
+
+    private static String hash(INDArray[] features, int[] labels) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (INDArray f : features) {
+                float[] v = f.castTo(DataType.FLOAT).data().asFloat();
+                ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+                for (float x : v) {
+                    b.putFloat(x);
+                }
+                md.update(b.array());
+            }
+            ByteBuffer b = ByteBuffer.allocate(4 * labels.length).order(ByteOrder.LITTLE_ENDIAN);
+            for (int y : labels) {
+                b.putInt(y);
+            }
+            md.update(b.array());
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ProbeSet[rows=" + rows() + ", inputs=" + shapes() + ", classes=" + labels.classes()
+                + ", distinctInputs=" + labels.distinctInputs() + "]";
+    }
+}

@@ -1,0 +1,202 @@
+package org.infolens.dl4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.infolens.data.LayerId;
+import org.infolens.estimate.binning.AdaptiveDiscretizer;
+import org.infolens.estimate.binning.BinnedInformation;
+import org.infolens.estimate.binning.FixedRangeDiscretizer;
+import org.infolens.estimate.binning.GlobalMinMaxDiscretizer;
+import org.infolens.run.RunDirectory;
+import org.infolens.run.RunProvenance;
+import org.infolens.trajectory.InMemoryTrajectory;
+import org.infolens.trajectory.RecordStatus;
+import org.infolens.trajectory.TrajectoryReader;
+import org.infolens.trajectory.TrajectoryRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+class InfoPlaneListenerTest {
+
+    @TempDir
+    Path dir;
+
+    private static BinnedInformation fixedRange() {
+        return new BinnedInformation(FixedRangeDiscretizer.builder().build());
+    }
+
+    private static Set<Integer> epochs(List<TrajectoryRecord> r) {
+        return r.stream().map(TrajectoryRecord::epoch).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void multiLayerNetworkRecordsEveryLayerAtEveryScheduledEpoch() throws IOException {
+        DataSet data = TestNetworks.data(1);
+        MultiLayerNetwork net = TestNetworks.mlp();
+        Path run = dir.resolve("mlp-run");
+        try (InfoPlaneListener listener = InfoPlaneListener.builder()
+                .probe(ProbeSet.of(data))
+                .measure(fixedRange())
+                .measure(new BinnedInformation(AdaptiveDiscretizer.builder().build()))
+                .measure(new BinnedInformation(GlobalMinMaxDiscretizer.builder().build()))
+                .schedule(EpochSchedule.every(2))
+                .recordBeforeTraining(true)
+                .outputDirectory(run)
+                .build()) {
+            net.setListeners(listener);
+            net.fit(TestNetworks.iterator(data), 6);
+        }
+        List<TrajectoryRecord> r = TrajectoryReader.read(new RunDirectory(run).trajectoryFile()).records();
+        assertEquals(Set.of(0, 2, 4, 6), epochs(r));
+        assertEquals(4 * 3 * 3, r.size(), "4 epochs x 3 layers x 3 measures");
+        assertTrue(r.stream().allMatch(TrajectoryRecord::isOk), () -> r.stream().filter(x -> !x.isOk()).findFirst().toString());
+        List<LayerId> layers = r.stream().map(TrajectoryRecord::layer).distinct().toList();
+        assertEquals(List.of("dense", "dense", "output"), layers.stream().map(LayerId::kind).toList());
+        assertEquals(List.of("tanh", "relu", "softmax"), layers.stream().map(LayerId::activation).toList());
+        assertEquals(List.of(6, 3, 2), layers.stream().map(LayerId::width).toList());
+        double log2N = Math.log(TestNetworks.ROWS) / Math.log(2);
+        for (TrajectoryRecord x : r) {
+            assertEquals(TestNetworks.ROWS, x.n());
+            assertTrue(x.value("I_XT") <= log2N + 1e-12 && x.value("I_TY") <= 1 + 1e-12 && x.value("I_TY") >= -1e-12);
+        }
+        // the adaptive measure resolved its lower limit per layer from the activation function
+        assertEquals(Set.of(-1.000001, 0.0), r.stream().filter(x -> x.label().startsWith("binning/adaptive"))
+                .map(x -> x.params().get("low")).collect(Collectors.toSet()));
+        // the global range was observed over the run and every record carries it
+        assertEquals(1, r.stream().filter(x -> x.label().startsWith("binning/global")).map(x -> x.params().get("hi")).distinct().count());
+
+        RunProvenance p = new RunDirectory(run).readProvenance();
+        assertEquals("finished", p.status());
+        assertEquals(TestNetworks.ROWS, p.probe().get("rows"));
+        assertEquals(64, ((String) p.probe().get("sha256")).length());
+        assertEquals(3, p.measures().size());
+        assertEquals(7L, p.seeds().get("network"));
+        assertTrue(p.network().has("confs"), "the DL4J configuration JSON is kept");
+        assertEquals(36, ((Number) p.summary().get("okRecords")).intValue());
+        assertTrue(Files.size(run.resolve("figures/information-plane.png")) > 10_000);
+    }
+
+    @Test
+    void computationGraphRecordsVerticesInTopologicalOrderWithTheOutputLast() throws IOException {
+        DataSet data = TestNetworks.data(2);
+        ComputationGraph graph = TestNetworks.graph();
+        InMemoryTrajectory sink = new InMemoryTrajectory();
+        try (InfoPlaneListener listener = InfoPlaneListener.builder()
+                .probe(ProbeSet.of(data))
+                .measure(fixedRange())
+                .sink(sink)
+                .captureBatchSize(40) // several forward passes per capture
+                .build()) {
+            graph.setListeners(listener);
+            graph.fit(TestNetworks.iterator(data), 3);
+        }
+        List<TrajectoryRecord> r = sink.records();
+        assertEquals(Set.of(1, 2, 3), epochs(r));
+        List<LayerId> layers = r.stream().map(TrajectoryRecord::layer).distinct().toList();
+        List<String> names = layers.stream().map(LayerId::name).toList();
+        assertEquals(4, names.size());
+        assertEquals("out", names.get(3));
+        assertTrue(names.indexOf("merge") > names.indexOf("a") && names.indexOf("merge") > names.indexOf("b"));
+        assertEquals(8, layers.get(names.indexOf("merge")).width());
+        assertEquals("merge", layers.get(names.indexOf("merge")).kind());
+        assertTrue(r.stream().allMatch(TrajectoryRecord::isOk));
+    }
+
+    @Test
+    void batchedCaptureEqualsOneForwardPass() throws IOException {
+        DataSet data = TestNetworks.data(3);
+        MultiLayerNetwork net = TestNetworks.mlp();
+        NetworkCapture capture = NetworkCapture.of(net);
+        ProbeSet probe = ProbeSet.of(data);
+        var whole = capture.capture(probe, l -> true, 1, 1000);
+        var batched = capture.capture(probe, l -> true, 1, 7);
+        assertEquals(whole.layers(), batched.layers());
+    }
+
+    @Test
+    void manualRecordingWorksWithoutEpochCallbacks() throws IOException {
+        DataSet data = TestNetworks.data(4);
+        MultiLayerNetwork net = TestNetworks.mlp();
+        InMemoryTrajectory sink = new InMemoryTrajectory();
+        try (InfoPlaneListener listener = InfoPlaneListener.builder().probe(ProbeSet.of(data)).measure(fixedRange()).sink(sink)
+                .layers(l -> !l.kind().equals("output"), "hidden layers").build()) {
+            for (int epoch = 1; epoch <= 3; epoch++) {
+                net.fit(data); // fires no epoch callbacks
+                listener.record(net, epoch);
+            }
+        }
+        assertEquals(Set.of(1, 2, 3), epochs(sink.records()));
+        assertEquals(3 * 2, sink.records().size(), "the output layer filtered out");
+    }
+
+    @Test
+    void nanActivationsBecomeErrorRecordsAndTrainingGoesOn() throws IOException {
+        DataSet data = TestNetworks.data(5);
+        MultiLayerNetwork net = TestNetworks.mlp();
+        InMemoryTrajectory sink = new InMemoryTrajectory();
+        try (InfoPlaneListener listener = InfoPlaneListener.builder().probe(ProbeSet.of(data)).measure(fixedRange()).sink(sink).build()) {
+            net.setListeners(listener);
+            net.fit(TestNetworks.iterator(data), 1);
+            net.getLayer(1).setParam("W", Nd4j.valueArrayOf(net.getLayer(1).getParam("W").shape(), Double.NaN));
+            net.fit(TestNetworks.iterator(data), 2);
+        }
+        List<TrajectoryRecord> r = sink.records();
+        assertEquals(Set.of(1, 2, 3), epochs(r));
+        assertEquals(9, r.size(), "every layer recorded at every epoch, estimated or not");
+        for (TrajectoryRecord x : r) {
+            if (x.epoch() == 1) {
+                assertEquals(RecordStatus.OK, x.status());
+            } else if (x.layer().index() >= 1) { // downstream of the NaN weights (NaN gradients reach layer 0 too)
+                assertEquals(RecordStatus.ERROR, x.status());
+                assertTrue(x.message().contains("NaN") && x.message().contains("epoch " + x.epoch())
+                        && x.message().contains(x.layer().name()), x.message());
+            }
+        }
+    }
+
+    @Test
+    void configurationErrorsAreClear() {
+        DataSet data = TestNetworks.data(6);
+        assertThrows(IllegalArgumentException.class, () -> InfoPlaneListener.builder().measure(fixedRange()).sink(new InMemoryTrajectory()).build());
+        assertThrows(IllegalArgumentException.class, () -> InfoPlaneListener.builder().probe(ProbeSet.of(data)).sink(new InMemoryTrajectory()).build());
+        assertThrows(IllegalArgumentException.class, () -> InfoPlaneListener.builder().probe(ProbeSet.of(data)).measure(fixedRange()).build());
+        IllegalArgumentException labels = assertThrows(IllegalArgumentException.class,
+                () -> ProbeSet.of(data.getFeatures(), new int[] {0, 1}));
+        assertTrue(labels.getMessage().contains("96 rows but 2 labels"), labels.getMessage());
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> ProbeSet.of(Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 0, 4), new int[0]));
+        assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
+
+        // a probe that does not fit the network fails at the first record, saying so
+        InfoPlaneListener wrongWidth = InfoPlaneListener.builder().probe(ProbeSet.of(Nd4j.rand(10, 7), new int[10]))
+                .measure(fixedRange()).sink(new InMemoryTrajectory()).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> wrongWidth.record(TestNetworks.mlp(), 1));
+        assertTrue(e.getMessage().contains("does not fit the network") && e.getMessage().contains("[10, 7]"), e.getMessage());
+        wrongWidth.close();
+    }
+
+    @Test
+    void probeSetFindsRepeatedInputs() {
+        var x = Nd4j.create(new float[][] {{1, 2}, {3, 4}, {1, 2}, {-0.0f, 1}, {0, 1}});
+        ProbeSet p = ProbeSet.of(x, new int[] {0, 1, 0, 1, 1});
+        assertEquals(3, p.labels().distinctInputs());
+        assertEquals(p.labels().inputId(0), p.labels().inputId(2));
+        assertEquals(p.labels().inputId(3), p.labels().inputId(4));
+        assertTrue(p.toString().contains("rows=5"));
+        assertTrue(Map.of("rows", 5).containsKey("rows"));
+    }
+}
