@@ -79,6 +79,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private NetworkCapture capture;
     private MeasurementPipeline pipeline;
     private RunProvenance provenance;
+    private final Map<String, Object> results = new LinkedHashMap<>();
     private int lastRecordedEpoch = -1;
     private boolean closed;
 
@@ -233,6 +234,11 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
                 settings, null);
     }
 
+    /** Adds an outcome of the run (final accuracy, training time) to run.json's summary at close. */
+    public synchronized void putResult(String name, Object value) {
+        results.put(name, value);
+    }
+
     /** Counts so far (all zero before the first recorded epoch). */
     public PipelineSummary summary() {
         return pipeline == null ? new PipelineSummary(0, 0, 0, 0, 0, 0, 0, 0) : pipeline.summary();
@@ -263,6 +269,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
             summary.put("skippedRecords", s.skippedRecords());
             summary.put("maxQueued", s.maxQueued());
             summary.put("measureSeconds", s.measureSeconds());
+            summary.putAll(results);
             try {
                 runDirectory.writeProvenance(provenance.finish("finished", Instant.now(), summary));
             } catch (IOException e) {

@@ -5,10 +5,9 @@ import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Objects;
+import org.infolens.data.Activations;
 import org.infolens.data.ProbeLabels;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -130,47 +129,25 @@ public final class ProbeSet {
         return y;
     }
 
-    /** Rows with bit-identical features (all inputs; -0.0 = +0.0) share an id. */
+    /** Rows with bit-identical features (all inputs together) share an id. */
     private static int[] identicalRowIds(INDArray[] features) {
         int rows = (int) features[0].size(0);
+        int total = 0;
         float[][] flat = new float[features.length][];
-        int[] widths = new int[features.length];
         for (int i = 0; i < features.length; i++) {
             flat[i] = features[i].castTo(DataType.FLOAT).data().asFloat();
-            widths[i] = (int) (features[i].length() / rows);
+            total += flat[i].length / rows;
         }
-        int total = Arrays.stream(widths).sum();
-        Map<RowKey, Integer> seen = new HashMap<>();
-        int[] ids = new int[rows];
-        for (int r = 0; r < rows; r++) {
-            int[] bits = new int[total];
-            int k = 0;
-            for (int i = 0; i < features.length; i++) {
-                for (int c = 0; c < widths[i]; c++) {
-                    bits[k++] = Float.floatToIntBits(flat[i][r * widths[i] + c] + 0.0f);
-                }
+        float[] joined = new float[rows * total];
+        int offset = 0;
+        for (float[] f : flat) {
+            int w = f.length / rows;
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(f, r * w, joined, r * total + offset, w);
             }
-            RowKey key = new RowKey(bits);
-            Integer id = seen.get(key);
-            if (id == null) {
-                id = seen.size();
-                seen.put(key, id);
-            }
-            ids[r] = id;
+            offset += w;
         }
-        return ids;
-    }
-
-    private record RowKey(int[] bits) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof RowKey k && Arrays.equals(k.bits, bits);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(bits);
-        }
+        return ProbeLabels.identicalRowIds(Activations.wrap(joined, rows, total));
     }
 
     private static String hash(INDArray[] features, int[] labels) {

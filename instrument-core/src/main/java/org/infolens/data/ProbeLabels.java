@@ -123,6 +123,35 @@ public final class ProbeLabels {
         return new ProbeLabels(rows.length, l, ids);
     }
 
+    /**
+     * Input ids from the inputs themselves: rows with bit-identical values (-0.0 = +0.0) are the same
+     * input, numbered in order of first appearance.
+     */
+    public static int[] identicalRowIds(Activations inputs) {
+        Map<RowKey, Integer> seen = new HashMap<>();
+        int[] ids = new int[inputs.rows()];
+        for (int r = 0; r < ids.length; r++) {
+            int[] bits = new int[inputs.columns()];
+            for (int c = 0; c < bits.length; c++) {
+                bits[c] = Float.floatToIntBits(inputs.get(r, c) + 0.0f);
+            }
+            ids[r] = seen.computeIfAbsent(new RowKey(bits), k -> seen.size());
+        }
+        return ids;
+    }
+
+    private record RowKey(int[] bits) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RowKey k && Arrays.equals(k.bits, bits);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bits);
+        }
+    }
+
     /** Renumbers arbitrary ids to 0..k-1 in order of first appearance. */
     private static int[] densify(int[] ids) {
         Map<Integer, Integer> seen = new HashMap<>();

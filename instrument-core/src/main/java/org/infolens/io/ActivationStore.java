@@ -14,6 +14,7 @@ import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.LayerId;
+import org.infolens.data.ProbeLabels;
 import org.infolens.trajectory.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Snapshots kept on disk as .npy files readable by numpy, one directory per recorded epoch:
  * <pre>
- *   epoch-000012/snapshot.json       epoch, iteration, layers (ids and file names)
- *   epoch-000012/layer-03-dense2.npy float32, probe rows x layer width
+ *   probe-labels.npy, probe-input-ids.npy   the probe rows' labels and input ids (int64)
+ *   epoch-000012/snapshot.json              epoch, iteration, layers (ids and file names)
+ *   epoch-000012/layer-03-dense2.npy        float32, probe rows x layer width
  * </pre>
  * Serves two purposes: activation dumps a user keeps, and the stored activations a two-pass measure
  * (global min-max binning) reads again at the end of the run.
@@ -31,6 +33,8 @@ public final class ActivationStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ActivationStore.class);
     private static final String INDEX = "snapshot.json";
+    private static final String LABELS = "probe-labels.npy";
+    private static final String INPUT_IDS = "probe-input-ids.npy";
 
     private final Path directory;
     private final boolean temporary;
@@ -80,6 +84,29 @@ public final class ActivationStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store activations of epoch " + snapshot.epoch() + " in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Saves the probe's labels and input ids beside the epochs, so the dumps can be re-estimated alone. */
+    public void putProbe(ProbeLabels probe) {
+        try {
+            int[] ids = new int[probe.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = probe.inputId(i);
+            }
+            Npy.write(directory.resolve(INPUT_IDS), ids);
+            if (probe.hasLabels()) {
+                Npy.write(directory.resolve(LABELS), probe.labels());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the probe labels in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The probe labels saved by {@link #putProbe}. */
+    public ProbeLabels loadProbe() throws IOException {
+        int[] ids = MatrixFiles.readLabels(directory.resolve(INPUT_IDS));
+        Path labels = directory.resolve(LABELS);
+        return Files.exists(labels) ? ProbeLabels.of(MatrixFiles.readLabels(labels), ids) : ProbeLabels.unlabelled(ids.length, ids);
     }
 
     /** Epoch directories with a complete index, in epoch order. */

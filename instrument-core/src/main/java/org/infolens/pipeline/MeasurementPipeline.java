@@ -76,6 +76,9 @@ public final class MeasurementPipeline implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.ownsStore = b.store == null && !twoPass.isEmpty();
         this.store = ownsStore ? ActivationStore.temporary() : b.store;
+        if (store != null) {
+            store.putProbe(probe);
+        }
         this.worker = new Thread(this::work, "infolens-measure-" + runName);
         worker.setDaemon(true); // a forgotten close() must not keep the JVM alive; records written stay valid
         worker.start();

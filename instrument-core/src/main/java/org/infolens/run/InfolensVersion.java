@@ -23,7 +23,7 @@ public final class InfolensVersion {
 
     private static Properties load() {
         Properties p = new Properties();
-        try (InputStream in = InfolensVersion.class.getResourceAsStream("version.properties")) {
+        try (InputStream in = InfolensVersion.class.getResourceAsStream("/org/infolens/version.properties")) {
             if (in != null) {
                 p.load(in);
             }

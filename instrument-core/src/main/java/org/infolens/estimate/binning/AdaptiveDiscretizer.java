@@ -81,19 +81,12 @@ public final class AdaptiveDiscretizer implements Discretizer {
     }
 
     @Override
-    public Binned discretize(LayerId layer, Activations values) {
+    public LayerBinning prepare(LayerId layer, Activations values) {
         double lowLimit = lowFor(layer, values);
         // The original compares float32 activations with the limit in float32 (numpy's weak scalar rule).
         DistinctLevels levels = new DistinctLevels(values, (float) lowLimit);
-        SortedEdges edges = new SortedEdges(edges(levels, lowLimit));
-        int n = values.size();
-        int[] s = new int[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = edges.bin(values.getFlat(i));
-        }
-        Map<String, Object> resolved = new LinkedHashMap<>();
-        resolved.put("low", lowLimit);
-        return new Binned(s, resolved, Map.of("distinctLevels", levels.count()));
+        SortedEdges edges = new SortedEdges(edges(levels, lowLimit), SortedEdges.tableBitsFor(values.size()));
+        return LayerBinning.byEdges(edges, -1, Map.of("low", lowLimit), Map.of("distinctLevels", levels.count()));
     }
 
     @Override

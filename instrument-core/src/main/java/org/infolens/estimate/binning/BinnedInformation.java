@@ -63,8 +63,8 @@ public final class BinnedInformation implements Measure {
         if (n == 0) {
             throw new IllegalArgumentException("layer " + layer.describe() + " has no rows: binning needs at least one");
         }
-        Discretizer.Binned binned = discretizer.discretize(layer, values);
-        int[] patterns = PatternTable.rowIds(binned.symbols(), n, values.columns());
+        LayerBinning binned = discretizer.prepare(layer, values);
+        int[] patterns = PatternTable.rowIds(values, binned);
         int patternCount = 0;
         for (int p : patterns) {
             patternCount = Math.max(patternCount, p + 1);

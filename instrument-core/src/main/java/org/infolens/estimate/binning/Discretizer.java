@@ -22,18 +22,11 @@ public interface Discretizer {
     /** The strategy's parameters, {@code edges} first, defaults included. */
     Map<String, Object> parameters();
 
-    /** Bins every value of {@code values}. */
-    Binned discretize(LayerId layer, Activations values);
+    /** The bin mapping for one layer at one epoch (EBAB derives its edges from the values here). */
+    LayerBinning prepare(LayerId layer, Activations values);
 
     /** Present when the edges depend on the whole run (a global range observed over all epochs). */
     default Optional<RunObserver> runObserver() {
         return Optional.empty();
-    }
-
-    /**
-     * Bin indices, row-major like the activations, and parameters resolved for this layer (an
-     * adaptive lower limit, the number of distinct levels).
-     */
-    record Binned(int[] symbols, Map<String, Object> layerParameters, Map<String, Object> details) {
     }
 }

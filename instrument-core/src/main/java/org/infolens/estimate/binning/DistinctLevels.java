@@ -1,60 +1,101 @@
 package org.infolens.estimate.binning;
 
 import org.infolens.data.Activations;
+import org.infolens.estimate.Parallel;
 
 /**
  * The sorted distinct values of a layer (one value excluded), without sorting them: EBAB needs only
- * their number and a few of them by rank. Values are bucketed by the high 16 bits of an order-
- * preserving integer key, then each bucket's low 16 bits are deduplicated in a 64K-bit set. Linear
- * time; a full sort of 10^7 values would cost more than the whole estimate.
+ * their number and a few dozen of them by rank. Values are bucketed by the high 16 bits of an
+ * order-preserving integer key; each bucket's low 16 bits are counted once in a 64K-bit set, and a
+ * bucket is read back in order only when a rank falls in it. Linear time, in parallel chunks for
+ * large layers, and lean on memory traffic, which bounds it on large layers: a full sort of 10^7
+ * values costs more than the whole estimate.
  *
  * <p>-0.0 and +0.0 are one value, as numpy's unique treats them.
  */
 final class DistinctLevels {
 
     private static final int BUCKETS = 1 << 16;
+    private static final int WORDS = BUCKETS / 64;
 
-    private final int[] bucketStart;     // offsets into lows, per bucket (length BUCKETS + 1)
-    private final char[] lows;           // low 16 bits of each kept value, grouped by bucket
-    private final long[] distinctBefore; // distinct values in buckets < b (length BUCKETS + 1)
+    // Non-empty buckets only, in key order.
+    private final int[] bucket;          // the bucket's high 16 bits
+    private final int[] start;           // offsets into lows (length buckets + 1)
+    private final long[] distinctBefore; // distinct values in earlier buckets (length buckets + 1)
+    private final char[] lows;           // low 16 bits of each kept value's key, grouped by bucket
 
-    /** Distinct values of {@code values}, leaving out those equal to {@code excluded} (compared in float32). */
+    /**
+     * Distinct values of {@code values}, leaving out those equal to {@code excluded} (compared in
+     * float32, -0.0 and +0.0 as one value).
+     */
     DistinctLevels(Activations values, float excluded) {
         int n = values.size();
-        int[] counts = new int[BUCKETS + 1];
-        for (int i = 0; i < n; i++) {
-            float v = values.getFlat(i);
-            if (v != excluded) {
-                counts[(key(v) >>> 16) + 1]++;
+        int excludedKey = key(excluded);
+        int chunks = Parallel.chunks(n, n);
+        int[][] histogram = new int[chunks][BUCKETS];
+        Parallel.forChunks(n, chunks, (chunk, from, to) -> {
+            int[] h = histogram[chunk];
+            int excludedHere = 0;
+            for (int i = from; i < to; i++) {
+                int k = key(values.getFlat(i));
+                h[k >>> 16]++;
+                excludedHere += k == excludedKey ? 1 : 0;
+            }
+            h[excludedKey >>> 16] -= excludedHere;
+        });
+        // Compact the non-empty buckets; turn each chunk's counts into its write cursor in each bucket.
+        int nonEmpty = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            for (int[] h : histogram) {
+                if (h[b] != 0) {
+                    nonEmpty++;
+                    break;
+                }
             }
         }
+        this.bucket = new int[nonEmpty];
+        this.start = new int[nonEmpty + 1];
+        int total = 0;
+        int kept = 0;
         for (int b = 0; b < BUCKETS; b++) {
-            counts[b + 1] += counts[b];
-        }
-        this.bucketStart = counts;
-        int kept = counts[BUCKETS];
-        this.lows = new char[kept];
-        int[] next = new int[BUCKETS];
-        System.arraycopy(counts, 0, next, 0, BUCKETS);
-        for (int i = 0; i < n; i++) {
-            float v = values.getFlat(i);
-            if (v != excluded) {
-                int k = key(v);
-                lows[next[k >>> 16]++] = (char) k;
+            int before = total;
+            for (int[] h : histogram) {
+                int count = h[b];
+                h[b] = total;
+                total += count;
+            }
+            if (total > before) {
+                bucket[kept] = b;
+                start[kept++] = before;
             }
         }
-        this.distinctBefore = new long[BUCKETS + 1];
-        long[] seen = new long[1 << 10];
-        for (int b = 0; b < BUCKETS; b++) {
-            int from = bucketStart[b];
-            int to = bucketStart[b + 1];
-            distinctBefore[b + 1] = distinctBefore[b] + (from == to ? 0 : markAndCount(seen, from, to));
+        start[nonEmpty] = total;
+        this.lows = new char[total];
+        Parallel.forChunks(n, chunks, (chunk, from, to) -> {
+            int[] next = histogram[chunk];
+            for (int i = from; i < to; i++) {
+                int k = key(values.getFlat(i)); // recomputed: cheaper than storing 4 bytes a value
+                if (k != excludedKey) {
+                    lows[next[k >>> 16]++] = (char) k;
+                }
+            }
+        });
+        long[] distinct = new long[nonEmpty];
+        Parallel.forChunks(nonEmpty, Parallel.chunks(nonEmpty, total), (chunk, from, to) -> {
+            long[] seen = new long[WORDS];
+            for (int j = from; j < to; j++) {
+                distinct[j] = countDistinct(seen, start[j], start[j + 1]);
+            }
+        });
+        this.distinctBefore = new long[nonEmpty + 1];
+        for (int j = 0; j < nonEmpty; j++) {
+            distinctBefore[j + 1] = distinctBefore[j] + distinct[j];
         }
     }
 
     /** Number of distinct values. */
     long count() {
-        return distinctBefore[BUCKETS];
+        return distinctBefore[bucket.length];
     }
 
     /** The distinct value of rank {@code rank} (0 = smallest). */
@@ -63,7 +104,7 @@ final class DistinctLevels {
             throw new IndexOutOfBoundsException("rank " + rank + " of " + count() + " distinct values");
         }
         int lo = 0;
-        int hi = BUCKETS - 1; // find the bucket b with distinctBefore[b] <= rank < distinctBefore[b+1]
+        int hi = bucket.length - 1; // the last bucket j with distinctBefore[j] <= rank holds it
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
             if (distinctBefore[mid] <= rank) {
@@ -72,50 +113,58 @@ final class DistinctLevels {
                 hi = mid - 1;
             }
         }
-        int b = lo;
-        long[] seen = new long[1 << 10];
-        for (int i = bucketStart[b]; i < bucketStart[b + 1]; i++) {
+        long[] seen = new long[WORDS];
+        for (int i = start[lo]; i < start[lo + 1]; i++) {
             seen[lows[i] >>> 6] |= 1L << lows[i];
         }
-        long r = rank - distinctBefore[b];
-        for (int w = 0; w < seen.length; w++) {
+        long r = rank - distinctBefore[lo];
+        for (int w = 0; w < WORDS; w++) {
             int bits = Long.bitCount(seen[w]);
             if (r < bits) {
                 long word = seen[w];
-                for (long j = 0; j < r; j++) {
+                for (long k = 0; k < r; k++) {
                     word &= word - 1; // drop the lowest set bit
                 }
-                int low = (w << 6) | Long.numberOfTrailingZeros(word);
-                return fromKey((b << 16) | low);
+                return fromKey((bucket[lo] << 16) | (w << 6) | Long.numberOfTrailingZeros(word));
             }
             r -= bits;
         }
         throw new IllegalStateException("distinct-value index is inconsistent at rank " + rank);
     }
 
-    private int markAndCount(long[] seen, int from, int to) {
-        int distinct = 0;
+    /** Distinct lows in [from, to): mark without branches, then count and clear. */
+    private long countDistinct(long[] seen, int from, int to) {
         for (int i = from; i < to; i++) {
-            int word = lows[i] >>> 6;
-            long bit = 1L << lows[i];
-            if ((seen[word] & bit) == 0) {
-                seen[word] |= bit;
-                distinct++;
+            int low = lows[i];
+            seen[low >>> 6] |= 1L << low;
+        }
+        long d = 0;
+        if (to - from > WORDS) {
+            for (int w = 0; w < WORDS; w++) {
+                d += Long.bitCount(seen[w]);
+                seen[w] = 0;
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                int w = lows[i] >>> 6;
+                d += Long.bitCount(seen[w]); // counted once: the word is cleared right after
+                seen[w] = 0;
             }
         }
-        for (int i = from; i < to; i++) {
-            seen[lows[i] >>> 6] = 0;
-        }
-        return distinct;
+        return d;
     }
 
-    /** Order-preserving unsigned key of a float (as an int whose unsigned order is the float order). */
-    private static int key(float v) {
+    /**
+     * Order-preserving key of a float: its int, read unsigned, orders as the float does. Branch-free:
+     * the sign of tanh-like values is a coin toss, and a branch on it mispredicts half the time.
+     */
+    static int key(float v) {
         int bits = Float.floatToRawIntBits(v + 0.0f); // -0.0 + 0.0 = +0.0
-        return bits >= 0 ? bits ^ 0x80000000 : ~bits;
+        return bits ^ ((bits >> 31) | 0x80000000);
     }
 
-    private static float fromKey(int key) {
-        return Float.intBitsToFloat(key < 0 ? key ^ 0x80000000 : ~key);
+    /** The float whose key is {@code key}. */
+    static float fromKey(int key) {
+        return Float.intBitsToFloat(key ^ ((~key >> 31) | 0x80000000));
     }
 }

@@ -33,14 +33,15 @@ public final class FixedRangeDiscretizer implements Discretizer {
     private final double low;
     private final double high;
     private final BelowRange belowRange;
-    private final SortedEdges edges;
+    private final LayerBinning binning;
 
     private FixedRangeDiscretizer(Builder b) {
         this.bins = b.bins;
         this.low = b.low;
         this.high = b.high;
         this.belowRange = b.belowRange;
-        this.edges = new SortedEdges(float32Linspace(low, high, bins));
+        SortedEdges edges = new SortedEdges(float32Linspace(low, high, bins), SortedEdges.FIXED_TABLE_BITS);
+        this.binning = LayerBinning.byEdges(edges, belowRange == BelowRange.WRAP ? bins - 1 : 0, Map.of(), Map.of());
     }
 
     public static Builder builder() {
@@ -80,19 +81,8 @@ public final class FixedRangeDiscretizer implements Discretizer {
     }
 
     @Override
-    public Binned discretize(LayerId layer, Activations values) {
-        int n = values.size();
-        int[] s = new int[n];
-        int top = bins - 1;
-        boolean wrap = belowRange == BelowRange.WRAP;
-        for (int i = 0; i < n; i++) {
-            int b = edges.bin(values.getFlat(i));
-            if (b < 0) {
-                b = wrap ? top : 0;
-            }
-            s[i] = b;
-        }
-        return new Binned(s, Map.of(), Map.of());
+    public LayerBinning prepare(LayerId layer, Activations values) {
+        return binning;
     }
 
     @Override

@@ -13,9 +13,11 @@ import org.infolens.data.LayerId;
 public final class FixedWidthDiscretizer implements Discretizer {
 
     private final double binSize;
+    private final LayerBinning binning;
 
     private FixedWidthDiscretizer(double binSize) {
         this.binSize = binSize;
+        this.binning = LayerBinning.byWidth((float) binSize);
     }
 
     public static Builder builder() {
@@ -41,14 +43,8 @@ public final class FixedWidthDiscretizer implements Discretizer {
     }
 
     @Override
-    public Binned discretize(LayerId layer, Activations values) {
-        int n = values.size();
-        int[] s = new int[n];
-        float w = (float) binSize;
-        for (int i = 0; i < n; i++) {
-            s[i] = (int) Math.floor(values.getFlat(i) / w);
-        }
-        return new Binned(s, Map.of(), Map.of());
+    public LayerBinning prepare(LayerId layer, Activations values) {
+        return binning;
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class GlobalMinMaxDiscretizer implements Discretizer {
     private double lo;
     private double hi;
     private boolean rangeKnown;
-    private SortedEdges edges;
+    private LayerBinning binning;
 
     private GlobalMinMaxDiscretizer(Builder b) {
         this.bins = b.bins;
@@ -50,7 +50,7 @@ public final class GlobalMinMaxDiscretizer implements Discretizer {
         for (int i = 0; i < bins; i++) {
             e[i] = i * step + lo; // numpy linspace(lo, hi, bins + 1)[:-1]
         }
-        this.edges = new SortedEdges(e);
+        this.binning = LayerBinning.byEdges(new SortedEdges(e, SortedEdges.FIXED_TABLE_BITS), -1, Map.of(), Map.of());
         this.rangeKnown = true;
     }
 
@@ -76,17 +76,12 @@ public final class GlobalMinMaxDiscretizer implements Discretizer {
     }
 
     @Override
-    public Binned discretize(LayerId layer, Activations values) {
+    public LayerBinning prepare(LayerId layer, Activations values) {
         if (!rangeKnown) {
             throw new IllegalStateException("global min-max binning: the range is observed over the whole run and"
                     + " is not known before the run's first pass is complete");
         }
-        int n = values.size();
-        int[] s = new int[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = edges.bin(values.getFlat(i));
-        }
-        return new Binned(s, Map.of(), Map.of());
+        return binning;
     }
 
     @Override

@@ -2,7 +2,8 @@ package org.infolens.estimate.binning;
 
 /**
  * Plug-in (maximum likelihood) entropies of discrete symbols, in bits: H = -sum p log2 p with
- * p = count / N. Conditional entropies H(S|G) = sum_g p(g) H(S | G = g).
+ * p = count / N, computed as log2 N - (1/N) sum c log2 c (exact when every count is 1).
+ * Conditional entropies H(S|G) = sum_g p(g) H(S | G = g).
  */
 final class PlugInEntropy {
 
@@ -47,29 +48,27 @@ final class PlugInEntropy {
             for (int i = from; i < to; i++) {
                 counts[byGroup[i]]++;
             }
-            double hg = 0;
-            double size = to - from;
+            double cLogC = 0;
             for (int i = from; i < to; i++) {
                 int c = counts[byGroup[i]];
-                if (c > 0) {
-                    double p = c / size;
-                    hg -= p * Math.log(p);
-                    counts[byGroup[i]] = 0; // count each id once, and leave the table clean
+                if (c > 1) {
+                    cLogC += c * Math.log(c);
                 }
+                counts[byGroup[i]] = 0; // count each id once, and leave the table clean
             }
-            h += size / n * hg / LN2;
+            double size = to - from;
+            h += size / n * (Math.log(size) - cLogC / size) / LN2;
         }
         return h;
     }
 
     static double fromCounts(int[] counts, int total) {
-        double h = 0;
+        double cLogC = 0;
         for (int c : counts) {
-            if (c > 0) {
-                double p = (double) c / total;
-                h -= p * Math.log(p);
+            if (c > 1) {
+                cLogC += c * Math.log(c);
             }
         }
-        return h / LN2;
+        return (Math.log(total) - cLogC / total) / LN2;
     }
 }

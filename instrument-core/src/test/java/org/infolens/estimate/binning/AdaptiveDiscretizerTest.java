@@ -25,7 +25,7 @@ class AdaptiveDiscretizerTest extends BinnedInformationContract {
         Activations a = Activations.wrap(v, 8, 1);
         assertArrayEquals(new double[] {0, 0.1f, 0.2f, 0.5f, 0.9f}, d.edges(a, 0), 0.0);
         // exact zeros keep their own symbol; 0.2 and 0.3 share a bin; the top level opens the last
-        assertArrayEquals(new int[] {0, 0, 1, 2, 2, 2, 3, 4}, d.discretize(LayerId.of(0, 1), a).symbols());
+        assertArrayEquals(new int[] {0, 0, 1, 2, 2, 2, 3, 4}, binAll(d, LayerId.of(0, 1), a));
     }
 
     @Test
@@ -33,7 +33,7 @@ class AdaptiveDiscretizerTest extends BinnedInformationContract {
         AdaptiveDiscretizer d = AdaptiveDiscretizer.builder().bins(30).low(-1.000001).build();
         float[] v = {-0.5f, 0.25f, 0.25f, 0.75f};
         Activations a = Activations.wrap(v, 4, 1);
-        int[] s = d.discretize(LayerId.of(0, 1), a).symbols();
+        int[] s = binAll(d, LayerId.of(0, 1), a);
         assertEquals(s[1], s[2]);
         assertEquals(3, java.util.Arrays.stream(s).distinct().count());
     }

@@ -39,6 +39,16 @@ abstract class BinnedInformationContract {
         return m.estimate(layer, a, probe);
     }
 
+    /** Every value's bin, row-major. */
+    static int[] binAll(Discretizer d, LayerId layer, Activations a) {
+        LayerBinning b = d.prepare(layer, a);
+        int[] s = new int[a.size()];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = b.bin(a.getFlat(i));
+        }
+        return s;
+    }
+
     static double log2(double x) {
         return Math.log(x) / LOG2;
     }

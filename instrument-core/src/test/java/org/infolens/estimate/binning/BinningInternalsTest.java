@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeSet;
 import org.infolens.data.Activations;
 import org.junit.jupiter.api.Test;
 
@@ -18,19 +17,26 @@ class BinningInternalsTest {
     @Test
     void sortedEdgesAgreeWithCountingEdgesBelowOrAt() {
         Random rnd = new Random(11);
-        for (int trial = 0; trial < 200; trial++) {
+        for (int trial = 0; trial < 300; trial++) {
             int n = 1 + rnd.nextInt(40);
+            double scale = Math.pow(10, rnd.nextInt(7) - 3);
             double[] e = new double[n];
             for (int i = 0; i < n; i++) {
-                e[i] = rnd.nextInt(4) == 0 && i > 0 ? e[i - 1] : rnd.nextGaussian() * (1 + trial % 5); // duplicates too
+                // duplicates, float32 edges and double edges (like -1.000001)
+                e[i] = rnd.nextInt(4) == 0 && i > 0 ? e[i - 1]
+                        : rnd.nextBoolean() ? (float) (rnd.nextGaussian() * scale) : rnd.nextGaussian() * scale;
             }
             Arrays.sort(e);
-            SortedEdges edges = new SortedEdges(e);
-            for (int k = 0; k < 300; k++) {
-                double v = k % 7 == 0 ? e[rnd.nextInt(n)] : rnd.nextGaussian() * 3 * (1 + trial % 5);
-                if (k % 11 == 0) {
-                    v = Math.nextDown(e[rnd.nextInt(n)]);
-                }
+            SortedEdges edges = new SortedEdges(e, 8 + rnd.nextInt(13));
+            for (int k = 0; k < 400; k++) {
+                float edge = (float) e[rnd.nextInt(n)];
+                float v = switch (k % 5) {
+                    case 0 -> edge;
+                    case 1 -> Math.nextDown(edge);
+                    case 2 -> Math.nextUp(edge);
+                    case 3 -> k % 2 == 0 ? -0.0f : Float.MAX_VALUE * (rnd.nextBoolean() ? 1 : -1);
+                    default -> (float) (rnd.nextGaussian() * 3 * scale);
+                };
                 int expected = -1;
                 for (double x : e) {
                     if (x <= v) {
@@ -43,10 +49,26 @@ class BinningInternalsTest {
     }
 
     @Test
-    void distinctLevelsAgreeWithASortedSet() {
+    void floatKeysOrderAsTheFloatsDo() {
+        Random rnd = new Random(10);
+        for (int i = 0; i < 100_000; i++) {
+            float a = Float.intBitsToFloat(rnd.nextInt());
+            float b = i % 3 == 0 ? Math.nextUp(a) : Float.intBitsToFloat(rnd.nextInt());
+            if (Float.isNaN(a) || Float.isNaN(b)) {
+                continue;
+            }
+            int byKey = Integer.compareUnsigned(DistinctLevels.key(a), DistinctLevels.key(b));
+            assertEquals(Float.compare(a + 0.0f, b + 0.0f) == 0 ? 0 : Double.compare(a, b) < 0 ? -1 : 1, Integer.signum(byKey), a + " vs " + b);
+            assertEquals(a + 0.0f, DistinctLevels.fromKey(DistinctLevels.key(a)), 0.0f);
+        }
+    }
+
+    @Test
+    void distinctLevelsAgreeWithSortingAndDeduplicating() {
         Random rnd = new Random(12);
-        for (int trial = 0; trial < 30; trial++) {
-            int n = 1 + rnd.nextInt(5000);
+        for (int trial = 0; trial < 34; trial++) {
+            // small layers use 12-bit buckets, layers of 2^21 values or more 16-bit ones
+            int n = trial >= 32 ? (1 << 21) + rnd.nextInt(1000) : 1 + rnd.nextInt(5000);
             float[] v = new float[n];
             for (int i = 0; i < n; i++) {
                 v[i] = switch (trial % 4) {
@@ -57,20 +79,32 @@ class BinningInternalsTest {
                 };
             }
             float excluded = trial % 2 == 0 ? (float) -1.000001 : 0f;
-            TreeSet<Float> set = new TreeSet<>();
+            float[] kept = new float[n];
+            int m = 0;
             for (float x : v) {
                 if (x != excluded) {
-                    set.add(x + 0.0f);
+                    kept[m++] = x + 0.0f; // -0.0 counts as +0.0
                 }
             }
-            List<Float> sorted = new ArrayList<>(set);
-            DistinctLevels levels = new DistinctLevels(Activations.wrap(v, n, 1), excluded);
-            assertEquals(sorted.size(), levels.count(), "trial " + trial);
-            for (int r = 0; r < sorted.size(); r += 1 + sorted.size() / 50) {
-                assertEquals(sorted.get(r), levels.valueAt(r), 0.0f, "rank " + r);
+            Arrays.sort(kept, 0, m);
+            float[] sorted = new float[m];
+            int u = 0;
+            for (int i = 0; i < m; i++) {
+                if (u == 0 || kept[i] != sorted[u - 1]) {
+                    sorted[u++] = kept[i];
+                }
             }
-            if (!sorted.isEmpty()) {
-                assertEquals(sorted.get(sorted.size() - 1), levels.valueAt(sorted.size() - 1), 0.0f);
+            DistinctLevels levels = new DistinctLevels(Activations.wrap(v, n, 1), excluded);
+            assertEquals(u, levels.count(), "trial " + trial);
+            if (u == 0) {
+                continue;
+            }
+            long[] ranks = new long[Math.min(u, 60)];
+            for (int k = 0; k < ranks.length; k++) {
+                ranks[k] = k == ranks.length - 1 ? u - 1 : (long) k * u / ranks.length;
+            }
+            for (long r : ranks) {
+                assertEquals(sorted[(int) r], levels.valueAt(r), 0.0f, "rank " + r);
             }
         }
     }
@@ -83,10 +117,13 @@ class BinningInternalsTest {
             int cols = 1 + rnd.nextInt(12);
             int alphabet = 1 + rnd.nextInt(4);
             int[] s = new int[rows * cols];
+            float[] v = new float[s.length];
             for (int i = 0; i < s.length; i++) {
                 s[i] = rnd.nextInt(alphabet) * (trial % 3 == 0 ? 1 << 20 : 1) - alphabet / 2; // high bits matter too
+                v[i] = s[i];
             }
-            int[] ids = PatternTable.rowIds(s, rows, cols);
+            // width 1: each value is its own bin index
+            int[] ids = PatternTable.rowIds(Activations.wrap(v, rows, cols), LayerBinning.byWidth(1f));
             Map<List<Integer>, Integer> expected = new HashMap<>();
             for (int r = 0; r < rows; r++) {
                 List<Integer> row = new ArrayList<>();

@@ -16,7 +16,7 @@ class FixedRangeDiscretizerTest extends BinnedInformationContract {
     }
 
     private static int[] bins(FixedRangeDiscretizer d, float... values) {
-        return d.discretize(LayerId.of(0, values.length), Activations.wrap(values, 1, values.length)).symbols();
+        return binAll(d, LayerId.of(0, values.length), Activations.wrap(values, 1, values.length));
     }
 
     /** Edge i of the original code: numpy linspace(-1, 1, 30)[i] rounded to float32. */

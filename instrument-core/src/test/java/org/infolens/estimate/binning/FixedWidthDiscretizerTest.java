@@ -18,7 +18,7 @@ class FixedWidthDiscretizerTest extends BinnedInformationContract {
     void binIsTheFloorOfValueOverWidthInFloat32() {
         FixedWidthDiscretizer d = FixedWidthDiscretizer.builder().binSize(0.5).build();
         float[] v = {0f, 0.49f, 0.5f, -0.01f, -0.5f, -0.51f, 12.3f};
-        int[] s = d.discretize(LayerId.of(0, v.length), Activations.wrap(v, 1, v.length)).symbols();
+        int[] s = binAll(d, LayerId.of(0, v.length), Activations.wrap(v, 1, v.length));
         assertArrayEquals(new int[] {0, 0, 1, -1, -1, -2, 24}, s);
     }
 

@@ -20,7 +20,7 @@ class GlobalMinMaxDiscretizerTest extends BinnedInformationContract {
     void equalBinsBetweenLoAndHiWithTheMaximumInTheTopBin() {
         GlobalMinMaxDiscretizer d = GlobalMinMaxDiscretizer.builder().bins(4).range(0, 2).build();
         float[] v = {0f, 0.49f, 0.5f, 1.99f, 2f, -0.1f, 3f};
-        int[] s = d.discretize(LayerId.of(0, v.length), Activations.wrap(v, 1, v.length)).symbols();
+        int[] s = binAll(d, LayerId.of(0, v.length), Activations.wrap(v, 1, v.length));
         assertArrayEquals(new int[] {0, 0, 1, 3, 3, -1, 3}, s);
     }
 
@@ -29,14 +29,14 @@ class GlobalMinMaxDiscretizerTest extends BinnedInformationContract {
         GlobalMinMaxDiscretizer d = GlobalMinMaxDiscretizer.builder().bins(10).build();
         RunObserver o = d.runObserver().orElseThrow();
         assertThrows(IllegalStateException.class,
-                () -> d.discretize(LayerId.of(0, 1), Activations.wrap(new float[] {1f}, 1, 1)));
+                () -> d.prepare(LayerId.of(0, 1), Activations.wrap(new float[] {1f}, 1, 1)));
         o.observe(LayerId.of(0, 2), Activations.wrap(new float[] {0f, 3f}, 1, 2));
         o.observe(LayerId.of(1, 1), Activations.wrap(new float[] {7f}, 1, 1));
         o.complete();
         assertEquals(0.0, d.parameters().get("lo"));
         assertEquals(7.0, d.parameters().get("hi"));
         assertEquals("observed", d.parameters().get("range"));
-        int[] s = d.discretize(LayerId.of(0, 3), Activations.wrap(new float[] {0f, 3.5f, 7f}, 1, 3)).symbols();
+        int[] s = binAll(d, LayerId.of(0, 3), Activations.wrap(new float[] {0f, 3.5f, 7f}, 1, 3));
         assertArrayEquals(new int[] {0, 5, 9}, s);
     }
 }

@@ -1,0 +1,21 @@
+package org.infolens.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code infolens bench ...}: performance and agreement, side by side with the reference implementations. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Side-by-side speed and agreement with the reference implementations, and instrumentation overhead.",
+        subcommands = {BinningBench.class, AgreementBench.class, OverheadBench.class})
+final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "name a benchmark: binning, agreement or overhead");
+    }
+}

@@ -1,0 +1,109 @@
+package org.infolens.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.infolens.data.Activations;
+import org.infolens.data.LayerId;
+import org.infolens.data.ProbeLabels;
+import org.infolens.estimate.EstimatorCatalog;
+import org.infolens.io.MatrixFiles;
+import org.infolens.measure.Estimate;
+import org.infolens.measure.Measure;
+import org.infolens.measure.Parameters;
+import org.infolens.trajectory.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code infolens estimate <measure>}: one estimate from saved activations, as one JSON object. */
+@Command(name = "estimate", mixinStandardHelpOptions = true,
+        description = "Estimate a measure from saved activations (.npy or .csv, rows = samples) and print one JSON object:"
+                + " {measure, params (effective, defaults included), n, values_bits, details, seconds (estimation only)}.")
+final class EstimateCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "MEASURE", description = "the measure (${COMPLETION-CANDIDATES})", completionCandidates = MeasureNames.class)
+    String measure;
+
+    @Option(names = "--activations", required = true, paramLabel = "FILE", description = "activations T, rows = samples")
+    Path activations;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "integer class labels, one per row (for I(T;Y))")
+    Path labels;
+
+    @Option(names = "--inputs", paramLabel = "FILE", description = "inputs X, rows = samples: identical rows are the same input (for I(X;T))")
+    Path inputs;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a measure parameter, repeatable (names as in pyref.py)")
+    List<String> params = new ArrayList<>();
+
+    /** Measure names for help texts. */
+    static final class MeasureNames extends ArrayList<String> {
+        MeasureNames() {
+            super(EstimatorCatalog.names());
+        }
+    }
+
+    /** One estimate with its effective parameters and timing. */
+    record Outcome(Measure measure, Map<String, Object> params, int n, Estimate estimate, double seconds) {
+        ObjectNode toJson() {
+            ObjectNode o = Json.mapper().createObjectNode();
+            o.put("measure", measure.name());
+            o.set("params", Json.mapper().valueToTree(params));
+            o.put("n", n);
+            o.set("values_bits", Json.mapper().valueToTree(estimate.valuesBits()));
+            o.set("details", Json.mapper().valueToTree(estimate.details()));
+            o.put("seconds", seconds);
+            return o;
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Measure m = EstimatorCatalog.named(measure).create(Parameters.parse(measure, params));
+        Activations t = MatrixFiles.readMatrix(activations);
+        int[] y = labels == null ? null : MatrixFiles.readLabels(labels);
+        int[] ids = null;
+        if (inputs != null) {
+            Activations x = MatrixFiles.readMatrix(inputs);
+            if (x.rows() != t.rows()) {
+                throw new IllegalArgumentException(inputs + " has " + x.rows() + " rows, " + activations + " has " + t.rows());
+            }
+            ids = ProbeLabels.identicalRowIds(x);
+        }
+        if (y != null && y.length != t.rows()) {
+            throw new IllegalArgumentException(labels + " has " + y.length + " labels, " + activations + " has " + t.rows() + " rows");
+        }
+        if (t.rows() == 0) {
+            throw new IllegalArgumentException(activations + " has no rows");
+        }
+        long nonFinite = t.countNonFinite();
+        if (nonFinite > 0) {
+            throw new IllegalArgumentException(activations + " has " + nonFinite + " NaN or infinite values; estimators need finite activations");
+        }
+        ProbeLabels probe = y == null ? ProbeLabels.unlabelled(t.rows(), ids) : ids == null ? ProbeLabels.of(y) : ProbeLabels.of(y, ids);
+        System.out.println(Json.mapper().writeValueAsString(estimateOnce(m, t, probe).toJson()));
+        return 0;
+    }
+
+    /**
+     * Estimates on one matrix taken as one layer. A measure that needs the whole run (a global range)
+     * takes this matrix as the whole run.
+     */
+    static Outcome estimateOnce(Measure m, Activations t, ProbeLabels probe) {
+        LayerId layer = LayerId.of(0, t.columns());
+        long t0 = System.nanoTime();
+        m.runObserver().ifPresent(o -> {
+            o.observe(layer, t);
+            o.complete();
+        });
+        Estimate e = m.estimate(layer, t, probe);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> p = new LinkedHashMap<>(m.parameters());
+        p.putAll(e.layerParameters());
+        return new Outcome(m, p, t.rows(), e, seconds);
+    }
+}

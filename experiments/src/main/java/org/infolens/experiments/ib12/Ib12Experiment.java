@@ -1,0 +1,179 @@
+package org.infolens.experiments.ib12;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.infolens.dl4j.EpochSchedule;
+import org.infolens.dl4j.InfoPlaneListener;
+import org.infolens.dl4j.ProbeSet;
+import org.infolens.estimate.binning.AdaptiveDiscretizer;
+import org.infolens.estimate.binning.BinnedInformation;
+import org.infolens.estimate.binning.FixedRangeDiscretizer;
+import org.infolens.estimate.binning.GlobalMinMaxDiscretizer;
+import org.infolens.experiments.TrainingProgress;
+import org.infolens.experiments.data.ShufflingDataSetIterator;
+import org.infolens.measure.Measure;
+import org.infolens.pipeline.PipelineSummary;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains the 12-bit network with the information-plane listener: probe = all 4096 patterns, epochs on
+ * the log-spaced grid of the original code (plus the state before training), binning measures as the
+ * papers used them: fixed-range 30 for tanh (Shwartz-Ziv and Tishby), global min-max 100 for ReLU
+ * (Saxe et al.), and adaptive EBAB (Chelombiev et al.) for both.
+ */
+public final class Ib12Experiment {
+
+    private Ib12Experiment() {
+    }
+
+    /** What a finished run reports. */
+    public record Result(java.nio.file.Path runDirectory, double trainAccuracy, double testAccuracy, double finalLoss,
+                         double trainingSeconds, PipelineSummary measurement) {
+    }
+
+    /** The published measures for this activation; the first is the one drawn as information-plane.png. */
+    public static List<Measure> defaultMeasures(String activation) {
+        Measure adaptive = new BinnedInformation(AdaptiveDiscretizer.builder().bins(30).build());
+        Measure primary = activation.equals("relu")
+                ? new BinnedInformation(GlobalMinMaxDiscretizer.builder().bins(100).build())
+                : new BinnedInformation(FixedRangeDiscretizer.builder().bins(30).build());
+        return List.of(primary, adaptive);
+    }
+
+    /** The data, network and probe of one run, before training. */
+    private record Setup(TwelveBitTask task, INDArray trainX, INDArray trainY, INDArray testX, INDArray testY,
+                         MultiLayerNetwork net, ShufflingDataSetIterator train, long splitSeed, long batchSeed) {
+    }
+
+    private static Setup setup(Ib12Options o) throws IOException {
+        TwelveBitTask task = o.taskFile() == null ? TwelveBitTask.generate() : TwelveBitTask.read(o.taskFile());
+        int n = task.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        long splitSeed = o.seed() * 1_000_003L + 1;
+        if (o.shuffleSplit()) {
+            Random rnd = new Random(splitSeed);
+            for (int i = n - 1; i > 0; i--) {
+                int j = rnd.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        int trainRows = (int) Math.round(o.trainFraction() * n);
+        INDArray trainX = rows(task.features(), order, 0, trainRows);
+        INDArray trainY = oneHot(task.labels(), order, 0, trainRows);
+        Activation hidden = o.activation().equals("relu") ? Activation.RELU : Activation.TANH;
+        long batchSeed = o.seed() * 1_000_003L + 2;
+        return new Setup(task, trainX, trainY, rows(task.features(), order, trainRows, n), oneHot(task.labels(), order, trainRows, n),
+                Ib12Network.build(hidden, o.learningRate(), o.seed()),
+                new ShufflingDataSetIterator(trainX, trainY, o.batchSize(), batchSeed), splitSeed, batchSeed);
+    }
+
+    private static InfoPlaneListener listener(Ib12Options o, Setup s) {
+        TwelveBitTask task = s.task();
+        Map<String, Object> dataset = new LinkedHashMap<>();
+        dataset.put("name", "ib12");
+        dataset.put("source", task.source());
+        dataset.put("patterns", task.size());
+        dataset.put("positiveRate", task.positiveRate());
+        dataset.put("labelEntropyBits", task.labelEntropyBits());
+        dataset.put("trainRows", s.trainX().size(0));
+        dataset.put("testRows", s.testX().size(0));
+        dataset.put("split", o.shuffleSplit() ? "shuffled" : "ordered (as the original code)");
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("experiment", "ib12");
+        settings.put("network", "12-10-7-5-4-3-2");
+        settings.put("activation", o.activation());
+        settings.put("epochs", o.epochs());
+        settings.put("batchSize", o.batchSize());
+        settings.put("optimizer", "Adam");
+        settings.put("learningRate", o.learningRate());
+        settings.put("weightInit", "truncated normal, std 1/sqrt(fan_in)");
+        return InfoPlaneListener.builder()
+                .probe(ProbeSet.of(Nd4j.create(task.features()), task.labels()))
+                .measures(o.measures().isEmpty() ? defaultMeasures(o.activation()) : o.measures())
+                .schedule(EpochSchedule.logSpaced(o.epochs(), o.schedulePoints()))
+                .recordBeforeTraining(true)
+                .outputDirectory(o.runDirectory())
+                .keepActivations(o.keepActivations())
+                .dataset(dataset)
+                .seed("split", s.splitSeed())
+                .seed("minibatchOrder", s.batchSeed())
+                .settings(settings)
+                .build();
+    }
+
+    public static Result run(Ib12Options o) throws IOException {
+        Setup s = setup(o);
+        InfoPlaneListener listener = listener(o, s);
+        double seconds;
+        double loss;
+        try (TrainingProgress progress = new TrainingProgress("ib12 " + o.activation(), o.epochs(), o.quiet())) {
+            s.net().setListeners(listener, progress);
+            long t0 = System.nanoTime();
+            s.net().fit(s.train(), o.epochs());
+            seconds = (System.nanoTime() - t0) / 1e9;
+            loss = progress.lastEpochLoss();
+        }
+        double trainAccuracy = accuracy(s.net(), s.trainX(), s.trainY());
+        double testAccuracy = accuracy(s.net(), s.testX(), s.testY());
+        listener.putResult("trainAccuracy", trainAccuracy);
+        listener.putResult("testAccuracy", testAccuracy);
+        listener.putResult("finalLoss", loss);
+        listener.putResult("trainingSeconds", seconds);
+        listener.close();
+        return new Result(o.runDirectory(), trainAccuracy, testAccuracy, loss, seconds, listener.summary());
+    }
+
+    /**
+     * Wall time of training, with the listener (closing it included: the wait for queued estimates
+     * counts) or without any. For the overhead benchmark: same seed, same work otherwise.
+     */
+    public static double timeTraining(Ib12Options o, boolean instrumented) throws IOException {
+        Setup s = setup(o);
+        InfoPlaneListener listener = instrumented ? listener(o, s) : null;
+        if (listener != null) {
+            s.net().setListeners(listener);
+        }
+        long t0 = System.nanoTime();
+        s.net().fit(s.train(), o.epochs());
+        if (listener != null) {
+            listener.close();
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static double accuracy(MultiLayerNetwork net, INDArray x, INDArray y) {
+        if (x.size(0) == 0) {
+            return Double.NaN;
+        }
+        INDArray predicted = net.output(x, false).argMax(1);
+        INDArray actual = y.argMax(1);
+        return predicted.eq(actual).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).meanNumber().doubleValue();
+    }
+
+    private static INDArray rows(float[][] x, int[] order, int from, int to) {
+        float[][] out = new float[to - from][];
+        for (int i = from; i < to; i++) {
+            out[i - from] = x[order[i]];
+        }
+        return out.length == 0 ? Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 0, x[0].length) : Nd4j.create(out);
+    }
+
+    private static INDArray oneHot(int[] labels, int[] order, int from, int to) {
+        float[][] out = new float[to - from][2];
+        for (int i = from; i < to; i++) {
+            out[i - from][labels[order[i]]] = 1;
+        }
+        return out.length == 0 ? Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 0, 2) : Nd4j.create(out);
+    }
+}

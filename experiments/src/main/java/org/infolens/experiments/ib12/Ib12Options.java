@@ -1,0 +1,57 @@
+package org.infolens.experiments.ib12;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.infolens.measure.Measure;
+
+/**
+ * Settings of one 12-bit run.
+ *
+ * @param activation      hidden activation: "tanh" or "relu"
+ * @param epochs          training epochs
+ * @param batchSize       minibatch size (512 in the original work, 256 in Saxe et al.)
+ * @param learningRate    Adam learning rate
+ * @param seed            seeds the network, the split and the minibatch order
+ * @param shuffleSplit    shuffle before the 80/20 split (the original code did not, which biases it)
+ * @param trainFraction   share of the 4096 patterns used for training
+ * @param taskFile        the authors' file to read instead of generating the task, or null
+ * @param measures        the measures to record (empty = the defaults for the activation)
+ * @param schedulePoints  points of the log-spaced epoch grid
+ * @param runDirectory    where the run is written
+ * @param keepActivations keep each recorded epoch's activations as .npy
+ * @param quiet           no progress bar
+ */
+public record Ib12Options(String activation, int epochs, int batchSize, double learningRate, long seed,
+                          boolean shuffleSplit, double trainFraction, Path taskFile, List<Measure> measures,
+                          int schedulePoints, Path runDirectory, boolean keepActivations, boolean quiet) {
+
+    public Ib12Options {
+        activation = activation.toLowerCase(Locale.ROOT);
+        if (!activation.equals("tanh") && !activation.equals("relu")) {
+            throw new IllegalArgumentException("--activation must be tanh or relu, got '" + activation + "'");
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch must be >= 1, got " + batchSize);
+        }
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("--lr must be > 0, got " + learningRate);
+        }
+        if (!(trainFraction > 0 && trainFraction < 1)) {
+            throw new IllegalArgumentException("--train-fraction must be in (0, 1), got " + trainFraction);
+        }
+        if (schedulePoints < 2) {
+            throw new IllegalArgumentException("--points must be >= 2, got " + schedulePoints);
+        }
+        measures = List.copyOf(measures);
+    }
+
+    /** The same settings, written to {@code directory}. */
+    public Ib12Options withRunDirectory(Path directory) {
+        return new Ib12Options(activation, epochs, batchSize, learningRate, seed, shuffleSplit, trainFraction, taskFile, measures,
+                schedulePoints, directory, keepActivations, quiet);
+    }
+}
