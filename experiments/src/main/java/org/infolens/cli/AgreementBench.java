@@ -17,6 +17,8 @@ import org.infolens.measure.Measure;
 import org.infolens.measure.Parameters;
 import org.infolens.run.RunDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,6 +30,9 @@ import picocli.CommandLine.Option;
 @Command(name = "agreement", mixinStandardHelpOptions = true,
         description = "Binning values against pyref.py on the saved activations of a run (run ... --save-activations).")
 final class AgreementBench implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @picocli.CommandLine.Parameters(index = "0", paramLabel = "RUN", description = "run directory with activations/")
     Path run;
@@ -71,7 +76,7 @@ final class AgreementBench implements Callable<Integer> {
         }
         Path labelsFile = dir.resolve("probe-labels.npy");
         Map<String, double[]> worst = new LinkedHashMap<>(); // strategy -> {comparisons, max |diff|}
-        System.out.printf(Locale.ROOT, "run %s: %d of %d stored epochs, global range [%.6g, %.6g]; pyref: %s%n", run, chosen.size(),
+        out().printf(Locale.ROOT, "run %s: %d of %d stored epochs, global range [%.6g, %.6g]; pyref: %s%n", run, chosen.size(),
                 stored.size(), lo, hi, pyref);
         for (Path epochDir : chosen) {
             ActivationSnapshot s = ActivationStore.load(epochDir);
@@ -98,10 +103,14 @@ final class AgreementBench implements Callable<Integer> {
                     w[1] = Math.max(w[1], diff);
                 }
             }
-            System.out.printf(Locale.ROOT, "  epoch %d: %d layers checked%n", s.epoch(), s.layers().size());
+            out().printf(Locale.ROOT, "  epoch %d: %d layers checked%n", s.epoch(), s.layers().size());
         }
-        System.out.printf(Locale.ROOT, "%n%-14s %12s %18s%n", "edges", "comparisons", "max |diff| (bits)");
-        worst.forEach((k, w) -> System.out.printf(Locale.ROOT, "%-14s %12d %18.3e%n", k, (int) w[0], w[1]));
+        out().printf(Locale.ROOT, "%n%-14s %12s %18s%n", "edges", "comparisons", "max |diff| (bits)");
+        worst.forEach((k, w) -> out().printf(Locale.ROOT, "%-14s %12d %18.3e%n", k, (int) w[0], w[1]));
         return 0;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

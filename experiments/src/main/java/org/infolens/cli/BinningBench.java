@@ -17,6 +17,8 @@ import org.infolens.io.Npy;
 import org.infolens.measure.Measure;
 import org.infolens.measure.Parameters;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,6 +28,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "binning", mixinStandardHelpOptions = true, description = "Binning estimators side by side with pyref.py.")
 final class BinningBench implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--rows", defaultValue = "10000", description = "probe rows N (default ${DEFAULT-VALUE})")
     int rows;
@@ -66,9 +71,9 @@ final class BinningBench implements Callable<Integer> {
         Path labelsFile = tmp.resolve("labels.npy");
         Npy.write(labelsFile, y);
         ProbeLabels probe = ProbeLabels.of(y);
-        System.out.printf(Locale.ROOT, "binning, N = %d, %d classes, tanh-like activations; pyref: %s%n", rows, classes, pyref);
-        System.out.printf(Locale.ROOT, "infolens: median of %d runs after a 2 s warm-up; pyref: best of %d; estimation only%n%n", repeats, pyrefRuns);
-        System.out.printf(Locale.ROOT, "%6s  %-12s %10s %12s %9s %14s%n", "d", "edges", "pyref s", "infolens s", "speed-up", "max |diff| bits");
+        out().printf(Locale.ROOT, "binning, N = %d, %d classes, tanh-like activations; pyref: %s%n", rows, classes, pyref);
+        out().printf(Locale.ROOT, "infolens: median of %d runs after a 2 s warm-up; pyref: best of %d; estimation only%n%n", repeats, pyrefRuns);
+        out().printf(Locale.ROOT, "%6s  %-12s %10s %12s %9s %14s%n", "d", "edges", "pyref s", "infolens s", "speed-up", "max |diff| bits");
         for (int d : widths) {
             float[] v = new float[rows * d];
             for (int i = 0; i < v.length; i++) {
@@ -109,7 +114,7 @@ final class BinningBench implements Callable<Integer> {
                 for (Map.Entry<String, Double> x : ref.valuesBits().entrySet()) {
                     diff = Math.max(diff, Math.abs(x.getValue() - out.estimate().value(x.getKey())));
                 }
-                System.out.printf(Locale.ROOT, "%6d  %-12s %10.4f %12.5f %8.1fx %14.2e%n", d, e, best, median, best / median, diff);
+                out().printf(Locale.ROOT, "%6d  %-12s %10.4f %12.5f %8.1fx %14.2e%n", d, e, best, median, best / median, diff);
             }
         }
         try (var walk = Files.walk(tmp)) {
@@ -118,5 +123,9 @@ final class BinningBench implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

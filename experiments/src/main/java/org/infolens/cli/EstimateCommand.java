@@ -17,6 +17,8 @@ import org.infolens.measure.Measure;
 import org.infolens.measure.Parameters;
 import org.infolens.trajectory.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code infolens estimate <measure>}: one estimate from saved activations, as one JSON object. */
@@ -24,6 +26,9 @@ import picocli.CommandLine.Option;
         description = "Estimate a measure from saved activations (.npy or .csv, rows = samples) and print one JSON object:"
                 + " {measure, params (effective, defaults included), n, values_bits, details, seconds (estimation only)}.")
 final class EstimateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @picocli.CommandLine.Parameters(index = "0", paramLabel = "MEASURE", description = "the measure (${COMPLETION-CANDIDATES})", completionCandidates = MeasureNames.class)
     String measure;
@@ -85,7 +90,7 @@ final class EstimateCommand implements Callable<Integer> {
             throw new IllegalArgumentException(activations + " has " + nonFinite + " NaN or infinite values; estimators need finite activations");
         }
         ProbeLabels probe = y == null ? ProbeLabels.unlabelled(t.rows(), ids) : ids == null ? ProbeLabels.of(y) : ProbeLabels.of(y, ids);
-        System.out.println(Json.mapper().writeValueAsString(estimateOnce(m, t, probe).toJson()));
+        out().println(Json.mapper().writeValueAsString(estimateOnce(m, t, probe).toJson()));
         return 0;
     }
 
@@ -105,5 +110,9 @@ final class EstimateCommand implements Callable<Integer> {
         Map<String, Object> p = new LinkedHashMap<>(m.parameters());
         p.putAll(e.layerParameters());
         return new Outcome(m, p, t.rows(), e, seconds);
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.infolens.experiments.ib12.Ib12Experiment;
 import org.infolens.experiments.ib12.Ib12Options;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code infolens run ib12}: the 12-bit task of Shwartz-Ziv and Tishby. */
@@ -15,6 +17,9 @@ import picocli.CommandLine.Option;
         description = "Train 12-10-7-5-4-3-2 on the 12-bit task, recording every layer on all 4096 patterns at log-spaced"
                 + " epochs; writes runs/<name>/{run.json, trajectory.jsonl, figures/information-plane.png}.")
 final class Ib12Command implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--activation", defaultValue = "tanh", description = "hidden activation: tanh or relu (default ${DEFAULT-VALUE})")
     String activation;
@@ -75,13 +80,17 @@ final class Ib12Command implements Callable<Integer> {
         long t0 = System.nanoTime();
         Ib12Experiment.Result r = Ib12Experiment.run(o);
         double total = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "run:        %s%n", r.runDirectory());
-        System.out.printf(Locale.ROOT, "accuracy:   train %.3f, test %.3f (final loss %.4f)%n", r.trainAccuracy(), r.testAccuracy(), r.finalLoss());
-        System.out.printf(Locale.ROOT, "time:       %.1f s training, %.1f s in all; estimation %.1f s on the worker thread%n",
+        out().printf(Locale.ROOT, "run:        %s%n", r.runDirectory());
+        out().printf(Locale.ROOT, "accuracy:   train %.3f, test %.3f (final loss %.4f)%n", r.trainAccuracy(), r.testAccuracy(), r.finalLoss());
+        out().printf(Locale.ROOT, "time:       %.1f s training, %.1f s in all; estimation %.1f s on the worker thread%n",
                 r.trainingSeconds(), total, r.measurement().measureSeconds());
-        System.out.printf(Locale.ROOT, "records:    %d ok, %d errors, %d skipped (%d epochs recorded)%n", r.measurement().okRecords(),
+        out().printf(Locale.ROOT, "records:    %d ok, %d errors, %d skipped (%d epochs recorded)%n", r.measurement().okRecords(),
                 r.measurement().errorRecords(), r.measurement().skippedRecords(), r.measurement().submitted());
-        System.out.printf(Locale.ROOT, "figure:     %s%n", r.runDirectory().resolve("figures/information-plane.png"));
+        out().printf(Locale.ROOT, "figure:     %s%n", r.runDirectory().resolve("figures/information-plane.png"));
         return 0;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.infolens.experiments.ib12.Ib12Experiment;
 import org.infolens.experiments.ib12.Ib12Options;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,6 +20,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "overhead", mixinStandardHelpOptions = true, description = "Training time with and without the listener, same seed.")
 final class OverheadBench implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @picocli.CommandLine.Parameters(index = "0", paramLabel = "EXPERIMENT", description = "ib12")
     String experiment;
@@ -48,15 +53,19 @@ final class OverheadBench implements Callable<Integer> {
         for (int r = 0; r < rounds; r++) {
             plain[r] = Ib12Experiment.timeTraining(base, false);
             instrumented[r] = Ib12Experiment.timeTraining(base.withRunDirectory(tmp.resolve("run" + r)), true);
-            System.out.printf(Locale.ROOT, "round %d: without listener %.2f s, with listener %.2f s%n", r + 1, plain[r], instrumented[r]);
+            out().printf(Locale.ROOT, "round %d: without listener %.2f s, with listener %.2f s%n", r + 1, plain[r], instrumented[r]);
         }
         Arrays.sort(plain);
         Arrays.sort(instrumented);
         double p = plain[rounds / 2];
         double i = instrumented[rounds / 2];
-        System.out.printf(Locale.ROOT, "%nib12 %s, %d epochs, batch %d, binning defaults, log-spaced grid (%d recorded epochs):%n",
+        out().printf(Locale.ROOT, "%nib12 %s, %d epochs, batch %d, binning defaults, log-spaced grid (%d recorded epochs):%n",
                 activation, epochs, Ib12Defaults.BATCH, org.infolens.dl4j.EpochSchedule.logSpaced(epochs, 400).epochsUpTo(epochs).size() + 1);
-        System.out.printf(Locale.ROOT, "median without %.2f s, with %.2f s: ratio %.3f (overhead %+.1f%%)%n", p, i, i / p, 100 * (i / p - 1));
+        out().printf(Locale.ROOT, "median without %.2f s, with %.2f s: ratio %.3f (overhead %+.1f%%)%n", p, i, i / p, 100 * (i / p - 1));
         return 0;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
     }
 }

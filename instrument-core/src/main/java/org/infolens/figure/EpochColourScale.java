@@ -2,13 +2,21 @@ package org.infolens.figure;
 
 import java.awt.Color;
 import java.awt.Paint;
+import java.text.DecimalFormat;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import org.jfree.chart.renderer.PaintScale;
 
 /**
  * Colour = epoch, on the viridis palette (perceptually uniform, readable by colour-blind viewers and
  * in greyscale), logarithmic in the epoch when the recorded epochs span two decades or more (they are
  * usually log-spaced), linear otherwise. The palette stops short of viridis's palest yellow, which
- * vanishes on a white background. Epoch 0 (before training) takes the colour of epoch 1 on a log scale.
+ * vanishes on a white background.
+ *
+ * <p>The scale works on a coordinate: log10(epoch) (epoch 0, before training, counts as 1) or the
+ * epoch itself. Charts plot the coordinate as z and label the colour bar's axis with epochs, so the
+ * bar is drawn evenly in the coordinate, as JFreeChart's legend subdivides it.
  */
 public final class EpochColourScale implements PaintScale {
 
@@ -17,18 +25,23 @@ public final class EpochColourScale implements PaintScale {
             0x44bf70, 0x7ad151, 0xbddf26, 0xfde725};
     private static final double PALETTE_END = 0.9;
 
-    private final double lower;
-    private final double upper;
     private final boolean logarithmic;
+    private final double lower; // in coordinates
+    private final double upper;
 
     public EpochColourScale(double firstEpoch, double lastEpoch) {
         this.logarithmic = Math.max(lastEpoch, 1) / Math.max(firstEpoch, 1) >= 100;
-        this.lower = logarithmic ? Math.max(firstEpoch, 1) : firstEpoch;
-        this.upper = Math.max(lastEpoch, lower + (logarithmic ? lower : 1));
+        this.lower = coordinate(firstEpoch);
+        this.upper = Math.max(coordinate(lastEpoch), lower + (logarithmic ? 0.1 : 1));
     }
 
     public boolean isLogarithmic() {
         return logarithmic;
+    }
+
+    /** Where an epoch sits on the scale. */
+    public double coordinate(double epoch) {
+        return logarithmic ? Math.log10(Math.max(epoch, 1)) : epoch;
     }
 
     @Override
@@ -41,21 +54,38 @@ public final class EpochColourScale implements PaintScale {
         return upper;
     }
 
-    /** Position 0..1 of an epoch on the scale. */
-    double position(double epoch) {
-        double t;
-        if (logarithmic) {
-            double e = Math.max(epoch, lower);
-            t = Math.log(e / lower) / Math.log(upper / lower);
-        } else {
-            t = (epoch - lower) / (upper - lower);
-        }
-        return Math.min(1, Math.max(0, t));
+    /** Position 0..1 of a coordinate on the scale. */
+    double position(double coordinate) {
+        return Math.min(1, Math.max(0, (coordinate - lower) / (upper - lower)));
     }
 
     @Override
-    public Paint getPaint(double epoch) {
-        return colour(position(epoch));
+    public Paint getPaint(double coordinate) {
+        return colour(position(coordinate));
+    }
+
+    /** Formats colour-bar ticks (coordinates) as epochs. */
+    public NumberFormat epochFormat() {
+        DecimalFormat plain = new DecimalFormat("0");
+        if (!logarithmic) {
+            return plain;
+        }
+        return new NumberFormat() {
+            @Override
+            public StringBuffer format(double coordinate, StringBuffer to, FieldPosition pos) {
+                return plain.format(Math.pow(10, coordinate), to, pos);
+            }
+
+            @Override
+            public StringBuffer format(long coordinate, StringBuffer to, FieldPosition pos) {
+                return format((double) coordinate, to, pos);
+            }
+
+            @Override
+            public Number parse(String source, ParsePosition pos) {
+                throw new UnsupportedOperationException("colour-bar labels are not parsed");
+            }
+        };
     }
 
     /** The palette colour at {@code t} in 0..1. */

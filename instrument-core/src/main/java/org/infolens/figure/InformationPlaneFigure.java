@@ -18,10 +18,8 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -29,6 +27,7 @@ import org.jfree.chart.renderer.xy.XYShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -87,7 +86,7 @@ public final class InformationPlaneFigure {
             TrajectoryRecord r = records.get(i);
             xyz[0][i] = r.value("I_XT");
             xyz[1][i] = r.value("I_TY");
-            xyz[2][i] = r.epoch();
+            xyz[2][i] = colours.coordinate(r.epoch());
         }
         markers.addSeries("estimates", xyz);
         XYShapeRenderer markerRenderer = new XYShapeRenderer();
@@ -112,7 +111,7 @@ public final class InformationPlaneFigure {
                 series.add(r.value("I_XT"), r.value("I_TY"));
             }
             lines.addSeries(series);
-            Color c = (Color) colours.getPaint(e.getKey());
+            Color c = (Color) colours.getPaint(colours.coordinate(e.getKey()));
             lineRenderer.setSeriesPaint(s, new Color(c.getRed(), c.getGreen(), c.getBlue(), 60));
             lineRenderer.setSeriesStroke(s, new BasicStroke(1.0f));
             s++;
@@ -136,14 +135,14 @@ public final class InformationPlaneFigure {
 
         addCeiling(plot, true, detail("log2N"), "log\u2082 N");
         addCeiling(plot, false, detail("H_Y"), "H(Y)");
-        labelLayers(plot, byEpoch.get(maxEpoch));
+        labelLayers(plot, byEpoch.get(maxEpoch), records);
 
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 17), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         TextTitle sub = new TextTitle(subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         sub.setPaint(Color.DARK_GRAY);
         chart.addSubtitle(sub);
-        chart.addSubtitle(colourBar(colours, minEpoch, maxEpoch));
+        chart.addSubtitle(colourBar(colours));
         return chart;
     }
 
@@ -160,6 +159,7 @@ public final class InformationPlaneFigure {
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
+    /** A dashed ceiling (log2 N for I(X;T), H(Y) for I(T;Y)), labelled where points rarely are. */
     private static void addCeiling(XYPlot plot, boolean domain, double at, String text) {
         if (!Double.isFinite(at)) {
             return;
@@ -169,47 +169,58 @@ public final class InformationPlaneFigure {
         m.setLabel(text);
         m.setLabelFont(TICK_FONT);
         m.setLabelPaint(Color.DARK_GRAY);
-        m.setLabelAnchor(domain ? org.jfree.chart.ui.RectangleAnchor.TOP_LEFT : org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
-        m.setLabelTextAnchor(domain ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_RIGHT);
-        if (domain) {
+        if (domain) { // near the bottom of the vertical line, to its left
+            m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             plot.addDomainMarker(0, m, Layer.BACKGROUND);
-        } else {
+        } else { // at the left end of the horizontal line, above it
+            m.setLabelAnchor(RectangleAnchor.LEFT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addRangeMarker(0, m, Layer.BACKGROUND);
-        }
-        // keep the ceiling in view
-        ValueAxis axis = domain ? plot.getDomainAxis() : plot.getRangeAxis();
-        axis.setAutoRange(true);
-        if (axis instanceof NumberAxis n) {
-            n.setAutoRangeIncludesZero(true);
         }
     }
 
-    private static void labelLayers(XYPlot plot, List<TrajectoryRecord> lastEpoch) {
+    /**
+     * Names each layer at its last recorded position; a label that would sit on one already placed
+     * moves down a line, so layers that end together stay readable.
+     */
+    private static void labelLayers(XYPlot plot, List<TrajectoryRecord> lastEpoch, List<TrajectoryRecord> all) {
         if (lastEpoch == null) {
             return;
         }
+        double xSpan = Math.max(1e-9, all.stream().mapToDouble(r -> r.value("I_XT")).max().orElse(1));
+        double ySpan = Math.max(1e-9, all.stream().mapToDouble(r -> r.value("I_TY")).max().orElse(1));
+        List<double[]> placed = new ArrayList<>();
         for (TrajectoryRecord r : lastEpoch) {
+            double x = r.value("I_XT");
+            double y = r.value("I_TY");
+            boolean moved = true;
+            while (moved) {
+                moved = false;
+                for (double[] p : placed) {
+                    if (Math.abs(p[0] - x) < 0.09 * xSpan && Math.abs(p[1] - y) < 0.035 * ySpan) {
+                        y -= 0.04 * ySpan;
+                        moved = true;
+                    }
+                }
+            }
+            placed.add(new double[] {x, y});
             LayerId l = r.layer();
-            XYTextAnnotation a = new XYTextAnnotation(" " + l.name() + " ", r.value("I_XT"), r.value("I_TY"));
+            XYTextAnnotation a = new XYTextAnnotation(" " + l.name() + " ", x, y);
             a.setFont(LABEL_FONT);
             a.setPaint(new Color(0x222222));
-            a.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+            a.setTextAnchor(x > 0.8 * xSpan ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT); // stay inside the plot
             plot.addAnnotation(a);
         }
     }
 
-    private static PaintScaleLegend colourBar(EpochColourScale colours, int minEpoch, int maxEpoch) {
-        ValueAxis axis;
-        if (colours.isLogarithmic()) {
-            LogAxis log = new LogAxis("epoch (log scale)");
-            log.setBase(10);
-            log.setTickUnit(new NumberTickUnit(1));
-            log.setNumberFormatOverride(new java.text.DecimalFormat("0"));
-            axis = log;
-        } else {
-            axis = new NumberAxis("epoch");
-        }
+    private static PaintScaleLegend colourBar(EpochColourScale colours) {
+        NumberAxis axis = new NumberAxis(colours.isLogarithmic() ? "epoch (log scale)" : "epoch");
         axis.setRange(colours.getLowerBound(), colours.getUpperBound());
+        axis.setNumberFormatOverride(colours.epochFormat());
+        if (colours.isLogarithmic()) {
+            axis.setTickUnit(new NumberTickUnit(1));
+        }
         axis.setLabelFont(TICK_FONT);
         axis.setTickLabelFont(TICK_FONT);
         PaintScaleLegend legend = new PaintScaleLegend(colours, axis);

@@ -67,12 +67,13 @@ class InformationPlaneFigureTest {
     void colourScaleIsLogarithmicForLogSpacedEpochs() {
         EpochColourScale s = new EpochColourScale(0, 1000);
         assertTrue(s.isLogarithmic());
-        assertEquals(0.0, s.position(0));
-        assertEquals(0.0, s.position(1));
-        assertEquals(1.0 / 3, s.position(10), 1e-12);
-        assertEquals(1.0, s.position(1000));
+        assertEquals(0.0, s.position(s.coordinate(0)));
+        assertEquals(0.0, s.position(s.coordinate(1)));
+        assertEquals(1.0 / 3, s.position(s.coordinate(10)), 1e-12);
+        assertEquals(1.0, s.position(s.coordinate(1000)));
+        assertEquals("100", s.epochFormat().format(2.0));
         EpochColourScale linear = new EpochColourScale(1, 20);
-        assertEquals(0.5, linear.position(10.5), 1e-12);
+        assertEquals(0.5, linear.position(linear.coordinate(10.5)), 1e-12);
     }
 
     @Test

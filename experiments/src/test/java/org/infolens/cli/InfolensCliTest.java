@@ -1,0 +1,128 @@
+package org.infolens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.infolens.data.Activations;
+import org.infolens.io.Npy;
+import org.infolens.trajectory.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class InfolensCliTest {
+
+    @TempDir
+    Path dir;
+
+    /** Exit code, stdout and stderr of one command line. */
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = InfolensCli.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private Path injectiveLayer(int n) throws IOException {
+        float[] v = new float[n * 2];
+        for (int i = 0; i < n; i++) {
+            v[2 * i] = -1 + 0.25f * (i % 8);
+            v[2 * i + 1] = -1 + 0.25f * (i / 8);
+        }
+        Path f = dir.resolve("t.npy");
+        Npy.write(f, Activations.wrap(v, n, 2));
+        return f;
+    }
+
+    @Test
+    void estimatePrintsOneJsonObjectWithEffectiveParameters() throws IOException {
+        Path t = injectiveLayer(64);
+        int[] y = new int[64];
+        Random rnd = new Random(1);
+        for (int i = 0; i < 64; i++) {
+            y[i] = rnd.nextInt(3);
+        }
+        Path labels = dir.resolve("y.npy");
+        Npy.write(labels, y);
+        Result r = run("estimate", "binning", "--activations", t.toString(), "--labels", labels.toString(),
+                "--param", "edges=adaptive", "--param", "low=-1.000001");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = Json.mapper().readTree(r.out());
+        assertEquals("binning", json.get("measure").asText());
+        assertEquals(30, json.get("params").get("bins").asInt(), "defaults are listed");
+        assertEquals(-1.000001, json.get("params").get("low").asDouble());
+        assertEquals(64, json.get("n").asInt());
+        assertEquals(6.0, json.get("values_bits").get("I_XT").asDouble(), 1e-12, "injective layer: log2 N");
+        assertTrue(json.get("values_bits").get("I_TY").asDouble() <= json.get("details").get("H_Y").asDouble() + 1e-12);
+        assertTrue(json.get("seconds").asDouble() >= 0);
+    }
+
+    @Test
+    void estimateFromCsvWithRepeatedInputs() throws IOException {
+        Path t = dir.resolve("t.csv");
+        Path x = dir.resolve("x.csv");
+        Files.writeString(t, "a\n0.1\n0.9\n0.1\n0.9\n");
+        Files.writeString(x, "x\n1\n1\n2\n2\n"); // two inputs, each answered with two different patterns
+        Result r = run("estimate", "binning", "--activations", t.toString(), "--inputs", x.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode v = Json.mapper().readTree(r.out()).get("values_bits");
+        assertEquals(1.0, v.get("H_T").asDouble(), 1e-12);
+        assertEquals(0.0, v.get("I_XT").asDouble(), 1e-12, "H(T|X) = H(T): the layer ignores x");
+        assertFalse(v.has("I_TY"), "no labels, no I(T;Y)");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCodeTwo() throws IOException {
+        Path t = injectiveLayer(16);
+        Path nan = dir.resolve("nan.csv");
+        Files.writeString(nan, "0.1\nNaN\n");
+        Path shortLabels = dir.resolve("short.csv");
+        Files.writeString(shortLabels, "0\n1\n");
+        String[][] cases = {
+            {"estimate", "binning", "--activations", dir.resolve("missing.npy").toString()},
+            {"estimate", "kernel", "--activations", t.toString()},
+            {"estimate", "binning", "--activations", t.toString(), "--param", "bims=4"},
+            {"estimate", "binning", "--activations", t.toString(), "--param", "edges=fixed-width", "--param", "bins=4"},
+            {"estimate", "binning", "--activations", t.toString(), "--labels", shortLabels.toString()},
+            {"estimate", "binning", "--activations", nan.toString()},
+            {"run", "ib12", "--epochs", "0"},
+            {"run", "ib12", "--activation", "sigmoid"},
+            {"run", "ib12", "--task", dir.resolve("no-task.csv").toString()},
+            {"run", "ib12", "--measure", "binning:edges=quantile"},
+            {"run", "mnist"},
+            {"run", "ib12", "--epoch", "3"},
+            {"frobnicate"},
+        };
+        for (String[] c : cases) {
+            Result r = run(c);
+            assertEquals(2, r.exit(), String.join(" ", c) + " -> " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+            assertTrue(r.err().startsWith("infolens"), r.err());
+        }
+        assertFalse(Files.exists(Path.of("runs", "ib12-sigmoid-s1")), "nothing half-written");
+    }
+
+    @Test
+    void runRefusesToMixTwoRunsInOneDirectory() throws IOException {
+        Path out = dir.resolve("taken");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("trajectory.jsonl"), "{}\n");
+        Result r = run("run", "ib12", "--epochs", "1", "--out", out.toString(), "-q");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--overwrite"), r.err());
+    }
+}

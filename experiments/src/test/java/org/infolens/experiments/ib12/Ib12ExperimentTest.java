@@ -1,0 +1,67 @@
+package org.infolens.experiments.ib12;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.infolens.run.RunDirectory;
+import org.infolens.run.RunProvenance;
+import org.infolens.trajectory.TrajectoryReader;
+import org.infolens.trajectory.TrajectoryRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class Ib12ExperimentTest {
+
+    @TempDir
+    Path dir;
+
+    private static Ib12Options options(Path out, String activation, long seed) {
+        return new Ib12Options(activation, 12, 512, 4e-4, seed, true, 0.8, null, List.of(), 6, out, false, true);
+    }
+
+    @Test
+    void shortRunWritesProvenanceTrajectoryAndFigure() throws IOException {
+        Path run = dir.resolve("tanh");
+        Ib12Experiment.Result r = Ib12Experiment.run(options(run, "tanh", 3));
+        RunDirectory rd = new RunDirectory(run);
+        List<TrajectoryRecord> records = TrajectoryReader.read(rd.trajectoryFile()).records();
+        Set<Integer> epochs = records.stream().map(TrajectoryRecord::epoch).collect(Collectors.toSet());
+        // before training, then the log-spaced grid over 12 epochs with 6 points
+        Set<Integer> expected = new java.util.TreeSet<>(org.infolens.dl4j.EpochSchedule.logSpaced(12, 6).epochsUpTo(12));
+        expected.add(0);
+        assertEquals(expected, epochs);
+        assertEquals(6 * 6 * 2, records.size(), "6 epochs x 6 layers (output included) x 2 binning measures");
+        assertTrue(records.stream().allMatch(TrajectoryRecord::isOk));
+        assertEquals(List.of(10, 7, 5, 4, 3, 2), records.stream().map(x -> x.layer().width()).distinct().toList());
+        for (TrajectoryRecord x : records) {
+            assertEquals(4096, x.n());
+            assertTrue(x.value("I_XT") <= 12 + 1e-12, "I(X;T) <= log2 4096");
+            assertTrue(x.value("I_TY") <= x.value("I_XT") + 1e-12);
+        }
+        RunProvenance p = rd.readProvenance();
+        assertEquals("finished", p.status());
+        assertEquals("ib12", p.dataset().get("name"));
+        assertEquals(3277, p.dataset().get("trainRows"));
+        assertTrue(p.seeds().containsKey("split") && p.seeds().containsKey("minibatchOrder"));
+        assertEquals(r.trainAccuracy(), ((Number) p.summary().get("trainAccuracy")).doubleValue());
+        assertTrue(Files.size(run.resolve("figures/information-plane.png")) > 10_000);
+    }
+
+    @Test
+    void sameSeedGivesTheSameTrajectoryValues() throws IOException {
+        Ib12Experiment.run(options(dir.resolve("a"), "relu", 9));
+        Ib12Experiment.run(options(dir.resolve("b"), "relu", 9));
+        List<Map<String, Double>> a = TrajectoryReader.read(dir.resolve("a/trajectory.jsonl")).records().stream()
+                .map(TrajectoryRecord::valuesBits).toList();
+        List<Map<String, Double>> b = TrajectoryReader.read(dir.resolve("b/trajectory.jsonl")).records().stream()
+                .map(TrajectoryRecord::valuesBits).toList();
+        assertEquals(a, b);
+    }
+}
