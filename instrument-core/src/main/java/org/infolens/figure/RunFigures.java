@@ -13,8 +13,8 @@ import org.infolens.trajectory.TrajectoryRecord;
 
 /**
  * Draws a run's figures from its trajectory: one information plane per measure label that estimates
- * both I(X;T) and I(T;Y) ({@code figures/information-plane-<label>.png}), the first of them also as
- * {@code figures/information-plane.png}.
+ * both I(X;T) and I(T;Y) ({@code figures/information-plane-<label>.png}), the first of the run's
+ * measures (run.json's order, else the trajectory's) also as {@code figures/information-plane.png}.
  */
 public final class RunFigures {
 
@@ -27,12 +27,22 @@ public final class RunFigures {
     /** Draws every figure; returns the files written. */
     public static List<Path> draw(RunDirectory run) throws IOException {
         TrajectoryReader.Trajectory t = TrajectoryReader.read(run.trajectoryFile());
-        Set<String> labels = new LinkedHashSet<>();
+        Set<String> planes = new LinkedHashSet<>();
         for (TrajectoryRecord r : t.records()) {
             if (r.isOk() && r.valuesBits().containsKey("I_XT") && r.valuesBits().containsKey("I_TY")) {
-                labels.add(r.label());
+                planes.add(r.label());
             }
         }
+        // Two-pass measures write their records last; the run's own measure order decides what is primary.
+        Set<String> labels = new LinkedHashSet<>();
+        if (Files.exists(run.provenanceFile())) {
+            for (var m : run.readProvenance().measures()) {
+                if (planes.contains(String.valueOf(m.get("label")))) {
+                    labels.add(String.valueOf(m.get("label")));
+                }
+            }
+        }
+        labels.addAll(planes);
         List<Path> written = new ArrayList<>();
         Files.createDirectories(run.figuresDirectory());
         String runName = run.root().getFileName().toString();
