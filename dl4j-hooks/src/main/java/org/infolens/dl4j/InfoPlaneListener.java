@@ -81,6 +81,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private RunProvenance provenance;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private int lastRecordedEpoch = -1;
+    private long captureNanos; // training-thread time spent capturing and handing over snapshots
     private boolean closed;
 
     private InfoPlaneListener(Builder b) {
@@ -106,10 +107,6 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public EpochSchedule schedule() {
-        return schedule;
     }
 
     /** The run directory, or null when records go to custom sinks only. */
@@ -146,6 +143,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
             log.warn("epoch {} of run '{}' is already recorded (last {}); not recorded again", epoch, runName, lastRecordedEpoch);
             return;
         }
+        long t0 = System.nanoTime();
         NetworkCapture c = captureFor(model);
         ActivationSnapshot snapshot = c.capture(probe, layerFilter, epoch, captureBatchSize);
         if (snapshot.layers().isEmpty()) {
@@ -157,11 +155,20 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         }
         lastRecordedEpoch = epoch;
         pipeline.submit(snapshot);
+        captureNanos += System.nanoTime() - t0;
+    }
+
+    /** Time the training thread spent in this listener so far: forward passes, copies, waits for queue room. */
+    public synchronized double captureSeconds() {
+        return captureNanos / 1e9;
     }
 
     private NetworkCapture captureFor(Model model) {
         if (capture == null) {
             capture = NetworkCapture.of(model);
+        } else if (capture.model() != model) {
+            throw new IllegalArgumentException("this InfoPlaneListener records run '" + runName
+                    + "' of another network; use one listener per network");
         }
         return capture;
     }
@@ -269,6 +276,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
             summary.put("skippedRecords", s.skippedRecords());
             summary.put("maxQueued", s.maxQueued());
             summary.put("measureSeconds", s.measureSeconds());
+            summary.put("captureSeconds", captureNanos / 1e9);
             summary.putAll(results);
             try {
                 runDirectory.writeProvenance(provenance.finish("finished", Instant.now(), summary));
@@ -422,27 +430,17 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
             if (probe == null) {
                 throw new IllegalArgumentException("InfoPlaneListener needs a probe set: probe(ProbeSet.of(features, labels))");
             }
-            if (measures.isEmpty()) {
-                throw new IllegalArgumentException("InfoPlaneListener needs at least one measure");
-            }
+            MeasurementPipeline.checkSettings(measures, queueCapacity, whenFull);
             if (outputDirectory == null && sinks.isEmpty()) {
                 throw new IllegalArgumentException("InfoPlaneListener needs an output directory or a trajectory sink");
             }
             Objects.requireNonNull(schedule, "schedule");
             Objects.requireNonNull(layerFilter, "layer filter");
-            Objects.requireNonNull(whenFull, "whenFull");
-            if (queueCapacity < 1) {
-                throw new IllegalArgumentException("queue capacity must be >= 1, got " + queueCapacity);
-            }
             if (captureBatchSize < 1) {
                 throw new IllegalArgumentException("capture batch size must be >= 1, got " + captureBatchSize);
             }
             if (keepActivations && outputDirectory == null) {
                 throw new IllegalArgumentException("keepActivations needs an output directory");
-            }
-            List<String> labels = measures.stream().map(Measure::label).toList();
-            if (labels.stream().distinct().count() != labels.size()) {
-                throw new IllegalArgumentException("two measures share a label, their records could not be told apart: " + labels);
             }
             return new InfoPlaneListener(this);
         }

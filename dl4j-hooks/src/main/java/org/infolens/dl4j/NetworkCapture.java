@@ -39,6 +39,9 @@ abstract class NetworkCapture {
                 + (model == null ? "null" : model.getClass().getName()));
     }
 
+    /** The network this capture reads. */
+    abstract Model model();
+
     /** Layer outputs for some probe rows, in network order, without the inputs. */
     abstract List<INDArray> forward(INDArray[] inputs);
 
@@ -142,6 +145,11 @@ abstract class NetworkCapture {
         }
 
         @Override
+        Model model() {
+            return net;
+        }
+
+        @Override
         List<INDArray> forward(INDArray[] inputs) {
             List<INDArray> all = net.feedForward(inputs[0], false);
             return all.subList(1, all.size()); // element 0 is the input itself
@@ -192,6 +200,11 @@ abstract class NetworkCapture {
                     ordered.add(vertices[idx]);
                 }
             }
+        }
+
+        @Override
+        Model model() {
+            return graph;
         }
 
         @Override

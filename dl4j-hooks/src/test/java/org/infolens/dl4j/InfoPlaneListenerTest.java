@@ -190,6 +190,14 @@ class InfoPlaneListenerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> wrongWidth.record(TestNetworks.mlp(), 1));
         assertTrue(e.getMessage().contains("does not fit the network") && e.getMessage().contains("[10, 7]"), e.getMessage());
         wrongWidth.close();
+
+        // one listener, one network: a second network would silently mix two runs in one trajectory
+        InfoPlaneListener one = InfoPlaneListener.builder().probe(ProbeSet.of(data)).measure(fixedRange())
+                .sink(new InMemoryTrajectory()).build();
+        one.record(TestNetworks.mlp(), 1);
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> one.record(TestNetworks.mlp(), 2));
+        assertTrue(other.getMessage().contains("another network"), other.getMessage());
+        one.close();
     }
 
     @Test

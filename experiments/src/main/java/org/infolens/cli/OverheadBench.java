@@ -27,13 +27,13 @@ final class OverheadBench implements Callable<Integer> {
     @picocli.CommandLine.Parameters(index = "0", paramLabel = "EXPERIMENT", description = "ib12")
     String experiment;
 
-    @Option(names = "--epochs", defaultValue = "1000", description = "epochs per timed run (default ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "500", description = "epochs per timed run (default ${DEFAULT-VALUE})")
     int epochs;
 
     @Option(names = "--activation", defaultValue = "tanh")
     String activation;
 
-    @Option(names = "--rounds", defaultValue = "2", description = "baseline/instrumented pairs (default ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", defaultValue = "5", description = "baseline/instrumented pairs (default ${DEFAULT-VALUE})")
     int rounds;
 
     @Option(names = "--seed", defaultValue = "1")
@@ -48,20 +48,40 @@ final class OverheadBench implements Callable<Integer> {
         Ib12Options base = new Ib12Options(activation, epochs, Ib12Defaults.BATCH, Ib12Defaults.LEARNING_RATE, seed, true, 0.8, null,
                 List.of(), 400, tmp.resolve("warmup"), false, true);
         Ib12Experiment.timeTraining(base.withRunDirectory(tmp.resolve("warmup")), true); // JIT, native libraries, workspaces
+        // Pairs run back to back and alternate which goes first, so slow drifts of a shared machine
+        // cancel in each pair's ratio; the median ratio is reported.
         double[] plain = new double[rounds];
         double[] instrumented = new double[rounds];
+        double[] ratio = new double[rounds];
+        double[] capture = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            plain[r] = Ib12Experiment.timeTraining(base, false);
-            instrumented[r] = Ib12Experiment.timeTraining(base.withRunDirectory(tmp.resolve("run" + r)), true);
-            out().printf(Locale.ROOT, "round %d: without listener %.2f s, with listener %.2f s%n", r + 1, plain[r], instrumented[r]);
+            Ib12Options run = base.withRunDirectory(tmp.resolve("run" + r));
+            Ib12Experiment.Timing with;
+            if (r % 2 == 0) {
+                plain[r] = Ib12Experiment.timeTraining(base, false).wallSeconds();
+                with = Ib12Experiment.timeTraining(run, true);
+            } else {
+                with = Ib12Experiment.timeTraining(run, true);
+                plain[r] = Ib12Experiment.timeTraining(base, false).wallSeconds();
+            }
+            instrumented[r] = with.wallSeconds();
+            capture[r] = with.captureSeconds() / with.wallSeconds();
+            ratio[r] = instrumented[r] / plain[r];
+            out().printf(Locale.ROOT, "round %d: without listener %.2f s, with listener %.2f s, ratio %.3f; training thread in the listener %.2f s%n",
+                    r + 1, plain[r], instrumented[r], ratio[r], with.captureSeconds());
         }
+        Arrays.sort(capture);
         Arrays.sort(plain);
         Arrays.sort(instrumented);
-        double p = plain[rounds / 2];
-        double i = instrumented[rounds / 2];
-        out().printf(Locale.ROOT, "%nib12 %s, %d epochs, batch %d, binning defaults, log-spaced grid (%d recorded epochs):%n",
-                activation, epochs, Ib12Defaults.BATCH, org.infolens.dl4j.EpochSchedule.logSpaced(epochs, 400).epochsUpTo(epochs).size() + 1);
-        out().printf(Locale.ROOT, "median without %.2f s, with %.2f s: ratio %.3f (overhead %+.1f%%)%n", p, i, i / p, 100 * (i / p - 1));
+        Arrays.sort(ratio);
+        int recorded = org.infolens.dl4j.EpochSchedule.logSpaced(epochs, 400).epochsUpTo(epochs).size() + 1;
+        out().printf(Locale.ROOT, "%nib12 %s, %d epochs, batch %d, binning defaults, %d recorded epochs, OMP_NUM_THREADS=%s:%n",
+                activation, epochs, Ib12Defaults.BATCH, recorded, System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+        out().printf(Locale.ROOT, "median without %.2f s, with %.2f s; median ratio %.3f (overhead %+.1f%%), range %.3f to %.3f%n",
+                plain[rounds / 2], instrumented[rounds / 2], ratio[rounds / 2], 100 * (ratio[rounds / 2] - 1), ratio[0],
+                ratio[rounds - 1]);
+        out().printf(Locale.ROOT, "training thread inside the listener (capture and hand-over): median %.1f%% of the instrumented run%n",
+                100 * capture[rounds / 2]);
         return 0;
     }
 

@@ -29,11 +29,6 @@ public final class Activations {
         this.columns = columns;
     }
 
-    /** Copies {@code values} (row-major, {@code rows x columns}). */
-    public static Activations copyOf(float[] values, int rows, int columns) {
-        return new Activations(values.clone(), rows, columns);
-    }
-
     /**
      * Takes ownership of {@code values} without copying: for arrays made just for this object (a
      * capture from a network, a file read). The caller must not modify the array afterwards.
@@ -77,24 +72,6 @@ public final class Activations {
     /** Value at a flat row-major position. */
     public float getFlat(int position) {
         return values[position];
-    }
-
-    public float[] toArray() {
-        return values.clone();
-    }
-
-    /** Copies row {@code row} into {@code target} (length >= columns). */
-    public void copyRow(int row, float[] target) {
-        System.arraycopy(values, row * columns, target, 0, columns);
-    }
-
-    /** The rows at the given positions, in that order (a probe subsample). */
-    public Activations selectRows(int[] rowIndices) {
-        float[] v = new float[rowIndices.length * columns];
-        for (int i = 0; i < rowIndices.length; i++) {
-            System.arraycopy(values, rowIndices[i] * columns, v, i * columns, columns);
-        }
-        return new Activations(v, rowIndices.length, columns);
     }
 
     /** Number of NaN or infinite values. */

@@ -85,13 +85,6 @@ public final class ProbeLabels {
         return classes;
     }
 
-    public int label(int row) {
-        if (labels == null) {
-            throw new IllegalStateException("this probe set has no labels");
-        }
-        return labels[row];
-    }
-
     public int[] labels() {
         return labels == null ? null : labels.clone();
     }
@@ -108,19 +101,6 @@ public final class ProbeLabels {
     /** Dense input id of a row (0..distinctInputs-1). */
     public int inputId(int row) {
         return inputIds == null ? row : inputIds[row];
-    }
-
-    /** The labels and input ids of a subset of rows, in that order. */
-    public ProbeLabels selectRows(int[] rows) {
-        int[] l = labels == null ? null : new int[rows.length];
-        int[] ids = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            if (l != null) {
-                l[i] = labels[rows[i]];
-            }
-            ids[i] = inputId(rows[i]);
-        }
-        return new ProbeLabels(rows.length, l, ids);
     }
 
     /**

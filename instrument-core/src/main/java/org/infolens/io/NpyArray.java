@@ -24,10 +24,6 @@ public record NpyArray(String dtype, long[] shape, double[] values) {
         return (int) c;
     }
 
-    public boolean isFloatingPoint() {
-        return dtype.charAt(1) == 'f';
-    }
-
     public String shapeText() {
         return Arrays.toString(shape).replace('[', '(').replace(']', ')');
     }

@@ -55,26 +55,22 @@ public final class Parameters {
     }
 
     public int integer(String name, int fallback) {
-        String v = string(name, null);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter " + name + " of " + owner + " must be an integer, got '" + v + "'");
-        }
+        return parsed(name, fallback, Integer::parseInt, "an integer");
     }
 
     public double real(String name, double fallback) {
+        return parsed(name, fallback, Double::parseDouble, "a number");
+    }
+
+    private <T> T parsed(String name, T fallback, java.util.function.Function<String, T> parse, String what) {
         String v = string(name, null);
         if (v == null) {
             return fallback;
         }
         try {
-            return Double.parseDouble(v);
+            return parse.apply(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter " + name + " of " + owner + " must be a number, got '" + v + "'");
+            throw new IllegalArgumentException("parameter " + name + " of " + owner + " must be " + what + ", got '" + v + "'");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.LayerActivations;
@@ -111,8 +112,7 @@ public final class MeasurementPipeline implements AutoCloseable {
         boolean queued;
         if (whenFull == WhenFull.WAIT) {
             try {
-                queue.put(snapshot);
-                queued = true;
+                queued = putWhileWorkerLives(snapshot);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 queued = false;
@@ -148,7 +148,7 @@ public final class MeasurementPipeline implements AutoCloseable {
         boolean interrupted = false;
         while (true) {
             try {
-                queue.put(END);
+                putWhileWorkerLives(END);
                 worker.join();
                 break;
             } catch (InterruptedException e) {
@@ -170,6 +170,17 @@ public final class MeasurementPipeline implements AutoCloseable {
         }
     }
 
+    /** Waits for queue room, but never for a worker that is gone (training would hang forever). */
+    private boolean putWhileWorkerLives(ActivationSnapshot s) throws InterruptedException {
+        while (!queue.offer(s, 1, TimeUnit.SECONDS)) {
+            if (!worker.isAlive()) {
+                log.error("the measurement worker of run '{}' has stopped; epoch {} is not measured", runName, s.epoch());
+                return false;
+            }
+        }
+        return true;
+    }
+
     public PipelineSummary summary() {
         return new PipelineSummary(submitted.get(), skipped.get(), measured.get(), okRecords.get(), errorRecords.get(),
                 skippedRecords.get(), maxQueued, measureNanos.get() / 1e9);
@@ -188,7 +199,8 @@ public final class MeasurementPipeline implements AutoCloseable {
             }
             try {
                 measureSnapshot(s);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                // The worker must outlive any one snapshot: training waits on it.
                 log.error("measuring epoch {} failed: {}", s.epoch(), e.toString(), e);
             }
             measured.incrementAndGet();
@@ -297,6 +309,26 @@ public final class MeasurementPipeline implements AutoCloseable {
                 + ", queueCapacity=" + capacity + ", whenFull=" + whenFull + "]";
     }
 
+    /**
+     * Checks the settings a pipeline is built from, for builders that build one later (the listener
+     * builds its pipeline at the first recorded epoch, but reports bad settings at once).
+     */
+    public static void checkSettings(List<Measure> measures, int queueCapacity, WhenFull whenFull) {
+        if (measures.isEmpty()) {
+            throw new IllegalArgumentException("at least one measure is needed");
+        }
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException("queue capacity must be >= 1, got " + queueCapacity);
+        }
+        if (whenFull == null) {
+            throw new IllegalArgumentException("whenFull must be WAIT or SKIP");
+        }
+        List<String> labels = measures.stream().map(Measure::label).toList();
+        if (labels.stream().distinct().count() != labels.size()) {
+            throw new IllegalArgumentException("two measures share a label, their records could not be told apart: " + labels);
+        }
+    }
+
     /** Configuration; validated in {@link #build()}. */
     public static final class Builder {
         private String runName = "run";
@@ -360,22 +392,10 @@ public final class MeasurementPipeline implements AutoCloseable {
             if (probe == null) {
                 throw new IllegalArgumentException("the pipeline needs the probe set's labels (probe(...))");
             }
-            if (measures.isEmpty()) {
-                throw new IllegalArgumentException("the pipeline needs at least one measure");
-            }
             if (sinks.isEmpty()) {
                 throw new IllegalArgumentException("the pipeline needs at least one trajectory sink");
             }
-            if (queueCapacity < 1) {
-                throw new IllegalArgumentException("queue capacity must be >= 1, got " + queueCapacity);
-            }
-            if (whenFull == null) {
-                throw new IllegalArgumentException("whenFull must be WAIT or SKIP");
-            }
-            List<String> labels = measures.stream().map(Measure::label).toList();
-            if (labels.stream().distinct().count() != labels.size()) {
-                throw new IllegalArgumentException("two measures share a label, their records could not be told apart: " + labels);
-            }
+            checkSettings(measures, queueCapacity, whenFull);
             return new MeasurementPipeline(this);
         }
     }

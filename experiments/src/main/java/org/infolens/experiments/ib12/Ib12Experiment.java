@@ -134,11 +134,15 @@ public final class Ib12Experiment {
         return new Result(o.runDirectory(), trainAccuracy, testAccuracy, loss, seconds, listener.summary());
     }
 
+    /** Wall time of a training run and, when instrumented, the training thread's time inside the listener. */
+    public record Timing(double wallSeconds, double captureSeconds) {
+    }
+
     /**
      * Wall time of training, with the listener (closing it included: the wait for queued estimates
      * counts) or without any. For the overhead benchmark: same seed, same work otherwise.
      */
-    public static double timeTraining(Ib12Options o, boolean instrumented) throws IOException {
+    public static Timing timeTraining(Ib12Options o, boolean instrumented) throws IOException {
         Setup s = setup(o);
         InfoPlaneListener listener = instrumented ? listener(o, s) : null;
         if (listener != null) {
@@ -149,7 +153,7 @@ public final class Ib12Experiment {
         if (listener != null) {
             listener.close();
         }
-        return (System.nanoTime() - t0) / 1e9;
+        return new Timing((System.nanoTime() - t0) / 1e9, listener == null ? 0 : listener.captureSeconds());
     }
 
     static double accuracy(MultiLayerNetwork net, INDArray x, INDArray y) {

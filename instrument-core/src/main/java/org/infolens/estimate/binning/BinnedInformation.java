@@ -34,10 +34,6 @@ public final class BinnedInformation implements Measure {
         this.discretizer = Objects.requireNonNull(discretizer, "discretizer");
     }
 
-    public Discretizer discretizer() {
-        return discretizer;
-    }
-
     @Override
     public String name() {
         return NAME;
