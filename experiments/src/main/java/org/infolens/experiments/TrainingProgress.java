@@ -41,7 +41,7 @@ public final class TrainingProgress extends BaseTrainingListener implements Auto
         lossCount = 0;
         if (bar != null) {
             bar.step();
-            bar.setExtraMessage(String.format(java.util.Locale.ROOT, "loss %.4f", lastEpochLoss));
+            bar.setExtraMessage(String.format(java.util.Locale.ROOT, " loss %.4f", lastEpochLoss));
         }
     }
 

@@ -31,7 +31,12 @@ public final class Parallel {
 
     /** Number of chunks for {@code n} items costing {@code work} elements in all. */
     public static int chunks(int n, long work) {
-        if (work < MIN_PARALLEL_WORK || n < 2) {
+        return chunks(n, work, MIN_PARALLEL_WORK);
+    }
+
+    /** As {@link #chunks(int, long)}, for a pass whose per-chunk set-up needs more work to pay off. */
+    public static int chunks(int n, long work, long minimumWork) {
+        if (work < minimumWork || n < 2) {
             return 1;
         }
         return Math.max(1, Math.min(n, threads()));

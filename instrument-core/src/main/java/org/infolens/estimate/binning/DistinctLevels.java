@@ -17,6 +17,7 @@ final class DistinctLevels {
 
     private static final int BUCKETS = 1 << 16;
     private static final int WORDS = BUCKETS / 64;
+    private static final int MIN_PARALLEL_VALUES = 1 << 20;
 
     // Non-empty buckets only, in key order.
     private final int[] bucket;          // the bucket's high 16 bits
@@ -31,7 +32,8 @@ final class DistinctLevels {
     DistinctLevels(Activations values, float excluded) {
         int n = values.size();
         int excludedKey = key(excluded);
-        int chunks = Parallel.chunks(n, n);
+        // Each chunk needs its own 64K-bucket histogram: worth it only for large layers.
+        int chunks = Parallel.chunks(n, n, MIN_PARALLEL_VALUES);
         int[][] histogram = new int[chunks][BUCKETS];
         Parallel.forChunks(n, chunks, (chunk, from, to) -> {
             int[] h = histogram[chunk];
@@ -43,18 +45,9 @@ final class DistinctLevels {
             }
             h[excludedKey >>> 16] -= excludedHere;
         });
-        // Compact the non-empty buckets; turn each chunk's counts into its write cursor in each bucket.
-        int nonEmpty = 0;
-        for (int b = 0; b < BUCKETS; b++) {
-            for (int[] h : histogram) {
-                if (h[b] != 0) {
-                    nonEmpty++;
-                    break;
-                }
-            }
-        }
-        this.bucket = new int[nonEmpty];
-        this.start = new int[nonEmpty + 1];
+        // One sweep: compact the non-empty buckets, turn each chunk's counts into its write cursors.
+        int[] bucketOf = new int[BUCKETS];
+        int[] startOf = new int[BUCKETS + 1];
         int total = 0;
         int kept = 0;
         for (int b = 0; b < BUCKETS; b++) {
@@ -64,12 +57,14 @@ final class DistinctLevels {
                 h[b] = total;
                 total += count;
             }
-            if (total > before) {
-                bucket[kept] = b;
-                start[kept++] = before;
-            }
+            bucketOf[kept] = b;
+            startOf[kept] = before;
+            kept += total > before ? 1 : 0;
         }
-        start[nonEmpty] = total;
+        startOf[kept] = total;
+        int nonEmpty = kept;
+        this.bucket = java.util.Arrays.copyOf(bucketOf, nonEmpty);
+        this.start = java.util.Arrays.copyOf(startOf, nonEmpty + 1);
         this.lows = new char[total];
         Parallel.forChunks(n, chunks, (chunk, from, to) -> {
             int[] next = histogram[chunk];
@@ -81,7 +76,7 @@ final class DistinctLevels {
             }
         });
         long[] distinct = new long[nonEmpty];
-        Parallel.forChunks(nonEmpty, Parallel.chunks(nonEmpty, total), (chunk, from, to) -> {
+        Parallel.forChunks(nonEmpty, Parallel.chunks(nonEmpty, total, MIN_PARALLEL_VALUES), (chunk, from, to) -> {
             long[] seen = new long[WORDS];
             for (int j = from; j < to; j++) {
                 distinct[j] = countDistinct(seen, start[j], start[j + 1]);
