@@ -100,8 +100,8 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         this.captureBatchSize = b.captureBatchSize;
         this.runName = b.runName != null ? b.runName
                 : runDirectory != null ? runDirectory.root().getFileName().toString() : "run";
-        this.dataset = Map.copyOf(b.dataset);
-        this.seeds = Map.copyOf(b.seeds);
+        this.dataset = new LinkedHashMap<>(b.dataset); // insertion order, as the caller wrote them
+        this.seeds = new LinkedHashMap<>(b.seeds);
         this.settings = new LinkedHashMap<>(b.settings);
     }
 

@@ -1,5 +1,6 @@
 package org.infolens.trajectory;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -65,6 +66,7 @@ public record TrajectoryRecord(
         details = frozen(details);
     }
 
+    @JsonIgnore // derived from status, not a field of the format
     public boolean isOk() {
         return status == RecordStatus.OK;
     }

@@ -44,6 +44,10 @@ class TrajectoryFilesTest {
         String firstLine = Files.readAllLines(f).get(0);
         assertTrue(firstLine.startsWith("{\"schema\":1,"), firstLine);
         assertTrue(firstLine.contains("\"values_bits\":{"), firstLine);
+        var fields = new java.util.ArrayList<String>();
+        Json.mapper().readTree(firstLine).fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("schema", "run", "epoch", "iteration", "layer", "measure", "label", "status", "n", "values_bits",
+                "params", "details", "seconds", "time"), fields, "the format's fields, nothing derived");
     }
 
     @Test
