@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import org.infolens.data.Activations;
-import org.infolens.data.ProbeLabels;
+import org.infolens.data.Probe;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
@@ -22,7 +22,7 @@ import org.nd4j.linalg.dataset.api.DataSet;
 public final class ProbeSet {
 
     private final INDArray[] features;
-    private final ProbeLabels labels;
+    private final Probe labels;
     private final String sha256;
 
     private ProbeSet(INDArray[] features, int[] labels, int[] inputIds) {
@@ -54,8 +54,9 @@ public final class ProbeSet {
         for (int i = 0; i < features.length; i++) {
             this.features[i] = features[i].dup('c'); // detached from the caller's array
         }
-        int[] ids = inputIds != null ? inputIds.clone() : identicalRowIds(this.features);
-        this.labels = ProbeLabels.of(labels, ids);
+        Activations inputs = joinedRows(this.features);
+        int[] ids = inputIds != null ? inputIds.clone() : Probe.identicalRowIds(inputs);
+        this.labels = Probe.of(labels, ids).withInputs(inputs);
         this.sha256 = hash(this.features, labels);
     }
 
@@ -98,7 +99,7 @@ public final class ProbeSet {
         return out;
     }
 
-    public ProbeLabels labels() {
+    public Probe labels() {
         return labels;
     }
 
@@ -129,8 +130,8 @@ public final class ProbeSet {
         return y;
     }
 
-    /** Rows with bit-identical features (all inputs together) share an id. */
-    private static int[] identicalRowIds(INDArray[] features) {
+    /** All inputs of a row side by side, float32, rows = probe rows. */
+    private static Activations joinedRows(INDArray[] features) {
         int rows = (int) features[0].size(0);
         int total = 0;
         float[][] flat = new float[features.length][];
@@ -147,7 +148,7 @@ public final class ProbeSet {
             }
             offset += w;
         }
-        return ProbeLabels.identicalRowIds(Activations.wrap(joined, rows, total));
+        return Activations.wrap(joined, rows, total);
     }
 
     private static String hash(INDArray[] features, int[] labels) {

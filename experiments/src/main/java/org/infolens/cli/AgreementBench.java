@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.LayerActivations;
-import org.infolens.data.ProbeLabels;
+import org.infolens.data.Probe;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.io.ActivationStore;
 import org.infolens.measure.Measure;
@@ -58,7 +58,7 @@ final class AgreementBench implements Callable<Integer> {
         if (stored.isEmpty()) {
             throw new IllegalArgumentException(dir + " holds no complete epoch");
         }
-        ProbeLabels probe = store.loadProbe();
+        Probe probe = store.loadProbe();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Path p : stored) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.infolens.data.Activations;
-import org.infolens.data.ProbeLabels;
+import org.infolens.data.Probe;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.io.Npy;
 import org.infolens.measure.Measure;
@@ -70,7 +70,7 @@ final class BinningBench implements Callable<Integer> {
         }
         Path labelsFile = tmp.resolve("labels.npy");
         Npy.write(labelsFile, y);
-        ProbeLabels probe = ProbeLabels.of(y);
+        Probe probe = Probe.of(y);
         out().printf(Locale.ROOT, "binning, N = %d, %d classes, tanh-like activations; pyref: %s%n", rows, classes, pyref);
         out().printf(Locale.ROOT, "infolens: median of %d runs after a 2 s warm-up; pyref: best of %d; estimation only%n%n", repeats, pyrefRuns);
         out().printf(Locale.ROOT, "%6s  %-12s %10s %12s %9s %14s%n", "d", "edges", "pyref s", "infolens s", "speed-up", "max |diff| bits");

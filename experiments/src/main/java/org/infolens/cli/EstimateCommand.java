@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
-import org.infolens.data.ProbeLabels;
+import org.infolens.data.Probe;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.io.MatrixFiles;
 import org.infolens.measure.Estimate;
@@ -39,7 +39,8 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE", description = "integer class labels, one per row (for I(T;Y))")
     Path labels;
 
-    @Option(names = "--inputs", paramLabel = "FILE", description = "inputs X, rows = samples: identical rows are the same input (for I(X;T))")
+    @Option(names = "--inputs", paramLabel = "FILE", description = "inputs X, rows = samples: identical rows are the same input"
+            + " (binning's I(X;T)); for ksg, the second variable")
     Path inputs;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a measure parameter, repeatable (names as in pyref.py)")
@@ -72,12 +73,13 @@ final class EstimateCommand implements Callable<Integer> {
         Activations t = MatrixFiles.readMatrix(activations);
         int[] y = labels == null ? null : MatrixFiles.readLabels(labels);
         int[] ids = null;
+        Activations x = null;
         if (inputs != null) {
-            Activations x = MatrixFiles.readMatrix(inputs);
+            x = MatrixFiles.readMatrix(inputs);
             if (x.rows() != t.rows()) {
                 throw new IllegalArgumentException(inputs + " has " + x.rows() + " rows, " + activations + " has " + t.rows());
             }
-            ids = ProbeLabels.identicalRowIds(x);
+            ids = Probe.identicalRowIds(x);
         }
         if (y != null && y.length != t.rows()) {
             throw new IllegalArgumentException(labels + " has " + y.length + " labels, " + activations + " has " + t.rows() + " rows");
@@ -89,7 +91,10 @@ final class EstimateCommand implements Callable<Integer> {
         if (nonFinite > 0) {
             throw new IllegalArgumentException(activations + " has " + nonFinite + " NaN or infinite values; estimators need finite activations");
         }
-        ProbeLabels probe = y == null ? ProbeLabels.unlabelled(t.rows(), ids) : ids == null ? ProbeLabels.of(y) : ProbeLabels.of(y, ids);
+        Probe probe = y == null ? Probe.unlabelled(t.rows(), ids) : ids == null ? Probe.of(y) : Probe.of(y, ids);
+        if (x != null) {
+            probe = probe.withInputs(x);
+        }
         out().println(Json.mapper().writeValueAsString(estimateOnce(m, t, probe).toJson()));
         return 0;
     }
@@ -98,7 +103,7 @@ final class EstimateCommand implements Callable<Integer> {
      * Estimates on one matrix taken as one layer. A measure that needs the whole run (a global range)
      * takes this matrix as the whole run.
      */
-    static Outcome estimateOnce(Measure m, Activations t, ProbeLabels probe) {
+    static Outcome estimateOnce(Measure m, Activations t, Probe probe) {
         LayerId layer = LayerId.of(0, t.columns());
         long t0 = System.nanoTime();
         m.runObserver().ifPresent(o -> {

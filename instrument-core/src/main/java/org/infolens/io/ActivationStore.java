@@ -14,7 +14,7 @@ import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.LayerId;
-import org.infolens.data.ProbeLabels;
+import org.infolens.data.Probe;
 import org.infolens.trajectory.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +87,7 @@ public final class ActivationStore implements AutoCloseable {
     }
 
     /** Saves the probe's labels and input ids beside the epochs, so the dumps can be re-estimated alone. */
-    public void putProbe(ProbeLabels probe) {
+    public void putProbe(Probe probe) {
         try {
             int[] ids = new int[probe.size()];
             for (int i = 0; i < ids.length; i++) {
@@ -103,10 +103,10 @@ public final class ActivationStore implements AutoCloseable {
     }
 
     /** The probe labels saved by {@link #putProbe}. */
-    public ProbeLabels loadProbe() throws IOException {
+    public Probe loadProbe() throws IOException {
         int[] ids = MatrixFiles.readLabels(directory.resolve(INPUT_IDS));
         Path labels = directory.resolve(LABELS);
-        return Files.exists(labels) ? ProbeLabels.of(MatrixFiles.readLabels(labels), ids) : ProbeLabels.unlabelled(ids.length, ids);
+        return Files.exists(labels) ? Probe.of(MatrixFiles.readLabels(labels), ids) : Probe.unlabelled(ids.length, ids);
     }
 
     /** Epoch directories with a complete index, in epoch order. */

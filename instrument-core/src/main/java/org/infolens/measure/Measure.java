@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
-import org.infolens.data.ProbeLabels;
+import org.infolens.data.Probe;
 
 /**
  * One information measure of a layer's representation (binning MI, kernel bounds, DSE, ...).
@@ -31,7 +31,7 @@ public interface Measure {
      * Estimates on one layer. Values in bits. Throws {@link IllegalArgumentException} (with a message
      * naming what is wrong) on input the estimator cannot take.
      */
-    Estimate estimate(LayerId layer, Activations values, ProbeLabels probe);
+    Estimate estimate(LayerId layer, Activations values, Probe probe);
 
     /** Present when this measure needs a first pass over the whole run before it can estimate. */
     default Optional<RunObserver> runObserver() {

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.LayerActivations;
-import org.infolens.data.ProbeLabels;
+import org.infolens.data.Probe;
 import org.infolens.io.ActivationStore;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
@@ -42,7 +42,7 @@ public final class MeasurementPipeline implements AutoCloseable {
     private static final ActivationSnapshot END = new ActivationSnapshot(0, 0, List.of());
 
     private final String runName;
-    private final ProbeLabels probe;
+    private final Probe probe;
     private final List<Measure> measures;
     private final List<Measure> perEpoch = new ArrayList<>();
     private final List<Measure> twoPass = new ArrayList<>();
@@ -332,7 +332,7 @@ public final class MeasurementPipeline implements AutoCloseable {
     /** Configuration; validated in {@link #build()}. */
     public static final class Builder {
         private String runName = "run";
-        private ProbeLabels probe;
+        private Probe probe;
         private final List<Measure> measures = new ArrayList<>();
         private final List<TrajectorySink> sinks = new ArrayList<>();
         private int queueCapacity = 2;
@@ -348,7 +348,7 @@ public final class MeasurementPipeline implements AutoCloseable {
         }
 
         /** Labels and input ids of the probe rows every snapshot holds. */
-        public Builder probe(ProbeLabels probe) {
+        public Builder probe(Probe probe) {
             this.probe = probe;
             return this;
         }

@@ -16,7 +16,7 @@ import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.LayerId;
-import org.infolens.data.ProbeLabels;
+import org.infolens.data.Probe;
 import org.infolens.estimate.binning.BinnedInformation;
 import org.infolens.estimate.binning.GlobalMinMaxDiscretizer;
 import org.infolens.measure.Estimate;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class MeasurementPipelineTest {
 
     static final int ROWS = 64;
-    static final ProbeLabels PROBE = ProbeLabels.of(labels());
+    static final Probe PROBE = Probe.of(labels());
 
     static int[] labels() {
         int[] y = new int[ROWS];
@@ -85,7 +85,7 @@ class MeasurementPipelineTest {
         }
 
         @Override
-        public Estimate estimate(LayerId layer, Activations values, ProbeLabels probe) {
+        public Estimate estimate(LayerId layer, Activations values, Probe probe) {
             started.countDown();
             if (release != null) {
                 try {

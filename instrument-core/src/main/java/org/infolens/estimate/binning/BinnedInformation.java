@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
-import org.infolens.data.ProbeLabels;
+import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.RunObserver;
@@ -50,7 +50,7 @@ public final class BinnedInformation implements Measure {
     }
 
     @Override
-    public Estimate estimate(LayerId layer, Activations values, ProbeLabels probe) {
+    public Estimate estimate(LayerId layer, Activations values, Probe probe) {
         int n = values.rows();
         if (n != probe.size()) {
             throw new IllegalArgumentException("layer " + layer.describe() + " has " + n + " rows but the probe set has "
@@ -84,7 +84,7 @@ public final class BinnedInformation implements Measure {
         return new Estimate(v, binned.layerParameters(), details);
     }
 
-    private static int[] inputIds(ProbeLabels probe) {
+    private static int[] inputIds(Probe probe) {
         int[] ids = new int[probe.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = probe.inputId(i);

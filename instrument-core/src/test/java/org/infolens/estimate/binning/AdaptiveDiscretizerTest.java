@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
-import org.infolens.data.ProbeLabels;
+import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.junit.jupiter.api.Test;
 
 class AdaptiveDiscretizerTest extends BinnedInformationContract {
 
     @Override
-    BinnedInformation measure() {
+    protected BinnedInformation measure() {
         return new BinnedInformation(AdaptiveDiscretizer.builder().bins(30).build());
     }
 
@@ -42,7 +42,7 @@ class AdaptiveDiscretizerTest extends BinnedInformationContract {
     void deadReluLayerIsOneSymbol() {
         float[] v = new float[40];
         Estimate e = measure().estimate(new LayerId(2, "dead", 4, "dense", "relu"), Activations.wrap(v, 10, 4),
-                ProbeLabels.of(new int[] {0, 1, 0, 1, 0, 1, 0, 1, 0, 1}));
+                Probe.of(new int[] {0, 1, 0, 1, 0, 1, 0, 1, 0, 1}));
         assertEquals(0.0, e.value("H_T"), 0.0);
         assertEquals(0.0, e.value("I_TY"), 0.0);
         assertEquals(0.0, e.layerParameters().get("low"));

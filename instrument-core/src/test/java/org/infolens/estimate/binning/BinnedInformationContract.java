@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import java.util.List;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
-import org.infolens.data.ProbeLabels;
+import org.infolens.data.Probe;
+import org.infolens.estimate.EstimatorContract;
+import org.infolens.estimate.TestData;
 import org.infolens.measure.Estimate;
 import org.junit.jupiter.api.Test;
 
@@ -15,28 +18,65 @@ import org.junit.jupiter.api.Test;
  * joint patterns, and the information inequalities. Each strategy's test extends this and supplies
  * the measure plus activations its bins resolve.
  */
-abstract class BinnedInformationContract {
+abstract class BinnedInformationContract extends EstimatorContract {
 
     static final double EXACT = 1e-12;
     static final double LOG2 = Math.log(2);
 
     /** The measure under test, configured so that values in [-1, 1] spaced 0.25 apart fall in different bins. */
-    abstract BinnedInformation measure();
+    @Override
+    protected abstract BinnedInformation measure();
+
+    @Override
+    protected TestData.Case ordinaryData() {
+        Random rnd = new Random(9);
+        double[][] t = new double[300][4];
+        for (double[] row : t) {
+            for (int j = 0; j < 4; j++) {
+                row[j] = squash(rnd.nextGaussian());
+            }
+        }
+        return new TestData.Case(Activations.ofRows(t), Probe.of(labels(300, 3, rnd)));
+    }
+
+    /** Injective layer on distinct inputs: I(X;T) = H(T) = log2 N; constant layer: 0; T = Y: I(T;Y) = H(Y). */
+    @Override
+    protected List<ClosedForm> closedForms() {
+        int n = 81; // 9 levels per unit, 2 units: 81 distinct patterns for 81 distinct inputs
+        double[][] grid = new double[n][2];
+        for (int i = 0; i < n; i++) {
+            grid[i][0] = -1 + 0.25 * (i % 9);
+            grid[i][1] = -1 + 0.25 * (i / 9);
+        }
+        TestData.Case injective = new TestData.Case(Activations.ofRows(grid), Probe.of(labels(n, 3, new Random(1))));
+        double[][] constant = new double[50][3];
+        for (double[] row : constant) {
+            java.util.Arrays.fill(row, squash(0.3));
+        }
+        TestData.Case flat = new TestData.Case(Activations.ofRows(constant), Probe.of(labels(50, 4, new Random(2))));
+        int[] y = labels(400, 5, new Random(3));
+        double[][] isLabel = new double[400][1];
+        for (int i = 0; i < 400; i++) {
+            isLabel[i][0] = -1 + 0.25 * y[i] + 0.01; // one bin per class
+        }
+        TestData.Case labelLayer = new TestData.Case(Activations.ofRows(isLabel), Probe.of(y));
+        return List.of(
+                new ClosedForm("injective layer: I(X;T) = log2 N", () -> injective, "I_XT", log2(n), EXACT),
+                new ClosedForm("injective layer: H(T) = log2 N", () -> injective, "H_T", log2(n), EXACT),
+                new ClosedForm("constant layer: H(T) = 0", () -> flat, "H_T", 0, EXACT),
+                new ClosedForm("constant layer: I(X;T) = 0", () -> flat, "I_XT", 0, EXACT),
+                new ClosedForm("constant layer: I(T;Y) = 0", () -> flat, "I_TY", 0, EXACT),
+                new ClosedForm("T = Y: I(T;Y) = H(Y)", () -> labelLayer, "I_TY", entropyBits(y), EXACT),
+                new ClosedForm("T = Y: H(T) = H(Y)", () -> labelLayer, "H_T", entropyBits(y), EXACT));
+    }
 
     /** Activations bounded the way the strategy expects (tanh-like unless overridden). */
     double squash(double z) {
         return Math.tanh(z);
     }
 
-    Estimate estimate(double[][] t, ProbeLabels probe) {
-        BinnedInformation m = measure();
-        Activations a = Activations.ofRows(t);
-        LayerId layer = new LayerId(1, "hidden", a.columns(), "dense", "tanh");
-        m.runObserver().ifPresent(o -> {
-            o.observe(layer, a);
-            o.complete();
-        });
-        return m.estimate(layer, a, probe);
+    Estimate estimate(double[][] t, Probe probe) {
+        return estimate(measure(), new TestData.Case(Activations.ofRows(t), probe));
     }
 
     /** Every value's bin, row-major. */
@@ -62,59 +102,7 @@ abstract class BinnedInformationContract {
     }
 
     static double entropyBits(int[] symbols) {
-        java.util.Map<Integer, Integer> c = new java.util.HashMap<>();
-        for (int s : symbols) {
-            c.merge(s, 1, Integer::sum);
-        }
-        double h = 0;
-        for (int k : c.values()) {
-            double p = (double) k / symbols.length;
-            h -= p * log2(p);
-        }
-        return h;
-    }
-
-    @Test
-    void injectiveLayerOnDistinctInputsReachesLog2N() {
-        // 9 levels per unit, 2 units: 81 distinct patterns for 81 distinct inputs
-        int n = 81;
-        double[][] t = new double[n][2];
-        for (int i = 0; i < n; i++) {
-            t[i][0] = -1 + 0.25 * (i % 9);
-            t[i][1] = -1 + 0.25 * (i / 9);
-        }
-        Estimate e = estimate(t, ProbeLabels.of(labels(n, 3, new Random(1))));
-        assertEquals(log2(n), e.value("I_XT"), EXACT);
-        assertEquals(log2(n), e.value("H_T"), EXACT);
-        assertEquals(n, ((Number) e.details().get("patterns")).intValue());
-    }
-
-    @Test
-    void constantLayerCarriesNoInformation() {
-        double[][] t = new double[50][3];
-        for (double[] row : t) {
-            java.util.Arrays.fill(row, squash(0.3));
-        }
-        Estimate e = estimate(t, ProbeLabels.of(labels(50, 4, new Random(2))));
-        assertEquals(0.0, e.value("H_T"), EXACT);
-        assertEquals(0.0, e.value("I_XT"), EXACT);
-        assertEquals(0.0, e.value("I_TY"), EXACT);
-    }
-
-    @Test
-    void layerThatIsTheLabelHasMutualInformationHY() {
-        Random rnd = new Random(3);
-        int n = 400;
-        int[] y = labels(n, 5, rnd);
-        double[][] t = new double[n][1];
-        for (int i = 0; i < n; i++) {
-            t[i][0] = -1 + 0.25 * y[i] + 0.01; // one bin per class
-        }
-        Estimate e = estimate(t, ProbeLabels.of(y));
-        double hY = entropyBits(y);
-        assertEquals(hY, e.value("I_TY"), EXACT);
-        assertEquals(hY, e.value("H_T"), EXACT);
-        assertEquals(hY, ((Number) e.details().get("H_Y")).doubleValue(), EXACT);
+        return TestData.entropyBits(symbols);
     }
 
     @Test
@@ -128,12 +116,12 @@ abstract class BinnedInformationContract {
             t[i][0] = level[i];
         }
         int[] y = {0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1};
-        Estimate e = estimate(t, ProbeLabels.of(y, ids));
+        Estimate e = estimate(t, Probe.of(y, ids));
         double hT = -(2 * (2 / 16.0) * log2(2 / 16.0) + 3 * (4 / 16.0) * log2(4 / 16.0));
         assertEquals(hT, e.value("H_T"), EXACT);
         assertEquals(hT - 0.25, e.value("I_XT"), EXACT);
         // the same activations with every row treated as its own input: no conditional term
-        Estimate distinct = estimate(t, ProbeLabels.of(y));
+        Estimate distinct = estimate(t, Probe.of(y));
         assertEquals(hT, distinct.value("I_XT"), EXACT);
     }
 
@@ -155,7 +143,7 @@ abstract class BinnedInformationContract {
             for (int i = 0; i < n; i++) {
                 ids[i] = rnd.nextInt(n); // some inputs repeat
             }
-            Estimate e = estimate(t, ProbeLabels.of(y, ids));
+            Estimate e = estimate(t, Probe.of(y, ids));
             double hY = entropyBits(y);
             double iXT = e.value("I_XT");
             double iTY = e.value("I_TY");
@@ -169,7 +157,7 @@ abstract class BinnedInformationContract {
     @Test
     void unlabelledProbeGivesNoITY() {
         double[][] t = {{0.1}, {0.5}, {0.9}};
-        Estimate e = estimate(t, ProbeLabels.unlabelled(3, null));
+        Estimate e = estimate(t, Probe.unlabelled(3, null));
         assertTrue(e.valuesBits().containsKey("I_XT"));
         assertTrue(!e.valuesBits().containsKey("I_TY"));
     }

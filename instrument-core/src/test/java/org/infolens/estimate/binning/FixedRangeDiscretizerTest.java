@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class FixedRangeDiscretizerTest extends BinnedInformationContract {
 
     @Override
-    BinnedInformation measure() {
+    protected BinnedInformation measure() {
         return new BinnedInformation(FixedRangeDiscretizer.builder().build());
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FixedWidthDiscretizerTest extends BinnedInformationContract {
 
     @Override
-    BinnedInformation measure() {
+    protected BinnedInformation measure() {
         return new BinnedInformation(FixedWidthDiscretizer.builder().binSize(0.07).build());
     }
 

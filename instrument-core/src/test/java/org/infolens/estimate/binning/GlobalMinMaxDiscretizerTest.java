@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class GlobalMinMaxDiscretizerTest extends BinnedInformationContract {
 
     @Override
-    BinnedInformation measure() {
+    protected BinnedInformation measure() {
         return new BinnedInformation(GlobalMinMaxDiscretizer.builder().bins(100).range(-1, 1).build());
     }
 

@@ -5,21 +5,28 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the estimators know of the probe rows besides the activations: the class label of each row
- * and which input each row is. Row i of every layer's activations belongs to row i here.
+ * What the estimators know of the probe rows besides a layer's activations: the class label of each
+ * row, which input each row is, and optionally the input features themselves (for estimators of
+ * I(X;T) that treat X as continuous). Row i of every layer's activations belongs to row i here.
  *
- * <p>Input ids make I(X;T) exact when the probe set repeats an input (augmented copies, duplicated
- * rows): rows with the same id are the same x. When every row is a distinct input, H(T|X) = 0.
+ * <p>Input ids make plug-in I(X;T) exact when the probe set repeats an input (augmented copies,
+ * duplicated rows): rows with the same id are the same x. When every row is a distinct input,
+ * H(T|X) = 0.
  */
-public final class ProbeLabels {
+public final class Probe {
 
     private final int size;
     private final int[] labels;      // null when the probe has no labels
     private final int classes;
     private final int[] inputIds;    // dense ids 0..distinctInputs-1
     private final int distinctInputs;
+    private final Activations inputs; // null when not given
 
-    private ProbeLabels(int size, int[] labels, int[] inputIds) {
+    private Probe(int size, int[] labels, int[] inputIds) {
+        this(size, labels, inputIds, null);
+    }
+
+    private Probe(int size, int[] labels, int[] inputIds, Activations inputs) {
         if (size < 1) {
             throw new IllegalArgumentException("the probe set is empty: at least one row is needed");
         }
@@ -55,21 +62,35 @@ public final class ProbeLabels {
             }
             this.distinctInputs = d;
         }
+        if (inputs != null && inputs.rows() != size) {
+            throw new IllegalArgumentException("inputs have " + inputs.rows() + " rows, the probe has " + size);
+        }
+        this.inputs = inputs;
     }
 
     /** Every row a distinct input, labelled. */
-    public static ProbeLabels of(int[] labels) {
-        return new ProbeLabels(labels.length, labels, null);
+    public static Probe of(int[] labels) {
+        return new Probe(labels.length, labels, null);
     }
 
     /** Labelled rows; rows with equal {@code inputIds} are the same input. */
-    public static ProbeLabels of(int[] labels, int[] inputIds) {
-        return new ProbeLabels(labels.length, labels, inputIds);
+    public static Probe of(int[] labels, int[] inputIds) {
+        return new Probe(labels.length, labels, inputIds);
     }
 
     /** Rows without labels (I(T;Y) is then not estimated); {@code inputIds} may be null. */
-    public static ProbeLabels unlabelled(int size, int[] inputIds) {
-        return new ProbeLabels(size, null, inputIds);
+    public static Probe unlabelled(int size, int[] inputIds) {
+        return new Probe(size, null, inputIds);
+    }
+
+    /** The same probe, with its input features X (rows = probe rows). */
+    public Probe withInputs(Activations inputs) {
+        return new Probe(size, labels, this.inputIds, java.util.Objects.requireNonNull(inputs, "inputs"));
+    }
+
+    /** The input features X, when the probe carries them. */
+    public java.util.Optional<Activations> inputs() {
+        return java.util.Optional.ofNullable(inputs);
     }
 
     public int size() {
@@ -144,7 +165,7 @@ public final class ProbeLabels {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ProbeLabels p && p.size == size && Arrays.equals(p.labels, labels)
+        return o instanceof Probe p && p.size == size && Arrays.equals(p.labels, labels)
                 && Arrays.equals(p.inputIds, inputIds);
     }
 
@@ -155,6 +176,6 @@ public final class ProbeLabels {
 
     @Override
     public String toString() {
-        return "ProbeLabels[rows=" + size + ", classes=" + classes + ", distinctInputs=" + distinctInputs + "]";
+        return "Probe[rows=" + size + ", classes=" + classes + ", distinctInputs=" + distinctInputs + "]";
     }
 }

@@ -1,0 +1,157 @@
+package org.infolens.estimate.kernel;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.infolens.data.Activations;
+import org.infolens.data.LayerId;
+import org.infolens.data.Probe;
+import org.infolens.measure.Estimate;
+import org.infolens.measure.Measure;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Kolchinsky-Tracey kernel bounds on the information plane, as Saxe et al. (2018) used them: model
+ * T = h + e, e ~ N(0, s2 I). With L(v) the mean log density of the Gaussian mixture of variance v
+ * centred on the probe's activations ({@link GaussianMixtureDensity}):
+ * <ul>
+ *   <li>upper: H(T) = d/2 + (d/2) ln(2 pi s2) - L(s2)</li>
+ *   <li>lower: H(T) = [d/2 + (d/2) ln(2 pi 4 s2) - L(4 s2)] + (d/2) ln(1/4)</li>
+ *   <li>I(X;T) = H(T) - H(T|X) with H(T|X) = (d/2)(ln(2 pi s2) + 1), the noise entropy</li>
+ *   <li>I(T;Y) = H(T) - sum_y p(y) H(T | Y = y), the same bound on each class's rows.</li>
+ * </ul>
+ * Bits. Noise variance fixed (default 0.1, Saxe et al.'s paper; their 12-bit notebook used 1e-3) or
+ * adaptive: c times the layer's largest |activation| at that epoch (Chelombiev et al.; c = 0.1 here,
+ * their paper states none).
+ */
+public final class KernelBounds implements Measure {
+
+    public static final String NAME = "kde";
+    private static final double LN2 = Math.log(2);
+
+    /** Which bound. */
+    public enum Bound {
+        UPPER, LOWER;
+
+        String parameterValue() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Bound bound;
+    private final double noiseVariance; // fixed variance, or NaN when adaptive
+    private final double adaptiveScale; // c, or NaN when fixed
+
+    private KernelBounds(Bound bound, double noiseVariance, double adaptiveScale) {
+        this.bound = bound;
+        this.noiseVariance = noiseVariance;
+        this.adaptiveScale = adaptiveScale;
+    }
+
+    /** Bounds with a fixed noise variance s2 > 0. */
+    public static KernelBounds fixed(Bound bound, double noiseVariance) {
+        if (!(noiseVariance > 0) || Double.isInfinite(noiseVariance)) {
+            throw new IllegalArgumentException("kde needs a noise variance > 0, got " + noiseVariance);
+        }
+        return new KernelBounds(bound, noiseVariance, Double.NaN);
+    }
+
+    /** Bounds with s2 = c * max |activation| of the layer at that epoch, c > 0. */
+    public static KernelBounds adaptive(Bound bound, double c) {
+        if (!(c > 0) || Double.isInfinite(c)) {
+            throw new IllegalArgumentException("adaptive kde needs c > 0, got " + c);
+        }
+        return new KernelBounds(bound, Double.NaN, c);
+    }
+
+    private boolean isAdaptive() {
+        return Double.isNaN(noiseVariance);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String label() {
+        return NAME + "/" + bound.parameterValue() + (isAdaptive() ? "-adaptive-" + adaptiveScale : "-" + noiseVariance);
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("bound", bound.parameterValue());
+        p.put("noise", isAdaptive() ? "adaptive" : "fixed");
+        p.put(isAdaptive() ? "c" : "noiseVariance", isAdaptive() ? adaptiveScale : noiseVariance);
+        return p;
+    }
+
+    @Override
+    public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        double s2 = noiseVariance;
+        if (isAdaptive()) {
+            double maxAbs = Math.max(Math.abs(values.min()), Math.abs(values.max()));
+            s2 = adaptiveScale * maxAbs;
+            if (!(s2 > 0)) {
+                throw new IllegalArgumentException("layer " + layer.describe() + " is all zeros: the adaptive noise variance c * max|a| is 0");
+            }
+        }
+        int d = values.columns();
+        INDArray all = toDouble(values, null);
+        double hT = entropyNats(new GaussianMixtureDensity(all), d, s2);
+        double hNoise = 0.5 * d * (Math.log(2 * Math.PI * s2) + 1);
+        Map<String, Double> v = new LinkedHashMap<>();
+        v.put("H_T", hT / LN2);
+        v.put("I_XT", (hT - hNoise) / LN2);
+        if (probe.hasLabels()) {
+            int[] y = probe.labels();
+            int n = y.length;
+            double hGivenY = 0;
+            for (int c = 0; c < probe.classes(); c++) {
+                int[] members = membersOf(y, c);
+                if (members.length > 0) {
+                    hGivenY += (double) members.length / n * entropyNats(new GaussianMixtureDensity(toDouble(values, members)), d, s2);
+                }
+            }
+            v.put("I_TY", (hT - hGivenY) / LN2);
+        }
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("noiseVariance", s2);
+        return new Estimate(v, resolved, Map.of());
+    }
+
+    /** The bound on H(T) in nats for mixture density m of points of dimension d. */
+    private double entropyNats(GaussianMixtureDensity m, int d, double s2) {
+        if (bound == Bound.UPPER) {
+            return 0.5 * d + 0.5 * d * Math.log(2 * Math.PI * s2) - m.meanLog(s2);
+        }
+        double v = 4 * s2;
+        return 0.5 * d + 0.5 * d * Math.log(2 * Math.PI * v) - m.meanLog(v) + 0.5 * d * Math.log(0.25);
+    }
+
+    private static int[] membersOf(int[] y, int c) {
+        return java.util.stream.IntStream.range(0, y.length).filter(i -> y[i] == c).toArray();
+    }
+
+    /** The rows (all when null) as an N x d double matrix. */
+    private static INDArray toDouble(Activations a, int[] rows) {
+        int n = rows == null ? a.rows() : rows.length;
+        int d = a.columns();
+        double[] v = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            int r = rows == null ? i : rows[i];
+            for (int j = 0; j < d; j++) {
+                v[i * d + j] = a.get(r, j);
+            }
+        }
+        return Nd4j.create(v, new long[] {n, d}, DataType.DOUBLE);
+    }
+
+    @Override
+    public String toString() {
+        return "KernelBounds" + parameters();
+    }
+}

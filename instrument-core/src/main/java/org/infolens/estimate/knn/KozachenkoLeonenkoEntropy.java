@@ -1,0 +1,77 @@
+package org.infolens.estimate.knn;
+
+import java.util.Map;
+import org.infolens.data.Activations;
+import org.infolens.data.LayerId;
+import org.infolens.data.Probe;
+import org.infolens.measure.Estimate;
+import org.infolens.measure.Measure;
+
+import static org.infolens.estimate.SpecialFunctions.digamma;
+
+/**
+ * Kozachenko-Leonenko entropy of a layer's activations: H = psi(N) - psi(k) + ln V_d + (d/N) sum_i
+ * ln r_k(i), with r_k the distance to the k-th neighbour and V_d the volume of the unit ball (2^d
+ * for max-norm). Differential entropy, in bits; it can be negative and, for a deterministic network
+ * on distinct inputs, it describes the geometry of the representation rather than information.
+ */
+public final class KozachenkoLeonenkoEntropy implements Measure {
+
+    public static final String NAME = "kl-entropy";
+    private static final double LN2 = Math.log(2);
+
+    private final KnnSettings settings;
+
+    public KozachenkoLeonenkoEntropy(KnnSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String label() {
+        return NAME + "/" + settings.tag();
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        return settings.parameters();
+    }
+
+    @Override
+    public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        PointSet points = PointSet.of(values).jittered(settings.jitter(), settings.seed());
+        double nats = entropyNats(points, settings, layer);
+        return new Estimate(Map.of("H_T", nats / LN2), Map.of(), Map.of("nats", nats));
+    }
+
+    /** The entropy of a point set, nats. */
+    static double entropyNats(PointSet points, KnnSettings s, LayerId layer) {
+        int n = points.rows();
+        int d = points.dims();
+        Knn.checkK(s.k(), n);
+        double[] r = NeighbourSearch.over(points, s.norm()).kthNeighbourDistances(s.k());
+        double sumLog = 0;
+        int zeros = 0;
+        for (double ri : r) {
+            if (ri > 0) {
+                sumLog += Math.log(ri);
+            } else {
+                zeros++;
+            }
+        }
+        if (zeros > 0) {
+            throw new IllegalArgumentException("layer " + layer.describe() + ": " + zeros + " of " + n + " points have their "
+                    + s.k() + "-th neighbour at distance 0 (repeated points); use jitter > 0");
+        }
+        return digamma(n) - digamma(s.k()) + s.norm().logUnitBallVolume(d) + d * sumLog / n;
+    }
+
+    @Override
+    public String toString() {
+        return "KozachenkoLeonenkoEntropy" + parameters();
+    }
+}
