@@ -15,6 +15,8 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.LayerId;
+import org.infolens.estimate.interval.IntervalSettings;
+import org.infolens.estimate.interval.WithConfidenceIntervals;
 import org.infolens.figure.RunFigures;
 import org.infolens.io.ActivationStore;
 import org.infolens.measure.Measure;
@@ -87,7 +89,8 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private InfoPlaneListener(Builder b) {
         this.probe = b.probe;
         this.schedule = b.schedule;
-        this.measures = List.copyOf(b.measures);
+        this.measures = b.intervals == null ? List.copyOf(b.measures)
+                : b.measures.stream().<Measure>map(m -> new WithConfidenceIntervals(m, b.intervals)).toList();
         this.layerFilter = b.layerFilter;
         this.layerFilterDescription = b.layerFilterDescription;
         this.recordBeforeTraining = b.recordBeforeTraining;
@@ -320,6 +323,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         private final Map<String, Object> dataset = new LinkedHashMap<>();
         private final Map<String, Long> seeds = new LinkedHashMap<>();
         private final Map<String, Object> settings = new LinkedHashMap<>();
+        private IntervalSettings intervals;
 
         private Builder() {
         }
@@ -333,6 +337,15 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         /** When to record (default: every epoch). */
         public Builder schedule(EpochSchedule schedule) {
             this.schedule = schedule;
+            return this;
+        }
+
+        /**
+         * Adds confidence intervals to every measure (off by default: resampling multiplies the
+         * estimation work by 10 to 100).
+         */
+        public Builder confidenceIntervals(IntervalSettings settings) {
+            this.intervals = settings;
             return this;
         }
 

@@ -120,6 +120,34 @@ class InfoPlaneListenerTest {
     }
 
     @Test
+    void estimatorsOfTheWholeFamilyRunInTheListenerWithIntervalsOnRequest() throws IOException {
+        DataSet data = TestNetworks.data(9);
+        MultiLayerNetwork net = TestNetworks.mlp();
+        InMemoryTrajectory sink = new InMemoryTrajectory();
+        try (InfoPlaneListener listener = InfoPlaneListener.builder()
+                .probe(ProbeSet.of(data))
+                .measure(new org.infolens.estimate.kernel.KernelFactory().create(org.infolens.measure.Parameters.parse("kde", List.of())))
+                .measure(new org.infolens.estimate.knn.KsgMutualInformation(org.infolens.estimate.knn.KnnSettings.defaults(), 1))
+                .measure(new org.infolens.estimate.knn.RossMutualInformation(org.infolens.estimate.knn.KnnSettings.defaults()))
+                .measure(org.infolens.estimate.lossy.LossyCompressionMI.builder().autoencoder(3, 8).build())
+                .confidenceIntervals(org.infolens.estimate.interval.IntervalSettings.defaults())
+                .sink(sink)
+                .build()) {
+            net.setListeners(listener);
+            net.fit(TestNetworks.iterator(data), 2);
+        }
+        List<TrajectoryRecord> r = sink.records();
+        assertEquals(2 * 3 * 4, r.size());
+        assertTrue(r.stream().allMatch(TrajectoryRecord::isOk), () -> r.stream().filter(x -> !x.isOk()).map(TrajectoryRecord::message).toList().toString());
+        for (TrajectoryRecord x : r) {
+            assertEquals(x.valuesBits().keySet(), x.intervals().keySet(), x.label() + ": every value has its interval");
+            assertTrue(x.params().containsKey("interval"));
+        }
+        // KSG's second variable is the probe's inputs: the listener hands them over
+        assertTrue(r.stream().anyMatch(x -> x.measure().equals("ksg") && x.valuesBits().containsKey("I")));
+    }
+
+    @Test
     void batchedCaptureEqualsOneForwardPass() throws IOException {
         DataSet data = TestNetworks.data(3);
         MultiLayerNetwork net = TestNetworks.mlp();

@@ -11,6 +11,8 @@ import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.estimate.EstimatorCatalog;
+import org.infolens.estimate.interval.IntervalSettings;
+import org.infolens.estimate.interval.WithConfidenceIntervals;
 import org.infolens.io.MatrixFiles;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
@@ -46,6 +48,20 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a measure parameter, repeatable (names as in pyref.py)")
     List<String> params = new ArrayList<>();
 
+    @Option(names = "--interval", paramLabel = "METHOD", description = "add confidence intervals: auto (the measure's own method),"
+            + " bootstrap or subsampling")
+    String interval;
+
+    @Option(names = "--resamples", defaultValue = "10", description = "bootstrap replicates (at least 100 are used) or splits per"
+            + " subsample size (default ${DEFAULT-VALUE})")
+    int resamples;
+
+    @Option(names = "--level", defaultValue = "0.95", description = "interval coverage (default ${DEFAULT-VALUE})")
+    double level;
+
+    @Option(names = "--interval-seed", defaultValue = "0", description = "seed of the resampling (default ${DEFAULT-VALUE})")
+    long intervalSeed;
+
     /** Measure names for help texts. */
     static final class MeasureNames extends ArrayList<String> {
         MeasureNames() {
@@ -61,6 +77,9 @@ final class EstimateCommand implements Callable<Integer> {
             o.set("params", Json.mapper().valueToTree(params));
             o.put("n", n);
             o.set("values_bits", Json.mapper().valueToTree(estimate.valuesBits()));
+            if (!estimate.intervals().isEmpty()) {
+                o.set("intervals", Json.mapper().valueToTree(estimate.intervals()));
+            }
             o.set("details", Json.mapper().valueToTree(estimate.details()));
             o.put("seconds", seconds);
             return o;
@@ -70,6 +89,15 @@ final class EstimateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Measure m = EstimatorCatalog.named(measure).create(Parameters.parse(measure, params));
+        if (interval != null) {
+            IntervalSettings.Method method = switch (interval) {
+                case "auto" -> null;
+                case "bootstrap" -> IntervalSettings.Method.BOOTSTRAP;
+                case "subsampling" -> IntervalSettings.Method.SUBSAMPLING;
+                default -> throw new IllegalArgumentException("--interval must be auto, bootstrap or subsampling, got '" + interval + "'");
+            };
+            m = new WithConfidenceIntervals(m, new IntervalSettings(method, resamples, level, intervalSeed));
+        }
         Activations t = MatrixFiles.readMatrix(activations);
         int[] y = labels == null ? null : MatrixFiles.readLabels(labels);
         int[] ids = null;

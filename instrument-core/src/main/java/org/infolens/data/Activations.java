@@ -74,6 +74,15 @@ public final class Activations {
         return values[position];
     }
 
+    /** The rows at the given positions, in that order (a resample of the probe). */
+    public Activations selectRows(int[] rowIndices) {
+        float[] v = new float[rowIndices.length * columns];
+        for (int i = 0; i < rowIndices.length; i++) {
+            System.arraycopy(values, rowIndices[i] * columns, v, i * columns, columns);
+        }
+        return new Activations(v, rowIndices.length, columns);
+    }
+
     /** Number of NaN or infinite values. */
     public long countNonFinite() {
         long n = 0;

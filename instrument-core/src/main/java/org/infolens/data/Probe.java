@@ -153,6 +153,19 @@ public final class Probe {
         }
     }
 
+    /** The probe of a subset (or resample) of rows, in that order: labels, input ids and inputs alike. */
+    public Probe selectRows(int[] rows) {
+        int[] l = labels == null ? null : new int[rows.length];
+        int[] ids = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            if (l != null) {
+                l[i] = labels[rows[i]];
+            }
+            ids[i] = inputId(rows[i]);
+        }
+        return new Probe(rows.length, l, ids, inputs == null ? null : inputs.selectRows(rows));
+    }
+
     /** Renumbers arbitrary ids to 0..k-1 in order of first appearance. */
     private static int[] densify(int[] ids) {
         Map<Integer, Integer> seen = new HashMap<>();

@@ -4,13 +4,14 @@ import java.util.List;
 import org.infolens.estimate.binning.BinningFactory;
 import org.infolens.estimate.kernel.KernelFactory;
 import org.infolens.estimate.knn.KnnFactories;
+import org.infolens.estimate.lossy.LossyFactory;
 import org.infolens.measure.MeasureFactory;
 
 /** Every estimator family infolens has, by the name the command line and the records use. */
 public final class EstimatorCatalog {
 
     private static final List<MeasureFactory> FACTORIES = List.of(new BinningFactory(), new KernelFactory(),
-            KnnFactories.ksg(), KnnFactories.klEntropy(), KnnFactories.ross());
+            KnnFactories.ksg(), KnnFactories.klEntropy(), KnnFactories.ross(), new LossyFactory());
 
     private EstimatorCatalog() {
     }

@@ -8,17 +8,24 @@ import java.util.Objects;
 /**
  * What a measure found on one layer.
  *
- * @param valuesBits     the estimates, in bits, by name ("H_T", "I_XT", "I_TY", ...)
+ * @param valuesBits      the estimates, in bits, by name ("H_T", "I_XT", "I_TY", ...)
  * @param layerParameters parameters resolved for this layer (an adaptive edge's lower limit, a noise
  *                        variance scaled to this layer): they complete {@link Measure#parameters()}
- * @param details        diagnostics worth keeping (distinct patterns, flags such as "saturated")
+ * @param details         diagnostics worth keeping (distinct patterns, flags such as "negative")
+ * @param intervals       confidence intervals of some values, by the same names (empty unless asked for)
  */
-public record Estimate(Map<String, Double> valuesBits, Map<String, Object> layerParameters, Map<String, Object> details) {
+public record Estimate(Map<String, Double> valuesBits, Map<String, Object> layerParameters, Map<String, Object> details,
+                       Map<String, Interval> intervals) {
+
+    public Estimate(Map<String, Double> valuesBits, Map<String, Object> layerParameters, Map<String, Object> details) {
+        this(valuesBits, layerParameters, details, Map.of());
+    }
 
     public Estimate {
         valuesBits = frozen(Objects.requireNonNull(valuesBits, "valuesBits"));
         layerParameters = frozen(layerParameters == null ? Map.of() : layerParameters);
         details = frozen(details == null ? Map.of() : details);
+        intervals = frozen(intervals == null ? Map.of() : intervals);
         for (Map.Entry<String, Double> e : valuesBits.entrySet()) {
             if (e.getValue() == null || !Double.isFinite(e.getValue())) {
                 throw new IllegalStateException("estimate " + e.getKey() + " is " + e.getValue());

@@ -33,6 +33,14 @@ public interface Measure {
      */
     Estimate estimate(LayerId layer, Activations values, Probe probe);
 
+    /**
+     * Whether resampling rows with replacement biases this estimator (repeated rows are new plug-in
+     * patterns, zero k-NN distances): then its intervals come from subsampling without replacement.
+     */
+    default boolean biasedByRepeatedRows() {
+        return true;
+    }
+
     /** Present when this measure needs a first pass over the whole run before it can estimate. */
     default Optional<RunObserver> runObserver() {
         return Optional.empty();

@@ -272,7 +272,7 @@ public final class MeasurementPipeline implements AutoCloseable {
                 Map<String, Object> params = new LinkedHashMap<>(m.parameters());
                 params.putAll(e.layerParameters());
                 r = new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, s.epoch(), s.iteration(), l.layer(), m.name(),
-                        m.label(), params, l.values().rows(), RecordStatus.OK, e.valuesBits(), e.details(), null, dt / 1e9,
+                        m.label(), params, l.values().rows(), RecordStatus.OK, e.valuesBits(), e.intervals(), e.details(), null, dt / 1e9,
                         Instant.now());
             } catch (RuntimeException e) {
                 String why = m.label() + " failed on layer " + l.layer().describe() + " at epoch " + s.epoch() + ": " + e;
@@ -285,7 +285,7 @@ public final class MeasurementPipeline implements AutoCloseable {
 
     private TrajectoryRecord failure(ActivationSnapshot s, LayerActivations l, Measure m, RecordStatus status, String why) {
         return new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, s.epoch(), s.iteration(), l.layer(), m.name(), m.label(),
-                m.parameters(), l.values().rows(), status, Map.of(), Map.of(), why, 0, Instant.now());
+                m.parameters(), l.values().rows(), status, Map.of(), Map.of(), Map.of(), why, 0, Instant.now());
     }
 
     private void emit(TrajectoryRecord r) {

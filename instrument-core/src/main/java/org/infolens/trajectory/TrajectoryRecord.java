@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.infolens.data.LayerId;
+import org.infolens.measure.Interval;
 
 /**
  * One line of a trajectory: what one measure found on one layer at one recorded epoch, with every
@@ -27,6 +28,7 @@ import org.infolens.data.LayerId;
  * @param n          probe rows the estimate used
  * @param status     ok, error or skipped
  * @param valuesBits the estimates in bits (empty unless ok)
+ * @param intervals  confidence intervals of some estimates, by the same names (absent unless asked for)
  * @param details    estimator diagnostics
  * @param message    why an error or skip happened (null when ok)
  * @param seconds    time the estimate took
@@ -35,7 +37,7 @@ import org.infolens.data.LayerId;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schema", "run", "epoch", "iteration", "layer", "measure", "label", "status", "n", "values_bits",
-        "params", "details", "message", "seconds", "time"})
+        "intervals", "params", "details", "message", "seconds", "time"})
 public record TrajectoryRecord(
         int schema,
         String run,
@@ -48,6 +50,7 @@ public record TrajectoryRecord(
         int n,
         RecordStatus status,
         @JsonProperty("values_bits") Map<String, Double> valuesBits,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Interval> intervals,
         Map<String, Object> details,
         String message,
         double seconds,
@@ -63,6 +66,7 @@ public record TrajectoryRecord(
         label = label == null ? measure : label;
         params = frozen(params);
         valuesBits = frozen(valuesBits);
+        intervals = frozen(intervals);
         details = frozen(details);
     }
 

@@ -33,7 +33,7 @@ class InformationPlaneFigureTest {
                 double ity = Math.min(1, 0.2 + 0.2 * Math.log10(epoch + 1));
                 r.add(new TrajectoryRecord(1, "t", epoch, epoch, new LayerId(l, "layer" + l, 4, "dense", "tanh"), "binning",
                         "binning/fixed-range-30", Map.of("bins", 30), 4096, RecordStatus.OK, Map.of("I_XT", ixt, "I_TY", ity),
-                        Map.of("log2N", 12.0, "H_Y", 0.99), null, 0, Instant.EPOCH));
+                        Map.of(), Map.of("log2N", 12.0, "H_Y", 0.99), null, 0, Instant.EPOCH));
             }
         }
         return r;

@@ -27,7 +27,7 @@ class TrajectoryFilesTest {
         params.put("edges", "fixed-range");
         params.put("bins", 30);
         return new TrajectoryRecord(TrajectoryRecord.SCHEMA, "test", epoch, 10L * epoch, new LayerId(layer, "l" + layer, 5, "dense", "tanh"),
-                "binning", "binning/fixed-range-30", params, 4096, RecordStatus.OK, Map.of("I_XT", ixt, "I_TY", 0.5), Map.of("patterns", 7),
+                "binning", "binning/fixed-range-30", params, 4096, RecordStatus.OK, Map.of("I_XT", ixt, "I_TY", 0.5), Map.of(), Map.of("patterns", 7),
                 null, 0.01, Instant.parse("2026-11-22T10:00:00Z"));
     }
 
@@ -48,6 +48,23 @@ class TrajectoryFilesTest {
         Json.mapper().readTree(firstLine).fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("schema", "run", "epoch", "iteration", "layer", "measure", "label", "status", "n", "values_bits",
                 "params", "details", "seconds", "time"), fields, "the format's fields, nothing derived");
+    }
+
+    @Test
+    void intervalsRoundTripAndAreLeftOutWhenAbsent() throws IOException {
+        Path f = dir.resolve("t.jsonl");
+        TrajectoryRecord plain = record(1, 0, 3.0);
+        TrajectoryRecord withInterval = new TrajectoryRecord(plain.schema(), plain.run(), plain.epoch(), plain.iteration(), plain.layer(),
+                plain.measure(), plain.label(), plain.params(), plain.n(), plain.status(), plain.valuesBits(),
+                Map.of("I_XT", new org.infolens.measure.Interval(2.5, 3.5, 3.1)), plain.details(), null, plain.seconds(), plain.time());
+        try (JsonLinesTrajectoryWriter w = JsonLinesTrajectoryWriter.append(f)) {
+            w.accept(plain);
+            w.accept(withInterval);
+        }
+        List<String> lines = Files.readAllLines(f);
+        assertTrue(!lines.get(0).contains("intervals"), lines.get(0));
+        assertTrue(lines.get(1).contains("\"intervals\":{\"I_XT\":{\"low\":2.5,\"high\":3.5,\"centre\":3.1}}"), lines.get(1));
+        assertEquals(List.of(plain, withInterval), TrajectoryReader.read(f).records());
     }
 
     @Test

@@ -150,6 +150,12 @@ public final class KernelBounds implements Measure {
         return Nd4j.create(v, new long[] {n, d}, DataType.DOUBLE);
     }
 
+    /** A repeated row only weights one mixture component more: the bootstrap suits these bounds. */
+    @Override
+    public boolean biasedByRepeatedRows() {
+        return false;
+    }
+
     @Override
     public String toString() {
         return "KernelBounds" + parameters();

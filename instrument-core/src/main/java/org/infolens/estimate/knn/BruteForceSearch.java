@@ -89,6 +89,19 @@ final class BruteForceSearch implements NeighbourSearch {
     }
 
     @Override
+    public double[][] neighbourDistances(int k) {
+        Knn.checkK(k, n);
+        double[][] out = new double[n][];
+        Parallel.forChunks(n, Parallel.chunks(n, (long) n * n * d / 64), (chunk, from, to) -> {
+            TopK top = new TopK(k);
+            for (int q = from; q < to; q++) {
+                out[q] = Knn.toDistances(nearest(q, top).distance, max);
+            }
+        });
+        return out;
+    }
+
+    @Override
     public int[] countWithin(double[] radii, boolean strict) {
         int[] out = new int[n];
         Parallel.forChunks(n, Parallel.chunks(n, (long) n * n * d / 64), (chunk, from, to) -> {

@@ -249,6 +249,21 @@ final class KdTree implements NeighbourSearch {
     }
 
     @Override
+    public double[][] neighbourDistances(int k) {
+        Knn.checkK(k, n);
+        double[][] out = new double[n][];
+        Parallel.forChunks(n, Parallel.chunks(n, (long) n * 64), (chunk, lo, hi) -> {
+            TopK top = new TopK(k);
+            for (int q = lo; q < hi; q++) {
+                top.reset();
+                nearest(0, q, top);
+                out[q] = Knn.toDistances(top.distance, max);
+            }
+        });
+        return out;
+    }
+
+    @Override
     public int[] countWithin(double[] radii, boolean strict) {
         int[] out = new int[n];
         Parallel.forChunks(n, Parallel.chunks(n, (long) n * 64), (chunk, lo, hi) -> {

@@ -22,6 +22,14 @@ final class Knn {
         return max ? comparable : Math.sqrt(comparable);
     }
 
+    static double[] toDistances(double[] comparable, boolean max) {
+        double[] out = new double[comparable.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = toDistance(comparable[i], max);
+        }
+        return out;
+    }
+
     static final double LN2 = Math.log(2);
 
     /** A mutual-information estimate in bits, with its value in nats and a flag when it came out negative. */

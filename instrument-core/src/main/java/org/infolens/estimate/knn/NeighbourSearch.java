@@ -17,6 +17,9 @@ public interface NeighbourSearch {
     /** For every point, the distance to its k-th nearest other point (k >= 1). */
     double[] kthNeighbourDistances(int k);
 
+    /** For every point, the distances to its 1st..k-th nearest other points, ascending. */
+    double[][] neighbourDistances(int k);
+
     /** For every point, the indices of its k nearest other points, nearest first. */
     int[][] nearestNeighbours(int k);
 

@@ -49,6 +49,28 @@ public final class PointSet {
         return new PointSet(v, rows, dims);
     }
 
+    /** Points from a row-major matrix of doubles (kept, not copied: the caller hands it over). */
+    public static PointSet ofRows(double[] rowMajor, int rows, int dims) {
+        if ((long) rows * dims != rowMajor.length) {
+            throw new IllegalArgumentException(rows + " x " + dims + " points need " + (long) rows * dims + " values, got " + rowMajor.length);
+        }
+        return new PointSet(rowMajor, rows, dims);
+    }
+
+    /** This set's rows side by side with another's. */
+    public PointSet join(PointSet other) {
+        if (other.rows != rows) {
+            throw new IllegalArgumentException("point sets to join have " + rows + " and " + other.rows + " rows");
+        }
+        int d = dims + other.dims;
+        double[] v = new double[rows * d];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(values, r * dims, v, r * d, dims);
+            System.arraycopy(other.values, r * other.dims, v, r * d + dims, other.dims);
+        }
+        return new PointSet(v, rows, d);
+    }
+
     /** The given rows of this set. */
     public PointSet subset(int[] rowIndices) {
         double[] v = new double[rowIndices.length * dims];
