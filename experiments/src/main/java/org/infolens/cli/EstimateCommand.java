@@ -1,20 +1,15 @@
 package org.infolens.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.infolens.data.Activations;
-import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.estimate.interval.IntervalSettings;
 import org.infolens.estimate.interval.WithConfidenceIntervals;
 import org.infolens.io.MatrixFiles;
-import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.Parameters;
 import org.infolens.trajectory.Json;
@@ -69,23 +64,6 @@ final class EstimateCommand implements Callable<Integer> {
         }
     }
 
-    /** One estimate with its effective parameters and timing. */
-    record Outcome(Measure measure, Map<String, Object> params, int n, Estimate estimate, double seconds) {
-        ObjectNode toJson() {
-            ObjectNode o = Json.mapper().createObjectNode();
-            o.put("measure", measure.name());
-            o.set("params", Json.mapper().valueToTree(params));
-            o.put("n", n);
-            o.set("values_bits", Json.mapper().valueToTree(estimate.valuesBits()));
-            if (!estimate.intervals().isEmpty()) {
-                o.set("intervals", Json.mapper().valueToTree(estimate.intervals()));
-            }
-            o.set("details", Json.mapper().valueToTree(estimate.details()));
-            o.put("seconds", seconds);
-            return o;
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         Measure m = EstimatorCatalog.named(measure).create(Parameters.parse(measure, params));
@@ -123,26 +101,8 @@ final class EstimateCommand implements Callable<Integer> {
         if (x != null) {
             probe = probe.withInputs(x);
         }
-        out().println(Json.mapper().writeValueAsString(estimateOnce(m, t, probe).toJson()));
+        out().println(Json.mapper().writeValueAsString(Estimation.estimateOnce(m, t, probe).toJson()));
         return 0;
-    }
-
-    /**
-     * Estimates on one matrix taken as one layer. A measure that needs the whole run (a global range)
-     * takes this matrix as the whole run.
-     */
-    static Outcome estimateOnce(Measure m, Activations t, Probe probe) {
-        LayerId layer = LayerId.of(0, t.columns());
-        long t0 = System.nanoTime();
-        m.runObserver().ifPresent(o -> {
-            o.observe(layer, t);
-            o.complete();
-        });
-        Estimate e = m.estimate(layer, t, probe);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> p = new LinkedHashMap<>(m.parameters());
-        p.putAll(e.layerParameters());
-        return new Outcome(m, p, t.rows(), e, seconds);
     }
 
     private java.io.PrintWriter out() {

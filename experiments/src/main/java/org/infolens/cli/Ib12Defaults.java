@@ -1,10 +1,10 @@
 package org.infolens.cli;
 
 /** Defaults of {@code run ib12}, chosen so a run finishes in minutes on two cores (see README). */
-final class Ib12Defaults {
-    static final int EPOCHS = 4000;
-    static final int BATCH = 512;
-    static final double LEARNING_RATE = 4e-4;
+public final class Ib12Defaults {
+    public static final int EPOCHS = 4000;
+    public static final int BATCH = 512;
+    public static final double LEARNING_RATE = 4e-4;
 
     private Ib12Defaults() {
     }

@@ -3,6 +3,7 @@ package org.infolens.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.infolens.cli.bench.BenchCommand;
 import org.infolens.run.InfolensVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -183,6 +183,24 @@ public final class Npy {
         }
     }
 
+    /**
+     * Writes a matrix as float64 (of its float32 values, exactly): readers that keep float64 (numpy
+     * code, the reference implementations) then compute in double.
+     */
+    public static void writeFloat64(Path file, Activations values) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            writeHeader(out, "<f8", "(" + values.rows() + ", " + values.columns() + ")");
+            ByteBuffer buf = ByteBuffer.allocate(8 * values.columns()).order(ByteOrder.LITTLE_ENDIAN);
+            for (int r = 0; r < values.rows(); r++) {
+                buf.clear();
+                for (int c = 0; c < values.columns(); c++) {
+                    buf.putDouble(values.get(r, c));
+                }
+                out.write(buf.array(), 0, buf.position());
+            }
+        }
+    }
+
     /** Writes an int64 vector. */
     public static void write(Path file, int[] values) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {

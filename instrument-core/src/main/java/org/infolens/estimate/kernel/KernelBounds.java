@@ -8,9 +8,6 @@ import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Kolchinsky-Tracey kernel bounds on the information plane, as Saxe et al. (2018) used them: model
@@ -100,8 +97,8 @@ public final class KernelBounds implements Measure {
             }
         }
         int d = values.columns();
-        INDArray all = toDouble(values, null);
-        double hT = entropyNats(new GaussianMixtureDensity(all), d, s2);
+        GaussianMixtureDensity all = mixture(values);
+        double hT = entropyNats(all, d, s2);
         double hNoise = 0.5 * d * (Math.log(2 * Math.PI * s2) + 1);
         Map<String, Double> v = new LinkedHashMap<>();
         v.put("H_T", hT / LN2);
@@ -113,7 +110,7 @@ public final class KernelBounds implements Measure {
             for (int c = 0; c < probe.classes(); c++) {
                 int[] members = membersOf(y, c);
                 if (members.length > 0) {
-                    hGivenY += (double) members.length / n * entropyNats(new GaussianMixtureDensity(toDouble(values, members)), d, s2);
+                    hGivenY += (double) members.length / n * entropyNats(all.subset(members), d, s2);
                 }
             }
             v.put("I_TY", (hT - hGivenY) / LN2);
@@ -136,18 +133,13 @@ public final class KernelBounds implements Measure {
         return java.util.stream.IntStream.range(0, y.length).filter(i -> y[i] == c).toArray();
     }
 
-    /** The rows (all when null) as an N x d double matrix. */
-    private static INDArray toDouble(Activations a, int[] rows) {
-        int n = rows == null ? a.rows() : rows.length;
-        int d = a.columns();
-        double[] v = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            int r = rows == null ? i : rows[i];
-            for (int j = 0; j < d; j++) {
-                v[i * d + j] = a.get(r, j);
-            }
+    /** The mixture over every row. */
+    private static GaussianMixtureDensity mixture(Activations a) {
+        double[] v = new double[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a.getFlat(i);
         }
-        return Nd4j.create(v, new long[] {n, d}, DataType.DOUBLE);
+        return new GaussianMixtureDensity(v, a.rows(), a.columns());
     }
 
     /** A repeated row only weights one mixture component more: the bootstrap suits these bounds. */

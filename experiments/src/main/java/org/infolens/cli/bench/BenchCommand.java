@@ -1,4 +1,4 @@
-package org.infolens.cli;
+package org.infolens.cli.bench;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,14 +8,15 @@ import picocli.CommandLine.Spec;
 /** {@code infolens bench ...}: performance and agreement, side by side with the reference implementations. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Side-by-side speed and agreement with the reference implementations, and instrumentation overhead.",
-        subcommands = {BinningBench.class, AgreementBench.class, OverheadBench.class})
-final class BenchCommand implements Runnable {
+        subcommands = {SpeedBench.class, ScalingBench.class, PyrefAgreementBench.class, AgreementBench.class, AccuracyBench.class,
+                OverheadBench.class})
+public final class BenchCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a benchmark: binning, agreement or overhead");
+        throw new ParameterException(spec.commandLine(), "name a benchmark: speed, scaling, pyref, agreement, accuracy or overhead");
     }
 }

@@ -1,4 +1,4 @@
-package org.infolens.cli;
+package org.infolens.cli.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.infolens.cli.Estimation;
 import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.Probe;
@@ -93,7 +94,7 @@ final class AgreementBench implements Callable<Integer> {
                     List<String> items = new ArrayList<>();
                     params.forEach((k, v) -> items.add(k + "=" + v));
                     Measure m = EstimatorCatalog.named("binning").create(Parameters.parse("binning", items));
-                    EstimateCommand.Outcome ours = EstimateCommand.estimateOnce(m, l.values(), probe);
+                    Estimation.Outcome ours = Estimation.estimateOnce(m, l.values(), probe);
                     double diff = 0;
                     for (Map.Entry<String, Double> e : ref.valuesBits().entrySet()) {
                         diff = Math.max(diff, Math.abs(e.getValue() - ours.estimate().value(e.getKey())));

@@ -1,4 +1,4 @@
-package org.infolens.cli;
+package org.infolens.cli.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.infolens.cli.Ib12Defaults;
 import org.infolens.experiments.ib12.Ib12Experiment;
 import org.infolens.experiments.ib12.Ib12Options;
 import picocli.CommandLine.Command;

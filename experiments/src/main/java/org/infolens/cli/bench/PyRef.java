@@ -1,4 +1,4 @@
-package org.infolens.cli;
+package org.infolens.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -47,9 +47,16 @@ final class PyRef {
     }
 
     Result run(String estimator, Path activations, Path labels, Map<String, String> params) throws IOException {
+        return run(estimator, activations, labels, null, params);
+    }
+
+    Result run(String estimator, Path activations, Path labels, Path inputs, Map<String, String> params) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(python, script.toString(), estimator, "--activations", activations.toString()));
         if (labels != null) {
             cmd.addAll(List.of("--labels", labels.toString()));
+        }
+        if (inputs != null) {
+            cmd.addAll(List.of("--inputs", inputs.toString()));
         }
         params.forEach((k, v) -> cmd.addAll(List.of("--param", k + "=" + v)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

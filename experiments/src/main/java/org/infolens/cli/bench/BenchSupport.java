@@ -1,0 +1,102 @@
+package org.infolens.cli.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.infolens.cli.Estimation;
+import org.infolens.data.Activations;
+import org.infolens.data.Probe;
+import org.infolens.estimate.EstimatorCatalog;
+import org.infolens.measure.Measure;
+import org.infolens.measure.Parameters;
+
+/** What the benchmarks share: seeded data, measures from pyref-style parameters, warm timing. */
+final class BenchSupport {
+
+    private BenchSupport() {
+    }
+
+    /** tanh of Gaussians (scale 1.5), seeded: "tanh-like" activations. */
+    static Activations tanhLike(int rows, int dims, long seed) {
+        Random rnd = new Random(seed);
+        float[] v = new float[rows * dims];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) Math.tanh(1.5 * rnd.nextGaussian());
+        }
+        return Activations.wrap(v, rows, dims);
+    }
+
+    /** Standard normal values, seeded. */
+    static Activations gaussian(int rows, int dims, long seed) {
+        Random rnd = new Random(seed);
+        float[] v = new float[rows * dims];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) rnd.nextGaussian();
+        }
+        return Activations.wrap(v, rows, dims);
+    }
+
+    static int[] labels(int rows, int classes, long seed) {
+        Random rnd = new Random(seed);
+        int[] y = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            y[i] = rnd.nextInt(classes);
+        }
+        return y;
+    }
+
+    /** A measure from "name" and "key=value" items, as the estimate command builds it. */
+    static Measure measure(String name, Map<String, String> params) {
+        List<String> items = new ArrayList<>();
+        params.forEach((k, v) -> items.add(k + "=" + v));
+        return EstimatorCatalog.named(name).create(Parameters.parse(name, items));
+    }
+
+    /** Warm timing: runs until at least {@code minRuns} and 2 s have passed, then the median of {@code timed} runs. */
+    static Timed time(Measure m, Activations t, Probe probe, int minRuns, int timed) {
+        long warmUntil = System.nanoTime() + 2_000_000_000L;
+        Estimation.Outcome out = null;
+        for (int w = 0; w < minRuns || System.nanoTime() < warmUntil; w++) {
+            out = Estimation.estimateOnce(m, t, probe);
+        }
+        double[] s = new double[timed];
+        for (int r = 0; r < timed; r++) {
+            out = Estimation.estimateOnce(m, t, probe);
+            s[r] = out.seconds();
+        }
+        Arrays.sort(s);
+        return new Timed(out, s[timed / 2]);
+    }
+
+    /** The last outcome and the median seconds. */
+    record Timed(Estimation.Outcome outcome, double medianSeconds) {
+    }
+
+    /** Largest |a - b| over the values both have, relative to max(1, |b|). */
+    static double relativeDifference(Map<String, Double> ours, Map<String, Double> reference) {
+        double worst = 0;
+        for (Map.Entry<String, Double> e : reference.entrySet()) {
+            Double o = ours.get(e.getKey());
+            if (o == null) {
+                return Double.NaN;
+            }
+            worst = Math.max(worst, Math.abs(o - e.getValue()) / Math.max(1, Math.abs(e.getValue())));
+        }
+        return worst;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

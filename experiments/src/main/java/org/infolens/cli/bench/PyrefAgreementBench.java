@@ -1,0 +1,97 @@
+package org.infolens.cli.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.infolens.cli.Estimation;
+import org.infolens.data.Activations;
+import org.infolens.data.Probe;
+import org.infolens.io.Npy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Values against pyref.py on generated data, every estimator pyref has: the files are float64 (of
+ * float32 values, which infolens holds exactly), so pyref computes in double as infolens does, and
+ * k-NN estimators run without jitter, as pyref's do.
+ */
+@Command(name = "pyref", mixinStandardHelpOptions = true, description = "Estimates against pyref.py on generated data.")
+final class PyrefAgreementBench implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rows", defaultValue = "2000", description = "N (default ${DEFAULT-VALUE})")
+    int rows;
+
+    @Option(names = "--seed", defaultValue = "5")
+    long seed;
+
+    @Option(names = "--pyref", paramLabel = "FILE", description = "path of pyref.py (default ../shared/anchors/pyref.py)")
+    Path pyrefScript;
+
+    @Option(names = "--python", defaultValue = "python3")
+    String python;
+
+    @Override
+    public Integer call() throws Exception {
+        PyRef pyref = PyRef.locate(pyrefScript, python);
+        Path tmp = Files.createTempDirectory("infolens-pyref-");
+        Activations t = BenchSupport.tanhLike(rows, 5, seed);
+        float[] x = new float[rows * 3]; // inputs X: related to T, for ksg
+        Activations noise = BenchSupport.gaussian(rows, 3, seed + 1);
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < 3; j++) {
+                x[r * 3 + j] = (float) (0.7 * t.get(r, j) + 0.5 * noise.get(r, j));
+            }
+        }
+        Activations inputs = Activations.wrap(x, rows, 3);
+        int[] y = BenchSupport.labels(rows, 4, seed + 2);
+        Path tFile = tmp.resolve("t.npy");
+        Path xFile = tmp.resolve("x.npy");
+        Npy.writeFloat64(tFile, t);
+        Npy.writeFloat64(xFile, inputs);
+        Path yFile = tmp.resolve("y.npy");
+        Npy.write(yFile, y);
+        Probe probe = Probe.of(y).withInputs(inputs);
+        List<Map.Entry<String, Map<String, String>>> configs = List.of(
+                Map.entry("binning", Map.of("edges", "fixed-range")),
+                Map.entry("binning", Map.of("edges", "fixed-width", "binSize", "0.07")),
+                Map.entry("binning", Map.of("edges", "global-minmax", "bins", "100")),
+                Map.entry("binning", Map.of("edges", "adaptive", "low", "-1.000001")),
+                Map.entry("kde", Map.of("bound", "upper", "noiseVariance", "0.1")),
+                Map.entry("kde", Map.of("bound", "lower", "noiseVariance", "0.1")),
+                Map.entry("kde", Map.of("bound", "upper", "noiseVariance", "0.001")),
+                Map.entry("kl-entropy", Map.of("k", "3", "jitter", "0")),
+                Map.entry("kl-entropy", Map.of("k", "5", "jitter", "0")),
+                Map.entry("ross", Map.of("k", "3", "jitter", "0")),
+                Map.entry("ksg", Map.of("k", "3", "algorithm", "1", "jitter", "0")),
+                Map.entry("ksg", Map.of("k", "3", "algorithm", "2", "jitter", "0")));
+        out().printf(Locale.ROOT, "N = %d, T: 5 tanh-like columns, X: 3 columns related to T, 4 classes (float64 files); pyref: %s%n%n", rows, pyref);
+        out().printf(Locale.ROOT, "%-11s %-48s %14s%n", "measure", "params", "max rel diff");
+        double worst = 0;
+        for (Map.Entry<String, Map<String, String>> c : configs) {
+            Map<String, String> pyrefParams = new LinkedHashMap<>(c.getValue());
+            pyrefParams.remove("jitter");
+            boolean ksg = c.getKey().equals("ksg");
+            PyRef.Result ref = pyref.run(c.getKey(), tFile, ksg || c.getKey().equals("kl-entropy") ? null : yFile, ksg ? xFile : null, pyrefParams);
+            Estimation.Outcome ours = Estimation.estimateOnce(BenchSupport.measure(c.getKey(), c.getValue()), t, probe);
+            double diff = BenchSupport.relativeDifference(ours.estimate().valuesBits(), ref.valuesBits());
+            worst = Math.max(worst, diff);
+            out().printf(Locale.ROOT, "%-11s %-48s %14.2e%n", c.getKey(), c.getValue(), diff);
+        }
+        out().printf(Locale.ROOT, "%nlargest relative difference %.2e (the bar: 1e-9)%n", worst);
+        BenchSupport.deleteTree(tmp);
+        return worst <= 1e-9 ? 0 : 1;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+}
