@@ -1,6 +1,5 @@
 package org.infolens.estimate.kernel;
 
-import java.nio.DoubleBuffer;
 import java.util.Random;
 import org.infolens.estimate.Parallel;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,41 +23,56 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class GaussianMixtureDensity {
 
-    /** Doubles per block of the pair matrix: 16 MB (thin GEMMs run faster in larger blocks). */
+    /** Entries per block of the pair matrix: 16 MB of doubles (thin GEMMs run faster in larger blocks). */
     private static final long BLOCK_ELEMENTS = 1 << 21;
     /** Directions of the pruning projection; layers this narrow or narrower use their own coordinates. */
     static final int PROJECTION_DIMS = 64;
+    /** Power iterations of the range finder: one already aligns the directions with a layer's dominant spread. */
+    private static final int POWER_ITERATIONS = 1;
     /** ln(1e14): left-out terms sum to below 1e-14 of each inner sum. */
     private static final double TAIL = 14 * Math.log(10);
+    /** Rows whose pairs decide whether the projection prunes enough. */
+    private static final int SHARE_SAMPLE_ROWS = 64;
     /** Above this share of candidate pairs the projection no longer pays. */
     private static final double MAX_CANDIDATE_SHARE = 0.3;
+    /**
+     * Relative slack on float projected distances: rounding to float and a 64-term float dot product
+     * err by under 1e-5 of |p_i|^2 + |p_j|^2, so pruning only beyond this margin never drops a pair
+     * that double arithmetic would keep.
+     */
+    private static final double FLOAT_SLACK = 1e-4;
+
+    /** Rows sampled for the range finder: the directions of largest spread show in a few thousand rows. */
+    private static final int RANGE_FINDER_ROWS = 2048;
 
     private final double[] x; // N x d, row-major
     private final int n;
     private final int d;
-    private final Space exact;
-    private INDArray basis;   // d x 64 orthonormal pruning directions, built on first need, shared by subsets
-    private Space projected;
-
-    /** Coordinates that drive the Gram blocks, their squared norms, and whether distances there are only lower bounds. */
-    private record Space(INDArray coordinates, double[] squaredNorms, boolean lowerBound) {
-    }
+    private INDArray points;      // x in native memory, made on first need
+    private INDArray projections; // N x 64 float, for d > 64: the points on the pruning directions
+    private ProjectedScan projected;
 
     GaussianMixtureDensity(double[] rowMajor, int n, int d) {
         this.x = rowMajor;
         this.n = n;
         this.d = d;
-        this.exact = space(Nd4j.create(rowMajor, new long[] {n, d}, DataType.DOUBLE), false);
     }
 
-    /** The mixture over some of the rows (a class), pruning with this mixture's directions. */
+    /** The mixture over some of the rows (a class), pruning on the same directions. */
     GaussianMixtureDensity subset(int[] rows) {
         double[] v = new double[rows.length * d];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(x, rows[i] * d, v, i * d, d);
         }
         GaussianMixtureDensity sub = new GaussianMixtureDensity(v, rows.length, d);
-        sub.basis = d > PROJECTION_DIMS ? basis() : null;
+        if (d > PROJECTION_DIMS) {
+            float[] all = projections().data().asFloat();
+            float[] p = new float[rows.length * PROJECTION_DIMS];
+            for (int i = 0; i < rows.length; i++) {
+                System.arraycopy(all, rows[i] * PROJECTION_DIMS, p, i * PROJECTION_DIMS, PROJECTION_DIMS);
+            }
+            sub.projections = Nd4j.create(p, new long[] {rows.length, PROJECTION_DIMS}, 'c');
+        }
         return sub;
     }
 
@@ -66,92 +80,201 @@ final class GaussianMixtureDensity {
     double meanLog(double s2) {
         double cutoff = 2 * s2 * (Math.log(n) + TAIL);
         int block = (int) Math.max(1, Math.min(n, BLOCK_ELEMENTS / n));
-        Space s = exact;
         if (d > PROJECTION_DIMS && n > 1) {
             if (projected == null) {
-                INDArray coordinates = Nd4j.create(DataType.DOUBLE, n, PROJECTION_DIMS);
-                Nd4j.gemm(exact.coordinates, basis(), coordinates, false, false, 1.0, 0.0);
-                projected = space(coordinates, true);
+                projected = new ProjectedScan(projections(), block);
             }
-            if (candidateShare(projected, block, cutoff) <= MAX_CANDIDATE_SHARE) {
-                s = projected;
+            if (projected.candidateShare(cutoff) <= MAX_CANDIDATE_SHARE) {
+                return projected.sumLogDensities(s2, cutoff) / n;
             }
         }
-        return sumLogDensities(s, s2, cutoff, block) / n;
+        return new ExactScan(block).sumLogDensities(s2, cutoff) / n;
     }
 
-    /** Share of pairs among the first rows that the space leaves as candidates. */
-    private double candidateShare(Space s, int block, double cutoff) {
-        DoubleBuffer g = new GramBlocks(s, block).rows(0, block);
-        long candidates = 0;
-        for (int i = 0; i < block; i++) {
-            for (int j = 0; j < n; j++) {
-                candidates += s.squaredNorms[i] + s.squaredNorms[j] - 2 * g.get(i * n + j) <= cutoff ? 1 : 0;
-            }
+    private INDArray points() {
+        if (points == null) {
+            points = Nd4j.create(x, new long[] {n, d}, DataType.DOUBLE);
         }
-        return (double) candidates / ((long) block * n);
+        return points;
     }
 
-    private double sumLogDensities(Space s, double s2, double cutoff, int block) {
-        GramBlocks blocks = new GramBlocks(s, block);
-        double logN = Math.log(n);
-        double total = 0;
-        double[] logs = new double[block];
-        double[] g = new double[block * n];
-        double[] halfNorms = new double[n];
-        for (int j = 0; j < n; j++) {
-            halfNorms[j] = s.squaredNorms[j] / 2;
+    /** The points on 64 pruning directions, in float (the projection itself in double). */
+    private INDArray projections() {
+        if (projections == null) {
+            INDArray coordinates = Nd4j.create(DataType.DOUBLE, n, PROJECTION_DIMS);
+            Nd4j.gemm(points(), rangeFinder(), coordinates, false, false, 1.0, 0.0);
+            projections = coordinates.castTo(DataType.FLOAT);
         }
-        for (int from = 0; from < n; from += block) {
-            int to = Math.min(n, from + block);
-            blocks.rows(from, to).get(g, 0, (to - from) * n); // one bulk copy out of native memory
-            int start = from;
-            Parallel.forChunks(to - from, Parallel.chunks(to - from, (long) (to - from) * n), (chunk, lo, hi) -> {
-                for (int r = lo; r < hi; r++) {
-                    int i = start + r;
-                    double sum = 0;
-                    double si = s.squaredNorms[i];
-                    double floor = (si - cutoff) / 2; // dist <= cutoff  <=>  t_i.t_j >= floor + x2_j / 2 (up to rounding)
-                    int row = r * n;
-                    for (int j = 0; j < n; j++) {
-                        double gij = g[row + j];
-                        if (gij >= floor + halfNorms[j]) {
-                            double dist = s.lowerBound ? squaredDistance(i, j)
-                                    : si + s.squaredNorms[j] - 2 * gij; // as the reference: x2_i + x2_j - 2 t_i.t_j
-                            sum += Math.exp(-dist / (2 * s2));
-                        }
-                    }
-                    logs[r] = Math.log(sum) - logN;
-                }
-            });
-            for (int r = 0; r < to - from; r++) {
-                total += logs[r];
-            }
-        }
-        return total;
+        return projections;
     }
 
-    /** Row blocks of a space's Gram matrix, by GEMM into one reused buffer. */
-    private final class GramBlocks {
-        private final Space space;
+    /**
+     * A pass over row blocks of a Gram matrix (ND4J GEMM into one reused buffer, one bulk copy out of
+     * native memory per block), summing each row's mixture terms on the pairs that may matter.
+     */
+    private abstract class BlockScan {
+        final INDArray coordinates;
+        final double[] squaredNorms;
+        final int block;
         private final INDArray full; // block x N
         private INDArray last;       // the shorter last block, when there is one
 
-        GramBlocks(Space space, int block) {
-            this.space = space;
-            this.full = Nd4j.create(DataType.DOUBLE, block, n);
+        BlockScan(INDArray coordinates, int block) {
+            this.coordinates = coordinates;
+            this.block = block;
+            this.full = Nd4j.create(coordinates.dataType(), block, n);
+            int cols = (int) coordinates.columns();
+            double[] c = coordinates.castTo(DataType.DOUBLE).data().asDouble();
+            squaredNorms = new double[n];
+            for (int i = 0; i < n; i++) {
+                double acc = 0;
+                for (int k = 0; k < cols; k++) {
+                    acc += c[i * cols + k] * c[i * cols + k];
+                }
+                squaredNorms[i] = acc;
+            }
         }
 
-        /** Rows [from, to) of the Gram matrix, row-major; valid until the next call. */
-        DoubleBuffer rows(int from, int to) {
+        /** Rows [from, to) of the Gram matrix, row-major in native memory; valid until the next call. */
+        final INDArray gram(int from, int to) {
             int rows = to - from;
             if (rows != full.rows() && (last == null || last.rows() != rows)) {
-                last = Nd4j.create(DataType.DOUBLE, rows, n);
+                last = Nd4j.create(coordinates.dataType(), rows, n);
             }
             INDArray c = rows == full.rows() ? full : last;
-            INDArray a = space.coordinates.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            Nd4j.gemm(a, space.coordinates, c, false, true, 1.0, 0.0);
-            return c.data().asNioDouble();
+            INDArray a = coordinates.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            Nd4j.gemm(a, coordinates, c, false, true, 1.0, 0.0);
+            return c;
+        }
+
+        /** Brings Gram rows [from, to) into this scan's Java array. */
+        abstract void load(int from, int to);
+
+        /** sum_j exp(-||t_i - t_j||^2 / (2 s2)) for point i, row r of the loaded block. */
+        abstract double rowSum(int r, int i, double s2, double cutoff);
+
+        final double sumLogDensities(double s2, double cutoff) {
+            double logN = Math.log(n);
+            double total = 0;
+            double[] logs = new double[block];
+            for (int from = 0; from < n; from += block) {
+                int to = Math.min(n, from + block);
+                load(from, to);
+                int start = from;
+                Parallel.forChunks(to - from, Parallel.chunks(to - from, (long) (to - from) * n), (chunk, lo, hi) -> {
+                    for (int r = lo; r < hi; r++) {
+                        logs[r] = Math.log(rowSum(r, start + r, s2, cutoff)) - logN;
+                    }
+                });
+                for (int r = 0; r < to - from; r++) {
+                    total += logs[r];
+                }
+            }
+            return total;
+        }
+    }
+
+    /** Distances from the Gram matrix of the points themselves, as the reference computes them. */
+    private final class ExactScan extends BlockScan {
+        private final double[] g;
+        private final double[] halfNorms;
+
+        ExactScan(int block) {
+            super(points(), block);
+            g = new double[block * n];
+            halfNorms = new double[n];
+            for (int j = 0; j < n; j++) {
+                halfNorms[j] = squaredNorms[j] / 2;
+            }
+        }
+
+        @Override
+        void load(int from, int to) {
+            gram(from, to).data().asNioDouble().get(g, 0, (to - from) * n);
+        }
+
+        @Override
+        double rowSum(int r, int i, double s2, double cutoff) {
+            double sum = 0;
+            double si = squaredNorms[i];
+            double floor = (si - cutoff) / 2; // dist <= cutoff  <=>  t_i.t_j >= floor + x2_j / 2 (up to rounding)
+            int row = r * n;
+            for (int j = 0; j < n; j++) {
+                double gij = g[row + j];
+                if (gij >= floor + halfNorms[j]) {
+                    sum += Math.exp(-(si + squaredNorms[j] - 2 * gij) / (2 * s2)); // as the reference: x2_i + x2_j - 2 t_i.t_j
+                }
+            }
+            return sum;
+        }
+    }
+
+    /**
+     * Pruning on float projections: a projected distance is a lower bound of the distance, so a pair
+     * beyond the cutoff (with slack for float rounding) there is beyond it in full; the others get
+     * their exact distance from the points.
+     */
+    private final class ProjectedScan extends BlockScan {
+        private final float[] g;
+        private final float[] halfNorms; // (1 - slack) |p_j|^2 / 2
+
+        ProjectedScan(INDArray floatCoordinates, int block) {
+            super(floatCoordinates, block);
+            g = new float[block * n];
+            halfNorms = new float[n];
+            for (int j = 0; j < n; j++) {
+                halfNorms[j] = (float) ((1 - FLOAT_SLACK) * squaredNorms[j] / 2);
+            }
+        }
+
+        @Override
+        void load(int from, int to) {
+            gram(from, to).data().asNioFloat().get(g, 0, (to - from) * n);
+        }
+
+        /** A pair is a candidate when p_i.p_j >= floor_i + halfNorms[j]. */
+        private float floor(int i, double cutoff) {
+            return (float) (((1 - FLOAT_SLACK) * squaredNorms[i] - cutoff) / 2);
+        }
+
+        /** Share of pairs among the first rows (up to 64: a sample) that remain candidates. */
+        double candidateShare(double cutoff) {
+            int rows = Math.min(Math.min(block, n), SHARE_SAMPLE_ROWS);
+            load(0, rows);
+            long candidates = 0;
+            for (int i = 0; i < rows; i++) {
+                float floor = floor(i, cutoff);
+                for (int j = 0; j < n; j++) {
+                    candidates += g[i * n + j] >= floor + halfNorms[j] ? 1 : 0;
+                }
+            }
+            return (double) candidates / ((long) rows * n);
+        }
+
+        @Override
+        double rowSum(int r, int i, double s2, double cutoff) {
+            float floor = floor(i, cutoff);
+            int row = r * n;
+            // A vectorisable first look: most rows of a wide layer have no candidate but themselves.
+            float top = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < i; j++) {
+                float v = g[row + j] - halfNorms[j];
+                top = v > top ? v : top; // not Math.max: its NaN and -0 rules keep the loop scalar
+            }
+            for (int j = i + 1; j < n; j++) {
+                float v = g[row + j] - halfNorms[j];
+                top = v > top ? v : top;
+            }
+            if (top < floor) {
+                return 1; // the j = i term alone
+            }
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                if (g[row + j] >= floor + halfNorms[j]) {
+                    sum += Math.exp(-squaredDistance(i, j) / (2 * s2));
+                }
+            }
+            return sum;
         }
     }
 
@@ -166,46 +289,24 @@ final class GaussianMixtureDensity {
         return acc;
     }
 
-    private static Space space(INDArray coordinates, boolean lowerBound) {
-        int rows = (int) coordinates.rows();
-        int cols = (int) coordinates.columns();
-        DoubleBuffer v = coordinates.data().asNioDouble();
-        double[] norms = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            double acc = 0;
-            for (int k = 0; k < cols; k++) {
-                double e = v.get(i * cols + k);
-                acc += e * e;
-            }
-            norms[i] = acc;
-        }
-        return new Space(coordinates, norms, lowerBound);
-    }
-
     /**
      * 64 orthonormal directions close to the leading right-singular subspace of the points: a seeded
-     * randomised range finder with two power iterations. Any orthonormal basis gives lower bounds;
-     * this one makes them tight where the points spread most (uncentred: one direction may go to the
-     * mean, which does no harm to the other 63).
+     * randomised range finder with one power iteration, on evenly spaced rows. Any orthonormal basis
+     * gives lower bounds; this one makes them tight where the points spread most (uncentred: one
+     * direction may go to the mean, which does no harm to the other 63).
      */
-    private INDArray basis() {
-        if (basis == null) {
-            basis = rangeFinder();
-        }
-        return basis;
-    }
-
     private INDArray rangeFinder() {
-        INDArray t = exact.coordinates;
+        int stride = (n + RANGE_FINDER_ROWS - 1) / RANGE_FINDER_ROWS;
+        INDArray t = stride == 1 ? points() : points().get(NDArrayIndex.interval(0, stride, n), NDArrayIndex.all()).dup();
         Random rnd = new Random(17);
         double[] omega = new double[d * PROJECTION_DIMS];
         for (int i = 0; i < omega.length; i++) {
             omega[i] = rnd.nextGaussian();
         }
         INDArray basis = orthonormalColumns(Nd4j.create(omega, new long[] {d, PROJECTION_DIMS}, DataType.DOUBLE));
-        INDArray tb = Nd4j.create(DataType.DOUBLE, n, PROJECTION_DIMS);
+        INDArray tb = Nd4j.create(DataType.DOUBLE, t.rows(), PROJECTION_DIMS);
         INDArray ttb = Nd4j.create(DataType.DOUBLE, d, PROJECTION_DIMS);
-        for (int iteration = 0; iteration < 2; iteration++) {
+        for (int iteration = 0; iteration < POWER_ITERATIONS; iteration++) {
             Nd4j.gemm(t, basis, tb, false, false, 1.0, 0.0);
             Nd4j.gemm(t, tb, ttb, true, false, 1.0, 0.0); // t^T (t basis), without a transposed copy of t
             basis = orthonormalColumns(ttb);

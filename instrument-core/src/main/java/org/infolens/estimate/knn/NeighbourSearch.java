@@ -2,16 +2,16 @@ package org.infolens.estimate.knn;
 
 /**
  * Exact neighbour queries over a fixed point set, each point querying the others (itself excluded).
- * A k-d tree for few dimensions, a chunked brute-force scan for many (where trees prune nothing).
+ * A k-d tree for few dimensions, per-coordinate bin bitmaps for many (where trees prune nothing).
  */
 public interface NeighbourSearch {
 
-    /** Above this many dimensions a brute-force scan beats a k-d tree. */
+    /** Above this many dimensions the bitmap search beats a k-d tree. */
     int TREE_MAX_DIMS = 10;
 
     /** The search suited to this point set's dimension. */
     static NeighbourSearch over(PointSet points, Norm norm) {
-        return points.dims() <= TREE_MAX_DIMS ? new KdTree(points, norm) : new BruteForceSearch(points, norm);
+        return points.dims() <= TREE_MAX_DIMS ? new KdTree(points, norm) : new CoordinateBitmapSearch(points, norm);
     }
 
     /** For every point, the distance to its k-th nearest other point (k >= 1). */
