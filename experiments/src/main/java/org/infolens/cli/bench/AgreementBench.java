@@ -18,6 +18,7 @@ import org.infolens.measure.Measure;
 import org.infolens.measure.Parameters;
 import org.infolens.run.RunDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
@@ -41,15 +42,12 @@ final class AgreementBench implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "6", description = "recorded epochs to check, spread over the run (default ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--pyref", paramLabel = "FILE", description = "path of pyref.py (default ../shared/anchors/pyref.py)")
-    Path pyrefScript;
-
-    @Option(names = "--python", defaultValue = "python3")
-    String python;
+    @Mixin
+    PyRefOptions reference;
 
     @Override
     public Integer call() throws Exception {
-        PyRef pyref = PyRef.locate(pyrefScript, python);
+        PyRef pyref = reference.locate();
         Path dir = new RunDirectory(run).activationsDirectory();
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(run + " has no activations/ (run it with --save-activations)");

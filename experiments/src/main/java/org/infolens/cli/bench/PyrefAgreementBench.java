@@ -12,6 +12,7 @@ import org.infolens.data.Activations;
 import org.infolens.data.Probe;
 import org.infolens.io.Npy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,20 +31,21 @@ final class PyrefAgreementBench implements Callable<Integer> {
     @Option(names = "--rows", defaultValue = "2000", description = "N (default ${DEFAULT-VALUE})")
     int rows;
 
+    @Option(names = "--dims", defaultValue = "5", description = "columns of T (default ${DEFAULT-VALUE}; above 10 the k-NN"
+            + " search uses bitmaps, above 64 the kernel bounds prune on a projection)")
+    int dims;
+
     @Option(names = "--seed", defaultValue = "5")
     long seed;
 
-    @Option(names = "--pyref", paramLabel = "FILE", description = "path of pyref.py (default ../shared/anchors/pyref.py)")
-    Path pyrefScript;
-
-    @Option(names = "--python", defaultValue = "python3")
-    String python;
+    @Mixin
+    PyRefOptions reference;
 
     @Override
     public Integer call() throws Exception {
-        PyRef pyref = PyRef.locate(pyrefScript, python);
+        PyRef pyref = reference.locate();
         Path tmp = Files.createTempDirectory("infolens-pyref-");
-        Activations t = BenchSupport.tanhLike(rows, 5, seed);
+        Activations t = BenchSupport.tanhLike(rows, dims, seed);
         float[] x = new float[rows * 3]; // inputs X: related to T, for ksg
         Activations noise = BenchSupport.gaussian(rows, 3, seed + 1);
         for (int r = 0; r < rows; r++) {
@@ -68,12 +70,13 @@ final class PyrefAgreementBench implements Callable<Integer> {
                 Map.entry("kde", Map.of("bound", "upper", "noiseVariance", "0.1")),
                 Map.entry("kde", Map.of("bound", "lower", "noiseVariance", "0.1")),
                 Map.entry("kde", Map.of("bound", "upper", "noiseVariance", "0.001")),
+                Map.entry("kde", Map.of("bound", "upper", "noiseVariance", "1")),
                 Map.entry("kl-entropy", Map.of("k", "3", "jitter", "0")),
                 Map.entry("kl-entropy", Map.of("k", "5", "jitter", "0")),
                 Map.entry("ross", Map.of("k", "3", "jitter", "0")),
                 Map.entry("ksg", Map.of("k", "3", "algorithm", "1", "jitter", "0")),
                 Map.entry("ksg", Map.of("k", "3", "algorithm", "2", "jitter", "0")));
-        out().printf(Locale.ROOT, "N = %d, T: 5 tanh-like columns, X: 3 columns related to T, 4 classes (float64 files); pyref: %s%n%n", rows, pyref);
+        out().printf(Locale.ROOT, "N = %d, T: %d tanh-like columns, X: 3 columns related to T, 4 classes (float64 files); pyref: %s%n%n", rows, dims, pyref);
         out().printf(Locale.ROOT, "%-11s %-48s %14s%n", "measure", "params", "max rel diff");
         double worst = 0;
         for (Map.Entry<String, Map<String, String>> c : configs) {

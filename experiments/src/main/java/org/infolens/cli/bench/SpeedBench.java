@@ -11,6 +11,7 @@ import org.infolens.data.Activations;
 import org.infolens.data.Probe;
 import org.infolens.io.Npy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,11 +36,8 @@ final class SpeedBench implements Callable<Integer> {
     @Option(names = "--pyref-runs", defaultValue = "2", description = "pyref runs, best kept (default ${DEFAULT-VALUE})")
     int pyrefRuns;
 
-    @Option(names = "--pyref", paramLabel = "FILE", description = "path of pyref.py (default ../shared/anchors/pyref.py)")
-    Path pyrefScript;
-
-    @Option(names = "--python", defaultValue = "python3")
-    String python;
+    @Mixin
+    PyRefOptions reference;
 
     /** One benchmark case. */
     record Case(String measure, int dims, Map<String, String> params) {
@@ -60,7 +58,7 @@ final class SpeedBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PyRef pyref = PyRef.locate(pyrefScript, python);
+        PyRef pyref = reference.locate();
         Path tmp = Files.createTempDirectory("infolens-speed-");
         int[] y = BenchSupport.labels(rows, 10, 2);
         Path labelsFile = tmp.resolve("labels.npy");

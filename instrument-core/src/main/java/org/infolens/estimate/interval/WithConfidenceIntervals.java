@@ -93,60 +93,79 @@ public final class WithConfidenceIntervals implements Measure {
     /**
      * Disjoint halves and quarters, {@code resamples} random splits each; the intercept of a least-
      * squares line through (1/N, full), (2/N, mean of halves), (4/N, mean of quarters) is the
-     * extrapolated value; its variance follows from the subsamples' variances (see
-     * {@link #fullSizeVariance}).
+     * extrapolated value. Its variance has two parts: that of the estimate on N rows (from the
+     * subsamples' variances, see {@link #fullSizeVariance}), and that of the bias correction, taken
+     * from how much one split's mean of halves and of quarters vary from split to split (where the
+     * parts' first-order terms cancel and the higher-order ones, which the correction is made of,
+     * remain): without it the intervals of k-NN estimates cover too rarely.
      */
     private Map<String, Interval> subsampling(LayerId layer, Activations values, Probe probe, Estimate full, SplittableRandom rnd) {
         int n = values.rows();
         int[] parts = {2, 4};
         List<Map<String, List<Double>>> bySize = new ArrayList<>();
+        List<Map<String, List<Double>>> splitMeansBySize = new ArrayList<>();
         for (int s : parts) {
             Map<String, List<Double>> estimates = new LinkedHashMap<>();
+            Map<String, List<Double>> splitMeans = new LinkedHashMap<>();
             for (int r = 0; r < settings.resamples(); r++) {
                 int[] perm = permutation(n, rnd);
+                Map<String, List<Double>> split = new LinkedHashMap<>();
                 for (int p = 0; p < s; p++) {
                     int from = (int) ((long) n * p / s);
                     int to = (int) ((long) n * (p + 1) / s);
-                    collect(estimates, estimateOn(layer, values, probe, java.util.Arrays.copyOfRange(perm, from, to)));
+                    collect(split, estimateOn(layer, values, probe, java.util.Arrays.copyOfRange(perm, from, to)));
                 }
+                split.forEach((k, e) -> {
+                    estimates.computeIfAbsent(k, x -> new ArrayList<>()).addAll(e);
+                    if (e.size() == s) {
+                        splitMeans.computeIfAbsent(k, x -> new ArrayList<>()).add(mean(e));
+                    }
+                });
             }
             bySize.add(estimates);
+            splitMeansBySize.add(splitMeans);
         }
-        double z = NormalQuantile.of(0.5 + settings.level() / 2);
-        double[] x = {1.0 / n, 2.0 / n, 4.0 / n};
-        double[] c = interceptWeights(x);
+        // The variances come from the splits, which are independent given the data: t with splits - 1 degrees of freedom.
+        double z = Quantiles.studentT(0.5 + settings.level() / 2, settings.resamples() - 1);
+        double[] c = interceptWeights(new double[] {1.0 / n, 2.0 / n, 4.0 / n});
         Map<String, Interval> out = new LinkedHashMap<>();
         for (Map.Entry<String, Double> v : full.valuesBits().entrySet()) {
             double[] y = {v.getValue(), 0, 0};
-            double[] var = {0, 0, 0};
-            double[] spread = new double[parts.length]; // variance of one subsample's estimate, per size
+            double[] spread = new double[parts.length];     // variance of one subsample's estimate, per size
+            double[] correction = new double[parts.length]; // variance of one split's mean, per size
             boolean enough = true;
             for (int i = 0; i < parts.length; i++) {
                 List<Double> e = bySize.get(i).getOrDefault(v.getKey(), List.of());
-                if (e.size() < 2 || e.size() < settings.resamples() * parts[i] / 2) {
+                List<Double> m = splitMeansBySize.get(i).getOrDefault(v.getKey(), List.of());
+                if (m.size() < 2 || e.size() < settings.resamples() * parts[i] / 2) {
                     enough = false;
                     break;
                 }
-                double mean = e.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-                spread[i] = e.stream().mapToDouble(d -> (d - mean) * (d - mean)).sum() / (e.size() - 1);
-                y[i + 1] = mean;
-                var[i + 1] = spread[i] / e.size();
+                y[i + 1] = mean(e);
+                spread[i] = variance(e);
+                correction[i] = variance(m);
             }
             if (!enough) {
                 continue;
             }
-            double sigma2Full = fullSizeVariance(spread[0], spread[1]);
-            var[0] = sigma2Full;
             double centre = 0;
-            double varCentre = 0;
             for (int i = 0; i < 3; i++) {
                 centre += c[i] * y[i];
-                varCentre += c[i] * c[i] * var[i];
             }
+            double varCentre = fullSizeVariance(spread[0], spread[1]) + c[1] * c[1] * correction[0] + c[2] * c[2] * correction[1];
             double half = z * Math.sqrt(varCentre);
             out.put(v.getKey(), new Interval(centre - half, centre + half, centre));
         }
         return out;
+    }
+
+    private static double mean(List<Double> e) {
+        return e.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private static double variance(List<Double> e) {
+        double m = mean(e);
+        return e.stream().mapToDouble(d -> (d - m) * (d - m)).sum() / (e.size() - 1);
     }
 
     /**

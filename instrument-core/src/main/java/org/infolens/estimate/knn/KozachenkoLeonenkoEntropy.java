@@ -5,7 +5,6 @@ import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
-import org.infolens.measure.Measure;
 
 import static org.infolens.estimate.SpecialFunctions.digamma;
 
@@ -15,30 +14,13 @@ import static org.infolens.estimate.SpecialFunctions.digamma;
  * for max-norm). Differential entropy, in bits; it can be negative and, for a deterministic network
  * on distinct inputs, it describes the geometry of the representation rather than information.
  */
-public final class KozachenkoLeonenkoEntropy implements Measure {
+public final class KozachenkoLeonenkoEntropy extends KnnMeasure {
 
     public static final String NAME = "kl-entropy";
     private static final double LN2 = Math.log(2);
 
-    private final KnnSettings settings;
-
     public KozachenkoLeonenkoEntropy(KnnSettings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String label() {
-        return NAME + "/" + settings.tag();
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return settings.parameters();
+        super(NAME, settings);
     }
 
     @Override
@@ -65,13 +47,8 @@ public final class KozachenkoLeonenkoEntropy implements Measure {
         }
         if (zeros > 0) {
             throw new IllegalArgumentException("layer " + layer.describe() + ": " + zeros + " of " + n + " points have their "
-                    + s.k() + "-th neighbour at distance 0 (repeated points); use jitter > 0");
+                    + "k-th neighbour (k = " + s.k() + ") at distance 0 (repeated points); use jitter > 0");
         }
         return digamma(n) - digamma(s.k()) + s.norm().logUnitBallVolume(d) + d * sumLog / n;
-    }
-
-    @Override
-    public String toString() {
-        return "KozachenkoLeonenkoEntropy" + parameters();
     }
 }

@@ -8,7 +8,6 @@ import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
-import org.infolens.measure.Measure;
 
 /**
  * Kraskov-Stoegbauer-Grassberger estimator of I(T; Z) for a continuous Z: the probe's inputs X in a
@@ -23,28 +22,22 @@ import org.infolens.measure.Measure;
  * In bits; reported as estimated (negative values are flagged, not clipped). For a deterministic
  * network, the k-NN "I(X;T)" measures the geometry of the map, not information: the record says so.
  */
-public final class KsgMutualInformation implements Measure {
+public final class KsgMutualInformation extends KnnMeasure {
 
     public static final String NAME = "ksg";
     static final String GEOMETRY_NOTE = "k-NN I(X;T) of a deterministic network measures the geometry of the map, not information";
 
-    private final KnnSettings settings;
     private final int algorithm;
 
     public KsgMutualInformation(KnnSettings settings, int algorithm) {
+        super(NAME, settings);
         if (algorithm != 1 && algorithm != 2) {
             throw new IllegalArgumentException("KSG has algorithms 1 and 2, got " + algorithm);
         }
         if (settings.norm() != Norm.MAX) {
             throw new IllegalArgumentException("KSG is defined with the max-norm");
         }
-        this.settings = settings;
         this.algorithm = algorithm;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -110,10 +103,5 @@ public final class KsgMutualInformation implements Measure {
             m = Math.max(m, Math.abs(p.get(a, j) - p.get(b, j)));
         }
         return m;
-    }
-
-    @Override
-    public String toString() {
-        return "KsgMutualInformation" + parameters();
     }
 }

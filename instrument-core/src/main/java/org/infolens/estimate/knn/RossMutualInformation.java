@@ -9,7 +9,6 @@ import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
-import org.infolens.measure.Measure;
 
 /**
  * Ross's estimator of I(T;Y) for a multi-dimensional continuous T and a discrete Y (2014): for each
@@ -18,29 +17,12 @@ import org.infolens.measure.Measure;
  * - mean psi(m_i). Classes with one member are dropped (the record says how many rows). Bits; not
  * clipped at 0.
  */
-public final class RossMutualInformation implements Measure {
+public final class RossMutualInformation extends KnnMeasure {
 
     public static final String NAME = "ross";
 
-    private final KnnSettings settings;
-
     public RossMutualInformation(KnnSettings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String label() {
-        return NAME + "/" + settings.tag();
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return settings.parameters();
+        super(NAME, settings);
     }
 
     @Override
@@ -95,10 +77,5 @@ public final class RossMutualInformation implements Measure {
         }
         double nats = digamma(n) + sumDigammaK / n - sumDigammaClass / n - sumDigammaM / n;
         return Knn.mutualInformation("I_TY", nats, Map.of("rowsUsed", n, "rowsDropped", y.length - n));
-    }
-
-    @Override
-    public String toString() {
-        return "RossMutualInformation" + parameters();
     }
 }

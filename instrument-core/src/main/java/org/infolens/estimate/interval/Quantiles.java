@@ -1,7 +1,7 @@
 package org.infolens.estimate.interval;
 
-/** The standard normal quantile, by Acklam's rational approximation (relative error below 1.2e-9). */
-final class NormalQuantile {
+/** Quantiles of the standard normal and Student's t distributions. */
+final class Quantiles {
 
     private static final double[] A = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
         1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
@@ -12,10 +12,11 @@ final class NormalQuantile {
     private static final double[] D = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
         3.754408661907416e+00};
 
-    private NormalQuantile() {
+    private Quantiles() {
     }
 
-    static double of(double p) {
+    /** The standard normal quantile, by Acklam's rational approximation (relative error below 1.2e-9). */
+    static double normal(double p) {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("a quantile needs 0 < p < 1, got " + p);
         }
@@ -31,5 +32,29 @@ final class NormalQuantile {
         }
         double q = Math.sqrt(-2 * Math.log(1 - p));
         return -(((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5]) / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
+    }
+
+    /**
+     * Student's t quantile with {@code df} degrees of freedom, by the Cornish-Fisher expansion in 1/df
+     * (Abramowitz and Stegun 26.7.5), closed forms for 1 and 2.
+     */
+    static double studentT(double p, int df) {
+        if (df < 1) {
+            throw new IllegalArgumentException("Student's t needs df >= 1, got " + df);
+        }
+        if (df == 1) {
+            return Math.tan(Math.PI * (p - 0.5));
+        }
+        if (df == 2) {
+            return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
+        }
+        double z = normal(p);
+        double z2 = z * z;
+        double g1 = z * (z2 + 1) / 4;
+        double g2 = z * ((5 * z2 + 16) * z2 + 3) / 96;
+        double g3 = z * (((3 * z2 + 19) * z2 + 17) * z2 - 15) / 384;
+        double g4 = z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) / 92160;
+        double v = df;
+        return z + g1 / v + g2 / (v * v) + g3 / (v * v * v) + g4 / (v * v * v * v);
     }
 }
