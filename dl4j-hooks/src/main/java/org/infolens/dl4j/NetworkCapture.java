@@ -45,8 +45,8 @@ abstract class NetworkCapture {
     /** Layer outputs for some probe rows, in network order, without the inputs. */
     abstract List<INDArray> forward(INDArray[] inputs);
 
-    /** Name, kind and activation of the i-th output that {@link #forward} returns. */
-    abstract LayerId describe(int position, long width);
+    /** Name, kind and activation of the i-th output that {@link #forward} returns; channels of [N, C, H, W] outputs, else 0. */
+    abstract LayerId describe(int position, long width, int channels);
 
     abstract String configurationJson();
 
@@ -84,7 +84,8 @@ abstract class NetworkCapture {
                 if (layers == null) {
                     List<LayerId> all = new ArrayList<>();
                     for (int i = 0; i < outs.size(); i++) {
-                        all.add(describe(i, outs.get(i).length() / outs.get(i).size(0)));
+                        INDArray out = outs.get(i);
+                        all.add(describe(i, out.length() / out.size(0), out.rank() == 4 ? (int) out.size(1) : 0));
                     }
                     layers = List.copyOf(all);
                 }
@@ -156,10 +157,10 @@ abstract class NetworkCapture {
         }
 
         @Override
-        LayerId describe(int position, long width) {
+        LayerId describe(int position, long width, int channels) {
             org.deeplearning4j.nn.conf.layers.Layer conf = net.getLayer(position).conf().getLayer();
             String name = conf.getLayerName() != null ? conf.getLayerName() : "layer" + position;
-            return new LayerId(position, name, width(width, name), kind(conf), activation(conf));
+            return new LayerId(position, name, width(width, name), kind(conf), activation(conf), channels);
         }
 
         @Override
@@ -222,14 +223,14 @@ abstract class NetworkCapture {
         }
 
         @Override
-        LayerId describe(int position, long width) {
+        LayerId describe(int position, long width, int channels) {
             GraphVertex v = ordered.get(position);
             String name = v.getVertexName();
             if (v.hasLayer()) {
                 org.deeplearning4j.nn.conf.layers.Layer conf = v.getLayer().conf().getLayer();
-                return new LayerId(position, name, width(width, name), kind(conf), activation(conf));
+                return new LayerId(position, name, width(width, name), kind(conf), activation(conf), channels);
             }
-            return new LayerId(position, name, width(width, name), kind(v), "");
+            return new LayerId(position, name, width(width, name), kind(v), "", channels);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.infolens.data;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
@@ -10,8 +11,16 @@ import java.util.Objects;
  * @param width      number of values per probe row once the layer's output is flattened
  * @param kind       what the layer is, lower case ("dense", "output", "convolution", "merge", ...)
  * @param activation activation function, lower case ("tanh", "relu", "softmax", ...), or "" when unknown
+ * @param channels   for spatial layers (convolution, pooling: per-row outputs [C, H, W] flattened channel
+ *                   first), the number of channels C; 0 for layers without spatial positions
  */
-public record LayerId(int index, String name, int width, String kind, String activation) {
+public record LayerId(int index, String name, int width, String kind, String activation,
+                      @JsonInclude(JsonInclude.Include.NON_DEFAULT) int channels) {
+
+    /** A layer without spatial positions (dense, output, recurrent). */
+    public LayerId(int index, String name, int width, String kind, String activation) {
+        this(index, name, width, kind, activation, 0);
+    }
 
     public LayerId {
         if (index < 0) {
@@ -23,6 +32,15 @@ public record LayerId(int index, String name, int width, String kind, String act
         }
         kind = kind == null ? "" : kind;
         activation = activation == null ? "" : activation;
+        if (channels < 0 || (channels > 0 && width % channels != 0)) {
+            throw new IllegalArgumentException("layer '" + name + "' has " + channels + " channels, which do not divide its width "
+                    + width);
+        }
+    }
+
+    /** Spatial positions per probe row: H x W for a spatial layer, 1 otherwise. */
+    public int positions() {
+        return channels == 0 ? 1 : width / channels;
     }
 
     /** A layer known only by position and width, as when activations come from a file. */
