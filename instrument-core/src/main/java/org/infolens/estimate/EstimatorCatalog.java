@@ -5,13 +5,15 @@ import org.infolens.estimate.binning.BinningFactory;
 import org.infolens.estimate.kernel.KernelFactory;
 import org.infolens.estimate.knn.KnnFactories;
 import org.infolens.estimate.lossy.LossyFactory;
+import org.infolens.estimate.spectral.SpectralFactories;
 import org.infolens.measure.MeasureFactory;
 
 /** Every estimator family infolens has, by the name the command line and the records use. */
 public final class EstimatorCatalog {
 
     private static final List<MeasureFactory> FACTORIES = List.of(new BinningFactory(), new KernelFactory(),
-            KnnFactories.ksg(), KnnFactories.klEntropy(), KnnFactories.ross(), new LossyFactory());
+            KnnFactories.ksg(), KnnFactories.klEntropy(), KnnFactories.ross(), new LossyFactory(), SpectralFactories.dse(),
+            SpectralFactories.dsmi(), SpectralFactories.effectiveRank(), SpectralFactories.participationRatio(), SpectralFactories.twoNn());
 
     private EstimatorCatalog() {
     }

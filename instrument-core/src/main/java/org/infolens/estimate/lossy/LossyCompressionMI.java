@@ -5,6 +5,7 @@ import java.util.Map;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
+import org.infolens.estimate.Pca;
 import org.infolens.estimate.knn.PointSet;
 import org.infolens.estimate.knn.WeightedKozachenkoLeonenko;
 import org.infolens.measure.Estimate;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.infolens.data.Activations;
+import org.infolens.estimate.Pca;
 import org.infolens.data.Probe;
 import org.infolens.estimate.EstimatorContract;
 import org.infolens.estimate.TestData;

@@ -1,4 +1,4 @@
-package org.infolens.estimate.lossy;
+package org.infolens.estimate;
 
 import org.infolens.data.Activations;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * (syev); projections onto the leading ones. Components with no variance (a rank-deficient layer)
  * are dropped, so the codes never have a singular covariance.
  */
-final class Pca {
+public final class Pca {
 
     private final double[] mean;     // d
     private final double[][] basis;  // kept components x d, largest variance first
@@ -22,7 +22,7 @@ final class Pca {
     }
 
     /** Up to {@code components} leading principal components of the rows of {@code a}. */
-    static Pca fit(Activations a, int components) {
+    public static Pca fit(Activations a, int components) {
         int n = a.rows();
         int d = a.columns();
         double[] mean = new double[d];
@@ -57,12 +57,12 @@ final class Pca {
         return new Pca(mean, java.util.Arrays.copyOf(basis, kept));
     }
 
-    int components() {
+    public int components() {
         return basis.length;
     }
 
     /** The codes of {@code a}'s rows, row-major, N x components. */
-    double[] project(Activations a) {
+    public double[] project(Activations a) {
         int n = a.rows();
         int d = a.columns();
         int m = basis.length;

@@ -1,0 +1,123 @@
+package org.infolens.estimate.spectral;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.infolens.data.Activations;
+import org.infolens.data.LayerId;
+
+/**
+ * What diffusion spectral entropy and mutual information share: kernel width rule, diffusion steps t,
+ * spectrum method and seed, and the row handling both need.
+ *
+ * @param sigma  kernel width rule
+ * @param t      diffusion steps, > 0
+ * @param method exact or approximate spectrum
+ * @param seed   seeds subsets and the approximate method's probes
+ */
+record DiffusionSettings(Bandwidth sigma, double t, SpectrumMethod method, long seed) {
+
+    DiffusionSettings {
+        if (!(t > 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("diffusion steps t must be > 0 and finite, got " + t);
+        }
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    SpectrumMethod.Result entropy(double[] z, int n, int d) {
+        return method.entropy(z, n, d, sigma, t, seed);
+    }
+
+    String label() {
+        return "sigma-" + sigma + "-t-" + t + (method instanceof ExactSpectrum ? "" : "-" + method.name());
+    }
+
+    Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("sigma", sigma.parameterValue());
+        p.put("t", t);
+        p.put("method", method.name());
+        p.putAll(method.parameters());
+        p.put("seed", seed);
+        return p;
+    }
+
+    Map<String, Object> details(SpectrumMethod.Result r) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("methodRun", r.method());
+        if (r.standardError() > 0) {
+            d.put("standardErrorBits", r.standardError());
+        }
+        if (r.method().startsWith("exact")) {
+            d.put("eigenvalues", SymmetricEigenvalues.route());
+        }
+        return d;
+    }
+
+    static void requireRows(LayerId layer, Activations values) {
+        if (values.rows() < 2) {
+            throw new IllegalArgumentException("layer " + layer.describe() + " has " + values.rows()
+                    + " probe row(s): a diffusion spectrum needs at least 2");
+        }
+    }
+
+    /** All of 0..n-1 when n <= max, else a seeded random subset of max of them, ascending. */
+    static int[] seededSubset(int n, int max, long seed) {
+        return n <= max ? java.util.stream.IntStream.range(0, n).toArray() : randomSubset(n, max, new SplittableRandom(seed));
+    }
+
+    /** m distinct rows of 0..n-1 drawn uniformly (a partial Fisher-Yates shuffle), ascending. */
+    static int[] randomSubset(int n, int max, SplittableRandom random) {
+        int[] all = java.util.stream.IntStream.range(0, n).toArray();
+        for (int i = 0; i < max; i++) {
+            int j = i + random.nextInt(n - i);
+            int tmp = all[i];
+            all[i] = all[j];
+            all[j] = tmp;
+        }
+        int[] subset = java.util.Arrays.copyOf(all, max);
+        java.util.Arrays.sort(subset);
+        return subset;
+    }
+
+    static double[] rowsAsDoubles(Activations values, int[] rows) {
+        int d = values.columns();
+        double[] z = new double[rows.length * d];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < d; j++) {
+                z[i * d + j] = values.get(rows[i], j);
+            }
+        }
+        return z;
+    }
+
+    static final class Builder {
+        private Bandwidth sigma = Bandwidth.fixed(10);
+        private double t = 1;
+        private SpectrumMethod method = new ExactSpectrum();
+        private long seed = 0;
+
+        void sigma(Bandwidth sigma) {
+            this.sigma = java.util.Objects.requireNonNull(sigma, "sigma");
+        }
+
+        void t(double t) {
+            this.t = t;
+        }
+
+        void method(SpectrumMethod method) {
+            this.method = java.util.Objects.requireNonNull(method, "method");
+        }
+
+        void seed(long seed) {
+            this.seed = seed;
+        }
+
+        DiffusionSettings build() {
+            return new DiffusionSettings(sigma, t, method, seed);
+        }
+    }
+}
