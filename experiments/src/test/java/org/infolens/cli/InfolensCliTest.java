@@ -71,6 +71,17 @@ class InfolensCliTest {
         assertTrue(json.get("seconds").asDouble() >= 0);
     }
 
+    /** Rows 0.25 apart and sigma 0.01: the diffusion operator is the identity, DSE = log2 N. */
+    @Test
+    void estimateDseOfIsolatedRowsIsLog2N() throws IOException {
+        Result r = run("estimate", "dse", "--activations", injectiveLayer(64).toString(), "--param", "sigma=0.01");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = Json.mapper().readTree(r.out());
+        assertEquals(6.0, json.get("values_bits").get("DSE").asDouble(), 1e-9);
+        assertEquals(10000, json.get("params").get("maxN").asInt(), "defaults are listed");
+        assertEquals("exact", json.get("params").get("method").asText());
+    }
+
     @Test
     void estimateFromCsvWithRepeatedInputs() throws IOException {
         Path t = dir.resolve("t.csv");
@@ -92,6 +103,10 @@ class InfolensCliTest {
         Files.writeString(nan, "0.1\nNaN\n");
         Path shortLabels = dir.resolve("short.csv");
         Files.writeString(shortLabels, "0\n1\n");
+        Path oneRow = dir.resolve("one.csv");
+        Files.writeString(oneRow, "0.1,0.2\n");
+        Path constant = dir.resolve("constant.csv");
+        Files.writeString(constant, "0.5,0.5\n0.5,0.5\n0.5,0.5\n0.5,0.5\n");
         String[][] cases = {
             {"estimate", "binning", "--activations", dir.resolve("missing.npy").toString()},
             {"estimate", "kernel", "--activations", t.toString()},
@@ -99,6 +114,12 @@ class InfolensCliTest {
             {"estimate", "binning", "--activations", t.toString(), "--param", "edges=fixed-width", "--param", "bins=4"},
             {"estimate", "binning", "--activations", t.toString(), "--labels", shortLabels.toString()},
             {"estimate", "binning", "--activations", nan.toString()},
+            {"estimate", "dse", "--activations", t.toString(), "--param", "sigma=0"},
+            {"estimate", "dse", "--activations", t.toString(), "--param", "sigma=-3"},
+            {"estimate", "dse", "--activations", t.toString(), "--param", "rank=8"},
+            {"estimate", "dse", "--activations", oneRow.toString()},
+            {"estimate", "dsmi", "--activations", t.toString()},
+            {"estimate", "twonn", "--activations", constant.toString()},
             {"run", "ib12", "--epochs", "0"},
             {"run", "ib12", "--activation", "sigmoid"},
             {"run", "ib12", "--task", dir.resolve("no-task.csv").toString()},

@@ -23,10 +23,6 @@ record DiffusionSettings(Bandwidth sigma, double t, SpectrumMethod method, long 
         }
     }
 
-    static Builder builder() {
-        return new Builder();
-    }
-
     SpectrumMethod.Result entropy(double[] z, int n, int d) {
         return method.entropy(z, n, d, sigma, t, seed);
     }
@@ -92,32 +88,5 @@ record DiffusionSettings(Bandwidth sigma, double t, SpectrumMethod method, long 
             }
         }
         return z;
-    }
-
-    static final class Builder {
-        private Bandwidth sigma = Bandwidth.fixed(10);
-        private double t = 1;
-        private SpectrumMethod method = new ExactSpectrum();
-        private long seed = 0;
-
-        void sigma(Bandwidth sigma) {
-            this.sigma = java.util.Objects.requireNonNull(sigma, "sigma");
-        }
-
-        void t(double t) {
-            this.t = t;
-        }
-
-        void method(SpectrumMethod method) {
-            this.method = java.util.Objects.requireNonNull(method, "method");
-        }
-
-        void seed(long seed) {
-            this.seed = seed;
-        }
-
-        DiffusionSettings build() {
-            return new DiffusionSettings(sigma, t, method, seed);
-        }
     }
 }

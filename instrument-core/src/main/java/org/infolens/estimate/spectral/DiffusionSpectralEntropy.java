@@ -23,7 +23,7 @@ public final class DiffusionSpectralEntropy implements Measure {
     private final int maxN;
 
     private DiffusionSpectralEntropy(Builder b) {
-        this.settings = b.settings.build();
+        this.settings = b.settings();
         this.maxN = b.maxN;
     }
 
@@ -67,39 +67,20 @@ public final class DiffusionSpectralEntropy implements Measure {
     }
 
     /** Configuration; {@link #build()} validates. */
-    public static final class Builder {
-        private final DiffusionSettings.Builder settings = DiffusionSettings.builder();
+    public static final class Builder extends DiffusionBuilder<Builder> {
         private int maxN = 10_000;
 
         private Builder() {
         }
 
-        /** Kernel width rule (default: fixed 10). */
-        public Builder sigma(Bandwidth sigma) {
-            settings.sigma(sigma);
-            return this;
-        }
-
-        /** Diffusion steps t > 0 (default 1). */
-        public Builder t(double t) {
-            settings.t(t);
+        @Override
+        Builder self() {
             return this;
         }
 
         /** Rows above which a seeded subset is used (default 10,000). */
         public Builder maxN(int maxN) {
             this.maxN = maxN;
-            return this;
-        }
-
-        public Builder seed(long seed) {
-            settings.seed(seed);
-            return this;
-        }
-
-        /** Exact (default) or stochastic Lanczos quadrature. */
-        public Builder method(SpectrumMethod method) {
-            settings.method(method);
             return this;
         }
 

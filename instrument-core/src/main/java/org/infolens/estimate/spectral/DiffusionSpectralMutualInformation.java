@@ -53,7 +53,7 @@ public final class DiffusionSpectralMutualInformation implements Measure {
     private int[] inputClusters;
 
     private DiffusionSpectralMutualInformation(Builder b) {
-        this.settings = b.settings.build();
+        this.settings = b.settings();
         this.repetitions = b.repetitions;
         this.against = b.against;
         this.clusters = b.clusters;
@@ -172,8 +172,7 @@ public final class DiffusionSpectralMutualInformation implements Measure {
     }
 
     /** Configuration; {@link #build()} validates. */
-    public static final class Builder {
-        private final DiffusionSettings.Builder settings = DiffusionSettings.builder();
+    public static final class Builder extends DiffusionBuilder<Builder> {
         private int repetitions = 5;
         private Against against = Against.LABELS;
         private int clusters = 0;
@@ -181,23 +180,8 @@ public final class DiffusionSpectralMutualInformation implements Measure {
         private Builder() {
         }
 
-        public Builder sigma(Bandwidth sigma) {
-            settings.sigma(sigma);
-            return this;
-        }
-
-        public Builder t(double t) {
-            settings.t(t);
-            return this;
-        }
-
-        public Builder seed(long seed) {
-            settings.seed(seed);
-            return this;
-        }
-
-        public Builder method(SpectrumMethod method) {
-            settings.method(method);
+        @Override
+        Builder self() {
             return this;
         }
 
