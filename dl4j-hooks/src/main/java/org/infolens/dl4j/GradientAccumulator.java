@@ -11,12 +11,15 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Running first and second moments of each layer's minibatch gradients, for the gradient
- * signal-to-noise ratio. Per weight parameter it keeps three double buffers of the parameter's shape
- * (sum, sum of squares, one scratch), allocated at the first gradient and reused: an iteration costs
- * four in-place ND4J ops per parameter and allocates nothing.
+ * signal-to-noise ratio. Per weight parameter it keeps four buffers of the parameter's shape and
+ * data type (shift, sum, sum of squares, one scratch), allocated at the first gradient and reused:
+ * an iteration costs four in-place ND4J ops per parameter (five after a change of minibatch size)
+ * and allocates nothing.
  *
- * <p>Double, because the norm of the standard deviation comes from E[g^2] - E[g]^2, which loses
- * about log10(snr^2) digits to cancellation: float32 would keep too few at a high ratio.
+ * <p>Sums are of deviations from the window's first gradient (the shifted-data algorithm): the
+ * variance then comes from E[d^2] - E[d]^2 with d of the order of the noise, without the
+ * cancellation of E[g^2] - E[g]^2, which would lose log10(snr^2) digits and most of float32's. That
+ * keeps the buffers in the gradient's own type (float32, half the memory traffic of double).
  *
  * <p>Gradients are divided by their minibatch size: DL4J's raw gradient (before the updater) is the
  * sum over the minibatch's examples, and the updater divides it; dividing here makes the norms those
@@ -47,7 +50,7 @@ final class GradientAccumulator {
             throw new IllegalArgumentException("minibatch size must be >= 1, got " + batchSize);
         }
         for (LayerSums l : layers.values()) {
-            l.add(gradients, 1.0 / batchSize);
+            l.add(gradients, batchSize);
         }
     }
 
@@ -64,9 +67,11 @@ final class GradientAccumulator {
 
     private static final class LayerSums {
         private final List<String> keys;
-        private final List<INDArray> sums = new ArrayList<>();
-        private final List<INDArray> squares = new ArrayList<>();
+        private final List<INDArray> shifts = new ArrayList<>();  // the window's first raw gradient
+        private final List<INDArray> sums = new ArrayList<>();    // sum of r g - shift, r = first batch / batch
+        private final List<INDArray> squares = new ArrayList<>(); // sum of (r g - shift)^2
         private final List<INDArray> scratch = new ArrayList<>();
+        private int firstBatch;
         private int iterations;
 
         LayerSums(List<String> keys) {
@@ -79,7 +84,7 @@ final class GradientAccumulator {
             iterations = 0;
         }
 
-        void add(Map<String, INDArray> gradients, double scale) {
+        void add(Map<String, INDArray> gradients, int batchSize) {
             for (String k : keys) {
                 if (gradients.get(k) == null) {
                     return;
@@ -88,30 +93,50 @@ final class GradientAccumulator {
             if (sums.isEmpty()) {
                 for (String k : keys) {
                     INDArray g = gradients.get(k);
-                    sums.add(Nd4j.zeros(DataType.DOUBLE, g.shape()));
-                    squares.add(Nd4j.zeros(DataType.DOUBLE, g.shape()));
-                    scratch.add(Nd4j.create(DataType.DOUBLE, g.shape()));
+                    for (List<INDArray> buffers : List.of(shifts, sums, squares, scratch)) {
+                        buffers.add(Nd4j.create(g.dataType(), g.shape(), g.ordering())); // zero-filled
+                    }
                 }
             }
+            if (iterations == 0) {
+                // the first deviation is 0: the sums stay at 0
+                for (int i = 0; i < keys.size(); i++) {
+                    shifts.get(i).assign(gradients.get(keys.get(i)));
+                }
+                firstBatch = batchSize;
+                iterations = 1;
+                return;
+            }
             for (int i = 0; i < keys.size(); i++) {
-                INDArray s = scratch.get(i).assign(gradients.get(keys.get(i))).muli(scale);
-                sums.get(i).addi(s);
-                squares.get(i).addi(s.muli(s));
+                INDArray g = gradients.get(keys.get(i));
+                INDArray d = scratch.get(i);
+                if (batchSize == firstBatch) {
+                    g.sub(shifts.get(i), d);
+                } else {
+                    g.mul((double) firstBatch / batchSize, d).subi(shifts.get(i));
+                }
+                sums.get(i).addi(d);
+                squares.get(i).addi(d.muli(d));
             }
             iterations++;
         }
 
-        /** ||mean||^2 = sum_j (S_j / n)^2; ||std||^2 = sum_j var_j = sum_j Q_j / n - ||mean||^2. */
+        /**
+         * With s = shift / b1, S and Q the sums of deviations over n iterations, all divided by b1:
+         * ||mean||^2 = ||s + S/n||^2 and ||std||^2 = sum_j Q_j / n - ||S/n||^2.
+         */
         GradientMoments moments() {
             double meanSquared = 0;
-            double second = 0;
+            double variance = 0;
             for (int i = 0; i < sums.size(); i++) {
-                double norm = sums.get(i).norm2Number().doubleValue() / iterations;
-                meanSquared += norm * norm;
-                second += squares.get(i).sumNumber().doubleValue() / iterations;
+                INDArray deviation = sums.get(i).castTo(DataType.DOUBLE).divi(iterations);
+                double mean = shifts.get(i).castTo(DataType.DOUBLE).addi(deviation).norm2Number().doubleValue() / firstBatch;
+                double offset = deviation.norm2Number().doubleValue() / firstBatch;
+                meanSquared += mean * mean;
+                variance += squares.get(i).castTo(DataType.DOUBLE).sumNumber().doubleValue() / iterations / firstBatch / firstBatch
+                        - offset * offset;
             }
-            double variance = second - meanSquared;
-            // cancellation can leave a tiny negative where the gradients do not vary at all
+            // rounding can leave a tiny negative where the gradients do not vary at all
             return new GradientMoments(iterations, Math.sqrt(meanSquared), Math.sqrt(Math.max(0, variance)));
         }
     }

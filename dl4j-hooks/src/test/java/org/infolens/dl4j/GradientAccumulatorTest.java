@@ -68,7 +68,8 @@ class GradientAccumulatorTest {
 
     @Test
     void aHighRatioSurvivesTheCancellationOfTheSecondMoment() {
-        // mean 1e3 per element, std 1e-2: E[g^2] - E[g]^2 cancels 10 of double's 16 digits, float32 would keep none
+        // mean 1e3 per element, std 1e-2: E[g^2] - E[g]^2 in float32 would keep no digit of the variance;
+        // sums of deviations from the first gradient keep them all
         GradientAccumulator acc = new GradientAccumulator(Map.of(0, List.of("0_W")));
         for (int t = 0; t < 100; t++) {
             float g = 1000f + (t % 2 == 0 ? 0.0078125f : -0.0078125f); // exact in float32

@@ -48,7 +48,7 @@ public final class GradientSignalToNoise implements ParameterMeasure {
         }
         if (g.stdNorm() == 0) {
             throw new IllegalArgumentException("the gradients of layer " + p.layer().describe() + " do not vary over the "
-                    + g.iterations() + " iteration(s) of the epoch (full-batch training has no gradient noise): no signal-to-noise ratio");
+                    + g.iterations() + " iteration(s) of the epoch (one minibatch an epoch, or dead units): no signal-to-noise ratio");
         }
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("snr", g.meanNorm() / g.stdNorm());
