@@ -14,12 +14,18 @@ import java.util.function.Predicate;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.infolens.data.ActivationSnapshot;
+import org.infolens.data.GradientMoments;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerParameters;
+import org.infolens.data.WeightMatrix;
 import org.infolens.estimate.interval.IntervalSettings;
 import org.infolens.estimate.interval.WithConfidenceIntervals;
+import org.infolens.estimate.parameters.GradientSignalToNoise;
+import org.infolens.estimate.parameters.WeightConditionNumber;
 import org.infolens.figure.RunFigures;
 import org.infolens.io.ActivationStore;
 import org.infolens.measure.Measure;
+import org.infolens.measure.ParameterMeasure;
 import org.infolens.pipeline.MeasurementPipeline;
 import org.infolens.pipeline.PipelineSummary;
 import org.infolens.pipeline.WhenFull;
@@ -55,6 +61,13 @@ import org.slf4j.LoggerFactory;
  * {@code fit(iterator)} and {@code fit(iterator, n)} only; where it fires none ({@code fit(DataSet)},
  * ParallelWrapper, Spark workers) call {@link #record(Model, int)} from the training loop instead.
  * Not Serializable: it owns a worker thread and open files; record on the driver.
+ *
+ * <p>Besides activations it can measure each weighted layer's parameters at the recorded epochs:
+ * the condition number of its weight matrix ({@code weight-condition}) and the signal-to-noise
+ * ratio of its minibatch gradients over the epoch just finished ({@code gradient-snr}). Gradients
+ * are accumulated in {@link #onGradientCalculation}, before the updater touches them, and only
+ * during epochs the schedule will record; without epoch callbacks, over the iterations since the
+ * previous {@link #record(Model, int)}.
  */
 public final class InfoPlaneListener extends BaseTrainingListener implements AutoCloseable {
 
@@ -63,6 +76,9 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private final ProbeSet probe;
     private final EpochSchedule schedule;
     private final List<Measure> measures;
+    private final List<ParameterMeasure> parameterMeasures;
+    private final boolean weightConditionNumbers;
+    private final boolean gradientSignalToNoise;
     private final Predicate<LayerId> layerFilter;
     private final String layerFilterDescription;
     private final boolean recordBeforeTraining;
@@ -79,6 +95,9 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private final Map<String, Object> settings;
 
     private NetworkCapture capture;
+    private GradientAccumulator gradients; // null until the first gradient when gradientSignalToNoise
+    private boolean accumulating;          // the current epoch will be recorded: its gradients count
+    private boolean epochCallbacks;        // fit(iterator) fires them; a manual loop does not
     private MeasurementPipeline pipeline;
     private RunProvenance provenance;
     private final Map<String, Object> results = new LinkedHashMap<>();
@@ -91,6 +110,9 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         this.schedule = b.schedule;
         this.measures = b.intervals == null ? List.copyOf(b.measures)
                 : b.measures.stream().<Measure>map(m -> new WithConfidenceIntervals(m, b.intervals)).toList();
+        this.parameterMeasures = b.parameterMeasures();
+        this.weightConditionNumbers = b.weightConditionNumbers;
+        this.gradientSignalToNoise = b.gradientSignalToNoise;
         this.layerFilter = b.layerFilter;
         this.layerFilterDescription = b.layerFilterDescription;
         this.recordBeforeTraining = b.recordBeforeTraining;
@@ -121,6 +143,22 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     public void onEpochStart(Model model) {
         if (recordBeforeTraining && lastRecordedEpoch < 0 && captureFor(model).epochCount() == 0) {
             record(model, 0);
+        }
+        epochCallbacks = true;
+        if (gradientSignalToNoise) {
+            // the schedule knows in advance which epochs end in a record: only those pay for accumulation
+            accumulating = schedule.shouldRecord(captureFor(model).epochCount() + 1);
+            if (accumulating) {
+                gradientsFor(model).reset();
+            }
+        }
+    }
+
+    /** Fires after backpropagation and before the updater: the raw minibatch gradient. */
+    @Override
+    public void onGradientCalculation(Model model) {
+        if (gradientSignalToNoise && (accumulating || !epochCallbacks)) {
+            gradientsFor(model).add(model.gradient().gradientForVariable(), model.batchSize());
         }
     }
 
@@ -153,12 +191,53 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
             throw new IllegalArgumentException("the layer filter (" + layerFilterDescription + ") keeps none of the layers "
                     + c.layers().stream().map(LayerId::name).toList());
         }
+        if (!parameterMeasures.isEmpty()) {
+            snapshot = new ActivationSnapshot(snapshot.epoch(), snapshot.iteration(), snapshot.layers(), parameters(c));
+        }
         if (pipeline == null) {
             start(c, snapshot);
         }
         lastRecordedEpoch = epoch;
         pipeline.submit(snapshot);
         captureNanos += System.nanoTime() - t0;
+    }
+
+    /**
+     * The recorded layers' weights (copied) and gradient moments since the last record, whichever the
+     * measures need; the gradient window restarts here.
+     */
+    private List<LayerParameters> parameters(NetworkCapture c) {
+        Map<Integer, GradientMoments> moments = gradients == null ? Map.of() : gradients.moments();
+        List<LayerParameters> out = new ArrayList<>();
+        for (NetworkCapture.WeightedLayer w : c.weightedLayers()) {
+            LayerId layer = c.layers().get(w.position());
+            if (!layerFilter.test(layer)) {
+                continue;
+            }
+            WeightMatrix weights = weightConditionNumbers ? NetworkCapture.weights(w) : null;
+            GradientMoments g = moments.get(w.position());
+            if (weights != null || g != null) {
+                out.add(new LayerParameters(layer, weights, g));
+            }
+        }
+        if (gradients != null) {
+            gradients.reset();
+        }
+        accumulating = false;
+        return out;
+    }
+
+    private GradientAccumulator gradientsFor(Model model) {
+        if (gradients == null) {
+            Map<Integer, List<String>> keys = new LinkedHashMap<>();
+            for (NetworkCapture.WeightedLayer w : captureFor(model).weightedLayers()) {
+                keys.put(w.position(), w.weightKeys().stream().map(k -> w.gradientPrefix() + k).toList());
+            }
+            gradients = new GradientAccumulator(keys);
+        } else {
+            captureFor(model); // one listener, one network
+        }
+        return gradients;
     }
 
     /** Time the training thread spent in this listener so far: forward passes, copies, waits for queue room. */
@@ -182,6 +261,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
                     .runName(runName)
                     .probe(probe.labels())
                     .measures(measures)
+                    .parameterMeasures(parameterMeasures)
                     .queueCapacity(queueCapacity)
                     .whenFull(whenFull);
             if (runDirectory != null) {
@@ -197,7 +277,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
                 runDirectory.writeProvenance(provenance);
             }
             log.info("recording run '{}': {} layers, {} probe rows, measures {}, {}", runName, first.layers().size(),
-                    probe.rows(), measures.stream().map(Measure::label).toList(), schedule.describe());
+                    probe.rows(), labels(), schedule.describe());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start recording run '" + runName + "': " + e.getMessage(), e);
         }
@@ -224,6 +304,13 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
 
         List<Map<String, Object>> measureInfo = new ArrayList<>();
         for (Measure m : measures) {
+            Map<String, Object> mi = new LinkedHashMap<>();
+            mi.put("name", m.name());
+            mi.put("label", m.label());
+            mi.put("params", m.parameters());
+            measureInfo.add(mi);
+        }
+        for (ParameterMeasure m : parameterMeasures) {
             Map<String, Object> mi = new LinkedHashMap<>();
             mi.put("name", m.name());
             mi.put("label", m.label());
@@ -299,9 +386,15 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     @Override
     public String toString() {
         return "InfoPlaneListener[run=" + runName + ", probe=" + probe + ", schedule=" + schedule.describe()
-                + ", recordBeforeTraining=" + recordBeforeTraining + ", measures=" + measures.stream().map(Measure::label).toList()
+                + ", recordBeforeTraining=" + recordBeforeTraining + ", measures=" + labels()
                 + ", layers=" + layerFilterDescription + ", output=" + (runDirectory == null ? "custom sinks" : runDirectory.root())
                 + ", queueCapacity=" + queueCapacity + ", whenFull=" + whenFull + "]";
+    }
+
+    private List<String> labels() {
+        List<String> labels = new ArrayList<>(measures.stream().map(Measure::label).toList());
+        parameterMeasures.forEach(m -> labels.add(m.label()));
+        return labels;
     }
 
     /** Configuration in DL4J's listener style; validated in {@link #build()}. */
@@ -324,6 +417,8 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         private final Map<String, Long> seeds = new LinkedHashMap<>();
         private final Map<String, Object> settings = new LinkedHashMap<>();
         private IntervalSettings intervals;
+        private boolean weightConditionNumbers;
+        private boolean gradientSignalToNoise;
 
         private Builder() {
         }
@@ -349,7 +444,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
             return this;
         }
 
-        /** Adds a measure (at least one is required). */
+        /** Adds a measure (at least one is required, unless a parameter measure below is on). */
         public Builder measure(Measure measure) {
             this.measures.add(measure);
             return this;
@@ -358,6 +453,36 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         public Builder measures(List<? extends Measure> measures) {
             this.measures.addAll(measures);
             return this;
+        }
+
+        /**
+         * Also records the condition number of every recorded layer's weight matrix ({@code weight-condition};
+         * default off). Copies the weights at each recorded epoch.
+         */
+        public Builder weightConditionNumbers(boolean record) {
+            this.weightConditionNumbers = record;
+            return this;
+        }
+
+        /**
+         * Also records every recorded layer's gradient signal-to-noise ratio over each recorded epoch
+         * ({@code gradient-snr}; default off). Costs, during recorded epochs only, three double copies
+         * of the weights in memory and four in-place array operations per iteration.
+         */
+        public Builder gradientSignalToNoise(boolean record) {
+            this.gradientSignalToNoise = record;
+            return this;
+        }
+
+        private List<ParameterMeasure> parameterMeasures() {
+            List<ParameterMeasure> out = new ArrayList<>();
+            if (weightConditionNumbers) {
+                out.add(new WeightConditionNumber());
+            }
+            if (gradientSignalToNoise) {
+                out.add(new GradientSignalToNoise());
+            }
+            return out;
         }
 
         /** Which layers to record (default: all, the output layer included). */
@@ -443,7 +568,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
             if (probe == null) {
                 throw new IllegalArgumentException("InfoPlaneListener needs a probe set: probe(ProbeSet.of(features, labels))");
             }
-            MeasurementPipeline.checkSettings(measures, queueCapacity, whenFull);
+            MeasurementPipeline.checkSettings(measures, parameterMeasures(), queueCapacity, whenFull);
             if (outputDirectory == null && sinks.isEmpty()) {
                 throw new IllegalArgumentException("InfoPlaneListener needs an output directory or a trajectory sink");
             }

@@ -15,6 +15,7 @@ import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.LayerId;
+import org.infolens.data.WeightMatrix;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -57,6 +58,9 @@ abstract class NetworkCapture {
     abstract long iterationCount();
 
     abstract int networkInputs();
+
+    /** The layers with weights, in network order (known without a capture). */
+    abstract List<WeightedLayer> weightedLayers();
 
     /** The network's layers (known after the first capture). */
     List<LayerId> layers() {
@@ -121,6 +125,40 @@ abstract class NetworkCapture {
         return new ActivationSnapshot(epoch, iterationCount(), result);
     }
 
+    /**
+     * A copy of the layer's first weight parameter (W of a dense, output or convolution layer, the
+     * input weights of a recurrent one) as a matrix: [out, in, kh, kw] becomes [out, in x kh x kw].
+     */
+    static WeightMatrix weights(WeightedLayer w) {
+        INDArray p = w.layer().getParam(w.weightKeys().get(0));
+        long rows = p.size(0);
+        long columns = p.length() / rows;
+        if (rows * columns > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the weights of layer " + w.position() + " have " + p.length() + " values, too many to copy");
+        }
+        double[] values = p.castTo(DataType.DOUBLE).dup('c').data().asDouble(); // c order: the trailing dimensions become columns
+        return WeightMatrix.wrap(values, (int) rows, (int) columns);
+    }
+
+    /** The weight parameters of a layer as its param initializer names them, present in its parameter table. */
+    static List<String> weightKeys(org.deeplearning4j.nn.api.Layer layer) {
+        org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+        Map<String, INDArray> table = layer.paramTable();
+        return conf.initializer().weightKeys(conf).stream().filter(table::containsKey).toList();
+    }
+
+    /**
+     * A layer with weights.
+     *
+     * @param position       its position among the captured layers ({@link #layers()})
+     * @param layer          the DL4J layer, whose parameters are read at record time
+     * @param gradientPrefix what the network's gradient keys start with for it: "0_" in a
+     *                       MultiLayerNetwork, "name_" in a ComputationGraph
+     * @param weightKeys     its weight parameters ("W", "RW"), biases excluded
+     */
+    record WeightedLayer(int position, org.deeplearning4j.nn.api.Layer layer, String gradientPrefix, List<String> weightKeys) {
+    }
+
     /** "DenseLayer" -> "dense", "MergeVertex" -> "merge". */
     static String kind(Object conf) {
         String s = conf.getClass().getSimpleName().replaceAll("(Layer|Vertex)$", "");
@@ -161,6 +199,18 @@ abstract class NetworkCapture {
             org.deeplearning4j.nn.conf.layers.Layer conf = net.getLayer(position).conf().getLayer();
             String name = conf.getLayerName() != null ? conf.getLayerName() : "layer" + position;
             return new LayerId(position, name, width(width, name), kind(conf), activation(conf), channels);
+        }
+
+        @Override
+        List<WeightedLayer> weightedLayers() {
+            List<WeightedLayer> out = new ArrayList<>();
+            for (int i = 0; i < net.getnLayers(); i++) {
+                List<String> keys = weightKeys(net.getLayer(i));
+                if (!keys.isEmpty()) {
+                    out.add(new WeightedLayer(i, net.getLayer(i), i + "_", keys));
+                }
+            }
+            return out;
         }
 
         @Override
@@ -231,6 +281,21 @@ abstract class NetworkCapture {
                 return new LayerId(position, name, width(width, name), kind(conf), activation(conf), channels);
             }
             return new LayerId(position, name, width(width, name), kind(v), "", channels);
+        }
+
+        @Override
+        List<WeightedLayer> weightedLayers() {
+            List<WeightedLayer> out = new ArrayList<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                GraphVertex v = ordered.get(i);
+                if (v.hasLayer()) {
+                    List<String> keys = weightKeys(v.getLayer());
+                    if (!keys.isEmpty()) {
+                        out.add(new WeightedLayer(i, v.getLayer(), v.getVertexName() + "_", keys));
+                    }
+                }
+            }
+            return out;
         }
 
         @Override

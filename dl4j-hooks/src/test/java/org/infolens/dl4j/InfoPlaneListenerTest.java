@@ -199,6 +199,143 @@ class InfoPlaneListenerTest {
         }
     }
 
+    /** Copies one parameter's raw gradient at every iteration of one epoch, to check the listener against. */
+    private static final class GradientRecorder extends org.deeplearning4j.optimize.api.BaseTrainingListener {
+        final List<double[]> gradients = new java.util.ArrayList<>();
+        final List<Integer> batchSizes = new java.util.ArrayList<>();
+        private final String key;
+        private final int epoch; // 0-based DL4J epoch counter
+
+        GradientRecorder(String key, int epoch) {
+            this.key = key;
+            this.epoch = epoch;
+        }
+
+        @Override
+        public void onGradientCalculation(org.deeplearning4j.nn.api.Model model) {
+            if (((MultiLayerNetwork) model).getEpochCount() == epoch) {
+                gradients.add(model.gradient().gradientForVariable().get(key).dup('c').data().asDouble());
+                batchSizes.add(model.batchSize());
+            }
+        }
+    }
+
+    private static TrajectoryRecord find(List<TrajectoryRecord> r, String measure, int epoch, int layer) {
+        return r.stream().filter(x -> x.measure().equals(measure) && x.epoch() == epoch && x.layer().index() == layer)
+                .findFirst().orElseThrow(() -> new AssertionError("no " + measure + " record of layer " + layer + " at epoch " + epoch));
+    }
+
+    @Test
+    void weightConditionAndGradientSignalToNoiseAtRecordedEpochsOfEveryWeightedLayer() {
+        DataSet data = TestNetworks.data(11);
+        MultiLayerNetwork net = TestNetworks.mlp();
+        InMemoryTrajectory sink = new InMemoryTrajectory();
+        GradientRecorder recorder = new GradientRecorder("1_W", 3); // the 4th epoch: recorded as epoch 4
+        InfoPlaneListener listener = InfoPlaneListener.builder().probe(ProbeSet.of(data)).measure(fixedRange()).sink(sink)
+                .weightConditionNumbers(true).gradientSignalToNoise(true)
+                .schedule(EpochSchedule.every(2)).recordBeforeTraining(true).build();
+        assertTrue(listener.toString().contains("weight-condition") && listener.toString().contains("gradient-snr"), listener.toString());
+        try (listener) {
+            net.setListeners(listener, recorder);
+            net.fit(TestNetworks.iterator(data), 6);
+        }
+        List<TrajectoryRecord> r = sink.records();
+        assertTrue(r.stream().allMatch(TrajectoryRecord::isOk), () -> r.stream().filter(x -> !x.isOk()).map(TrajectoryRecord::message).toList().toString());
+        List<TrajectoryRecord> conditions = r.stream().filter(x -> x.measure().equals("weight-condition")).toList();
+        List<TrajectoryRecord> snrs = r.stream().filter(x -> x.measure().equals("gradient-snr")).toList();
+        assertEquals(Set.of(0, 2, 4, 6), epochs(conditions));
+        assertEquals(Set.of(2, 4, 6), epochs(snrs), "no gradients before training");
+        assertEquals(4 * 3, conditions.size());
+        assertEquals(3 * 3, snrs.size());
+        for (TrajectoryRecord x : snrs) {
+            // only the recorded epoch's 6 minibatches count, not those of the unrecorded epoch before it
+            assertEquals(96 / 16, x.details().get("iterations"));
+            assertTrue(x.value("snr") > 0 && Double.isFinite(x.value("snr")));
+        }
+        for (TrajectoryRecord x : conditions) {
+            assertTrue(x.value("condition") >= 1 && Double.isFinite(x.value("condition")));
+        }
+
+        // the record equals moments computed here from copies of the raw gradients, divided by the batch size
+        TrajectoryRecord snr = find(r, "gradient-snr", 4, 1);
+        int n = recorder.gradients.size();
+        assertEquals(6, n);
+        int d = recorder.gradients.get(0).length;
+        double meanSq = 0;
+        double var = 0;
+        for (int j = 0; j < d; j++) {
+            double s = 0;
+            double q = 0;
+            for (int t = 0; t < n; t++) {
+                double g = recorder.gradients.get(t)[j] / recorder.batchSizes.get(t);
+                s += g;
+                q += g * g;
+            }
+            meanSq += (s / n) * (s / n);
+            var += q / n - (s / n) * (s / n);
+        }
+        assertEquals(Math.sqrt(meanSq), snr.value("meanNorm"), 1e-6 * Math.sqrt(meanSq));
+        assertEquals(Math.sqrt(var), snr.value("stdNorm"), 1e-5 * Math.sqrt(var));
+
+        // the last record's weights are the trained network's: [nIn, nOut] = 4 x 6 for layer 0
+        TrajectoryRecord last = find(r, "weight-condition", 6, 0);
+        assertEquals(4, last.details().get("rows"));
+        assertEquals(6, last.details().get("columns"));
+        double[] sigma = singularValues(net.getLayer(0).getParam("W"));
+        assertEquals(sigma[0] / sigma[sigma.length - 1], last.value("condition"), 1e-9 * last.value("condition"));
+    }
+
+    private static double[] singularValues(org.nd4j.linalg.api.ndarray.INDArray w) {
+        var a = w.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('f');
+        var s = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, Math.min(a.rows(), a.columns()));
+        Nd4j.getBlasWrapper().lapack().gesvd(a, s, null, null);
+        return s.toDoubleVector();
+    }
+
+    @Test
+    void graphLayersGetParameterRecordsByVertexNameAndManualLoopsCountTheIterationsSinceTheLastRecord() {
+        DataSet data = TestNetworks.data(12);
+        ComputationGraph graph = TestNetworks.graph();
+        InMemoryTrajectory sink = new InMemoryTrajectory();
+        try (InfoPlaneListener listener = InfoPlaneListener.builder().probe(ProbeSet.of(data)).measure(fixedRange()).sink(sink)
+                .weightConditionNumbers(true).gradientSignalToNoise(true).build()) {
+            graph.setListeners(listener);
+            for (int epoch = 1; epoch <= 2; epoch++) {
+                for (DataSet batch : data.batchBy(32)) {
+                    graph.fit(batch); // no epoch callbacks: the window is the iterations since the last record
+                }
+                listener.record(graph, epoch);
+            }
+        }
+        List<TrajectoryRecord> snrs = sink.records().stream().filter(x -> x.measure().equals("gradient-snr")).toList();
+        assertEquals(Set.of("a", "b", "out"), snrs.stream().map(x -> x.layer().name()).collect(Collectors.toSet()), "merge has no weights");
+        assertEquals(2 * 3, snrs.size());
+        assertTrue(snrs.stream().allMatch(x -> x.isOk() && x.details().get("iterations").equals(3)));
+        assertEquals(2 * 3, sink.records().stream().filter(x -> x.measure().equals("weight-condition") && x.isOk()).count());
+    }
+
+    @Test
+    void nanWeightsGiveParameterErrorRecordsAndTrainingGoesOn() {
+        DataSet data = TestNetworks.data(13);
+        MultiLayerNetwork net = TestNetworks.mlp();
+        InMemoryTrajectory sink = new InMemoryTrajectory();
+        try (InfoPlaneListener listener = InfoPlaneListener.builder().probe(ProbeSet.of(data)).measure(fixedRange()).sink(sink)
+                .weightConditionNumbers(true).gradientSignalToNoise(true).build()) {
+            net.setListeners(listener);
+            net.fit(TestNetworks.iterator(data), 1);
+            net.getLayer(1).setParam("W", Nd4j.valueArrayOf(net.getLayer(1).getParam("W").shape(), Double.NaN));
+            net.fit(TestNetworks.iterator(data), 2);
+        }
+        List<TrajectoryRecord> r = sink.records();
+        assertEquals(Set.of(1, 2, 3), epochs(r));
+        assertTrue(r.stream().filter(x -> x.epoch() == 1).allMatch(TrajectoryRecord::isOk));
+        TrajectoryRecord condition = find(r, "weight-condition", 2, 1);
+        assertEquals(RecordStatus.ERROR, condition.status());
+        assertTrue(condition.message().contains("NaN") && condition.message().contains("epoch 2"), condition.message());
+        assertEquals(RecordStatus.ERROR, find(r, "gradient-snr", 3, 1).status());
+        assertEquals(3 * 3 * 3, r.size(), "every (epoch, layer, measure) has its record: the run went on");
+    }
+
     @Test
     void configurationErrorsAreClear() {
         DataSet data = TestNetworks.data(6);

@@ -13,10 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.LayerActivations;
+import org.infolens.data.LayerId;
+import org.infolens.data.LayerParameters;
 import org.infolens.data.Probe;
 import org.infolens.io.ActivationStore;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
+import org.infolens.measure.ParameterMeasure;
 import org.infolens.measure.RunObserver;
 import org.infolens.trajectory.RecordStatus;
 import org.infolens.trajectory.TrajectoryRecord;
@@ -35,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * snapshots are kept in an {@link ActivationStore} and estimated in a second pass during
  * {@link #close()}. Given a store, the pipeline keeps every measured snapshot there (activation
  * dumps); otherwise two-pass measures get a temporary one.
+ *
+ * <p>{@link ParameterMeasure}s (weight condition numbers, gradient signal-to-noise) run on the
+ * parameters a snapshot carries, in the first pass, with the same isolation.
  */
 public final class MeasurementPipeline implements AutoCloseable {
 
@@ -46,6 +52,7 @@ public final class MeasurementPipeline implements AutoCloseable {
     private final List<Measure> measures;
     private final List<Measure> perEpoch = new ArrayList<>();
     private final List<Measure> twoPass = new ArrayList<>();
+    private final List<ParameterMeasure> parameterMeasures;
     private final List<TrajectorySink> sinks;
     private final int capacity;
     private final WhenFull whenFull;
@@ -68,6 +75,7 @@ public final class MeasurementPipeline implements AutoCloseable {
         this.runName = b.runName;
         this.probe = b.probe;
         this.measures = List.copyOf(b.measures);
+        this.parameterMeasures = List.copyOf(b.parameterMeasures);
         for (Measure m : measures) {
             (m.runObserver().isPresent() ? twoPass : perEpoch).add(m);
         }
@@ -127,6 +135,13 @@ public final class MeasurementPipeline implements AutoCloseable {
             for (LayerActivations l : snapshot.layers()) {
                 for (Measure m : measures) {
                     emit(failure(snapshot, l, m, RecordStatus.SKIPPED, why));
+                }
+            }
+            for (LayerParameters p : snapshot.parameters()) {
+                for (ParameterMeasure m : parameterMeasures) {
+                    if (m.appliesTo(p)) {
+                        emit(failure(snapshot, p, m, RecordStatus.SKIPPED, why));
+                    }
                 }
             }
         }
@@ -214,6 +229,9 @@ public final class MeasurementPipeline implements AutoCloseable {
         for (LayerActivations l : s.layers()) {
             estimateLayer(s, l, perEpoch);
         }
+        for (LayerParameters p : s.parameters()) {
+            estimateParameters(s, p);
+        }
         for (LayerActivations l : s.layers()) {
             if (!twoPass.isEmpty() && l.values().countNonFinite() == 0) {
                 for (Measure m : twoPass) {
@@ -283,9 +301,43 @@ public final class MeasurementPipeline implements AutoCloseable {
         }
     }
 
+    private void estimateParameters(ActivationSnapshot s, LayerParameters p) {
+        for (ParameterMeasure m : parameterMeasures) {
+            if (!m.appliesTo(p)) {
+                continue;
+            }
+            long t0 = System.nanoTime();
+            TrajectoryRecord r;
+            try {
+                Estimate e = m.estimate(p);
+                long dt = System.nanoTime() - t0;
+                measureNanos.addAndGet(dt);
+                Map<String, Object> params = new LinkedHashMap<>(m.parameters());
+                params.putAll(e.layerParameters());
+                r = new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, s.epoch(), s.iteration(), p.layer(), m.name(), m.label(),
+                        params, m.sampleSize(p), RecordStatus.OK, e.valuesBits(), e.intervals(), e.details(), null, dt / 1e9,
+                        Instant.now());
+            } catch (RuntimeException e) {
+                String why = m.label() + " failed on layer " + p.layer().describe() + " at epoch " + s.epoch() + ": " + e;
+                log.warn(why);
+                r = failure(s, p, m, RecordStatus.ERROR, why);
+            }
+            emit(r);
+        }
+    }
+
     private TrajectoryRecord failure(ActivationSnapshot s, LayerActivations l, Measure m, RecordStatus status, String why) {
-        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, s.epoch(), s.iteration(), l.layer(), m.name(), m.label(),
-                m.parameters(), l.values().rows(), status, Map.of(), Map.of(), Map.of(), why, 0, Instant.now());
+        return failure(s, l.layer(), m.name(), m.label(), m.parameters(), l.values().rows(), status, why);
+    }
+
+    private TrajectoryRecord failure(ActivationSnapshot s, LayerParameters p, ParameterMeasure m, RecordStatus status, String why) {
+        return failure(s, p.layer(), m.name(), m.label(), m.parameters(), 0, status, why);
+    }
+
+    private TrajectoryRecord failure(ActivationSnapshot s, LayerId layer, String name, String label, Map<String, Object> params,
+                                     int n, RecordStatus status, String why) {
+        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, s.epoch(), s.iteration(), layer, name, label, params, n,
+                status, Map.of(), Map.of(), Map.of(), why, 0, Instant.now());
     }
 
     private void emit(TrajectoryRecord r) {
@@ -305,16 +357,17 @@ public final class MeasurementPipeline implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "MeasurementPipeline[run=" + runName + ", measures=" + measures.stream().map(Measure::label).toList()
-                + ", queueCapacity=" + capacity + ", whenFull=" + whenFull + "]";
+return "MeasurementPipeline[run=" + runName + ", measures=" + measures.stream().map(Measure::label).toList()
+                + ", parameterMeasures=" + parameterMeasures.stream().map(ParameterMeasure::label).toList() + ", queueCapacity=" + capacity + ", whenFull=" + whenFull + "]";
     }
 
     /**
      * Checks the settings a pipeline is built from, for builders that build one later (the listener
      * builds its pipeline at the first recorded epoch, but reports bad settings at once).
      */
-    public static void checkSettings(List<Measure> measures, int queueCapacity, WhenFull whenFull) {
-        if (measures.isEmpty()) {
+    public static void checkSettings(List<Measure> measures, List<ParameterMeasure> parameterMeasures, int queueCapacity,
+                                     WhenFull whenFull) {
+        if (measures.isEmpty() && parameterMeasures.isEmpty()) {
             throw new IllegalArgumentException("at least one measure is needed");
         }
         if (queueCapacity < 1) {
@@ -323,7 +376,8 @@ public final class MeasurementPipeline implements AutoCloseable {
         if (whenFull == null) {
             throw new IllegalArgumentException("whenFull must be WAIT or SKIP");
         }
-        List<String> labels = measures.stream().map(Measure::label).toList();
+        List<String> labels = new ArrayList<>(measures.stream().map(Measure::label).toList());
+        parameterMeasures.forEach(m -> labels.add(m.label()));
         if (labels.stream().distinct().count() != labels.size()) {
             throw new IllegalArgumentException("two measures share a label, their records could not be told apart: " + labels);
         }
@@ -334,6 +388,7 @@ public final class MeasurementPipeline implements AutoCloseable {
         private String runName = "run";
         private Probe probe;
         private final List<Measure> measures = new ArrayList<>();
+        private final List<ParameterMeasure> parameterMeasures = new ArrayList<>();
         private final List<TrajectorySink> sinks = new ArrayList<>();
         private int queueCapacity = 2;
         private WhenFull whenFull = WhenFull.WAIT;
@@ -360,6 +415,17 @@ public final class MeasurementPipeline implements AutoCloseable {
 
         public Builder measures(List<? extends Measure> measures) {
             this.measures.addAll(measures);
+            return this;
+        }
+
+        /** Adds a measure of the parameters that snapshots carry (weights, gradient moments). */
+        public Builder parameterMeasure(ParameterMeasure measure) {
+            this.parameterMeasures.add(measure);
+            return this;
+        }
+
+        public Builder parameterMeasures(List<? extends ParameterMeasure> measures) {
+            this.parameterMeasures.addAll(measures);
             return this;
         }
 
@@ -395,7 +461,7 @@ public final class MeasurementPipeline implements AutoCloseable {
             if (sinks.isEmpty()) {
                 throw new IllegalArgumentException("the pipeline needs at least one trajectory sink");
             }
-            checkSettings(measures, queueCapacity, whenFull);
+            checkSettings(measures, parameterMeasures, queueCapacity, whenFull);
             return new MeasurementPipeline(this);
         }
     }

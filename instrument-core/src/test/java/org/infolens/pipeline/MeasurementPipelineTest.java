@@ -14,11 +14,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.Activations;
+import org.infolens.data.GradientMoments;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerParameters;
 import org.infolens.data.Probe;
+import org.infolens.data.WeightMatrix;
 import org.infolens.estimate.binning.BinnedInformation;
 import org.infolens.estimate.binning.GlobalMinMaxDiscretizer;
+import org.infolens.estimate.parameters.GradientSignalToNoise;
+import org.infolens.estimate.parameters.WeightConditionNumber;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.trajectory.InMemoryTrajectory;
@@ -127,6 +132,37 @@ class MeasurementPipelineTest {
         long ok = r.stream().filter(TrajectoryRecord::isOk).count();
         assertEquals(12 - 2 - 2, ok); // epoch 1: 2 NaN errors + flaky layer2; epoch 2: flaky layer2
         assertTrue(r.stream().filter(TrajectoryRecord::isOk).allMatch(x -> x.valuesBits().containsKey("mean")));
+    }
+
+    @Test
+    void parameterMeasuresWriteRecordsWhereTheyApplyAndTheirErrorsStayIsolated() throws IOException {
+        ActivationSnapshot a = snapshot(3, 3, false);
+        LayerId first = a.layers().get(0).layer();
+        LayerId second = a.layers().get(1).layer();
+        List<LayerParameters> parameters = List.of(
+                new LayerParameters(first, WeightMatrix.ofRows(new double[][] {{2, 0}, {0, 1}}), new GradientMoments(4, 1, 0.25)),
+                // NaN weights: an error record for this layer's condition number only
+                new LayerParameters(second, WeightMatrix.ofRows(new double[][] {{Double.NaN}}), null));
+        InMemoryTrajectory sink = new InMemoryTrajectory();
+        try (MeasurementPipeline p = pipeline(sink, new ProbeMeasure("good", -1, null))
+                .parameterMeasure(new WeightConditionNumber()).parameterMeasure(new GradientSignalToNoise()).build()) {
+            p.submit(new ActivationSnapshot(a.epoch(), a.iteration(), a.layers(), parameters));
+        }
+        List<TrajectoryRecord> r = sink.records();
+        assertEquals(3 + 3, r.size(), "3 activation records, 2 weight-condition, 1 gradient-snr (the second layer has no gradients)");
+        TrajectoryRecord condition = r.stream().filter(x -> x.measure().equals("weight-condition") && x.layer().equals(first))
+                .findFirst().orElseThrow();
+        assertEquals(2, condition.value("condition"), 1e-12);
+        assertEquals(3, condition.epoch());
+        assertEquals(30, condition.iteration());
+        TrajectoryRecord snr = r.stream().filter(x -> x.measure().equals("gradient-snr")).findFirst().orElseThrow();
+        assertEquals(4, snr.value("snr"), 1e-12);
+        assertEquals(4, snr.n(), "n counts the epoch's iterations");
+        TrajectoryRecord nan = r.stream().filter(x -> x.measure().equals("weight-condition") && x.layer().equals(second))
+                .findFirst().orElseThrow();
+        assertEquals(RecordStatus.ERROR, nan.status());
+        assertTrue(nan.message().contains("NaN") && nan.message().contains("'layer1'"), nan.message());
+        assertEquals(5, r.stream().filter(TrajectoryRecord::isOk).count());
     }
 
     @Test
