@@ -27,7 +27,7 @@ final class DseBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--exact-rows", split = ",", defaultValue = "2000,5000", description = "N for exact vs pyref (default ${DEFAULT-VALUE})")
+    @Option(names = "--exact-rows", split = ",", defaultValue = "2000,5000", description = "N for exact vs pyref (default ${DEFAULT-VALUE}; 0 skips)")
     List<Integer> exactRows;
 
     @Option(names = "--approximate-rows", defaultValue = "10000", description = "N for slq vs exact (default ${DEFAULT-VALUE}; 0 skips)")
@@ -49,6 +49,7 @@ final class DseBench implements Callable<Integer> {
     public Integer call() throws Exception {
         Path tmp = Files.createTempDirectory("infolens-dse-");
         out().printf(Locale.ROOT, "tanh-like float32 activations, d = %d; eigenvalues: %s%n%n", dims, SymmetricEigenvalues.route());
+        exactRows.removeIf(n -> n <= 0);
         if (!exactRows.isEmpty()) {
             PyRef pyref = reference.locate();
             out().printf(Locale.ROOT, "exact DSE (sigma 10, t 1) vs pyref %s%n", pyref);
