@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Side-by-side speed and agreement with the reference implementations, and instrumentation overhead.",
         subcommands = {SpeedBench.class, ScalingBench.class, PyrefAgreementBench.class, AgreementBench.class, AccuracyBench.class,
-                OverheadBench.class})
+                OverheadBench.class, SuperpositionBench.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -17,6 +17,6 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a benchmark: speed, scaling, pyref, agreement, accuracy or overhead");
+        throw new ParameterException(spec.commandLine(), "name a benchmark: speed, scaling, pyref, agreement, accuracy, overhead or superposition");
     }
 }
