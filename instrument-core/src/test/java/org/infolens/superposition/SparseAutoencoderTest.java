@@ -48,9 +48,10 @@ class SparseAutoencoderTest {
         }
     }
 
+    /** The published settings but a learning rate of 1e-2: the same comparison in a tenth of the epochs. */
     @Test
     void warmStartConvergesInFewerEpochsThanCold() {
-        SparseAutoencoder.Settings s = SparseAutoencoder.Settings.defaults();
+        SparseAutoencoder.Settings s = new SparseAutoencoder.Settings(4, 0.1, 1e-2, 128, 10, 500, 1e-3, 0);
         Activations epoch1 = SparseFeatures.rows(2000, 6, 12, 1);
         Activations epoch2 = nudged(epoch1, 0.01, 2);
         SparseAutoencoder first = SparseAutoencoder.train(epoch1, s);
