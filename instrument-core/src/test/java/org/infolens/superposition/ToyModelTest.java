@@ -21,20 +21,8 @@ class ToyModelTest {
         INDArray importance = ToyModel.importance(s).castTo(DataType.DOUBLE);
         INDArray[] grads = new INDArray[2];
         ToyModel.lossAndGradients(x, w, b, importance, grads);
-        INDArray[] params = {w, b};
-        double h = 1e-6;
-        for (int k = 0; k < 2; k++) {
-            for (long i = 0; i < params[k].length(); i++) {
-                double v = params[k].getDouble(i);
-                params[k].putScalar(i, v + h);
-                double up = ToyModel.lossAndGradients(x, w, b, importance, new INDArray[2]);
-                params[k].putScalar(i, v - h);
-                double down = ToyModel.lossAndGradients(x, w, b, importance, new INDArray[2]);
-                params[k].putScalar(i, v);
-                assertEquals((up - down) / (2 * h), grads[k].getDouble(i), 1e-6 * Math.max(1, Math.abs(grads[k].getDouble(i))),
-                        "parameter " + k + " entry " + i);
-            }
-        }
+        FiniteDifferences.assertGradients(() -> ToyModel.lossAndGradients(x, w, b, importance, new INDArray[2]), new INDArray[] {w, b},
+                grads);
     }
 
     /**
