@@ -7,13 +7,15 @@ import org.infolens.estimate.knn.KnnFactories;
 import org.infolens.estimate.lossy.LossyFactory;
 import org.infolens.estimate.spectral.SpectralFactories;
 import org.infolens.measure.MeasureFactory;
+import org.infolens.superposition.EffectiveFeaturesFactory;
 
 /** Every estimator family infolens has, by the name the command line and the records use. */
 public final class EstimatorCatalog {
 
     private static final List<MeasureFactory> FACTORIES = List.of(new BinningFactory(), new KernelFactory(),
             KnnFactories.ksg(), KnnFactories.klEntropy(), KnnFactories.ross(), new LossyFactory(), SpectralFactories.dse(),
-            SpectralFactories.dsmi(), SpectralFactories.effectiveRank(), SpectralFactories.participationRatio(), SpectralFactories.twoNn());
+            SpectralFactories.dsmi(), SpectralFactories.effectiveRank(), SpectralFactories.participationRatio(), SpectralFactories.twoNn(),
+            new EffectiveFeaturesFactory());
 
     private EstimatorCatalog() {
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Side-by-side speed and agreement with the reference implementations, and instrumentation overhead.",
         subcommands = {SpeedBench.class, ScalingBench.class, PyrefAgreementBench.class, AgreementBench.class, AccuracyBench.class,
-                OverheadBench.class, GradientOverheadBench.class, DseBench.class, DseTrainingBench.class})
+                OverheadBench.class, GradientOverheadBench.class, DseBench.class, DseTrainingBench.class, SuperpositionBench.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -18,6 +18,6 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "name a benchmark: speed, scaling, pyref, agreement, accuracy, overhead, gradients, dse or dse-training");
+                "name a benchmark: speed, scaling, pyref, agreement, accuracy, overhead, gradients, dse, dse-training or superposition");
     }
 }

@@ -2,6 +2,7 @@ package org.infolens.estimate.lossy;
 
 import java.util.Random;
 import org.infolens.data.Activations;
+import org.infolens.estimate.AdamOptimizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,9 +16,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 final class Autoencoder {
 
     private static final double LEARNING_RATE = 1e-3;
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPSILON = 1e-8;
     private static final int BATCH = 128;
 
     private final double[] mean;
@@ -43,17 +41,13 @@ final class Autoencoder {
         Nd4j.getRandom().setSeed(seed);
         int[][] shapes = {{d, hidden}, {1, hidden}, {hidden, codeDims}, {1, codeDims}, {codeDims, hidden}, {1, hidden}, {hidden, d}, {1, d}};
         INDArray[] p = new INDArray[shapes.length];
-        INDArray[] m1 = new INDArray[shapes.length];
-        INDArray[] m2 = new INDArray[shapes.length];
         for (int i = 0; i < shapes.length; i++) {
             boolean bias = shapes[i][0] == 1;
             p[i] = bias ? Nd4j.zeros(DataType.DOUBLE, shapes[i][0], shapes[i][1])
                     : Nd4j.randn(DataType.DOUBLE, shapes[i][0], shapes[i][1]).muli(Math.sqrt(2.0 / (shapes[i][0] + shapes[i][1]))); // Xavier
-            m1[i] = Nd4j.zerosLike(p[i]);
-            m2[i] = Nd4j.zerosLike(p[i]);
         }
+        AdamOptimizer adam = new AdamOptimizer(p, LEARNING_RATE, 0);
         int[] order = java.util.stream.IntStream.range(0, n).toArray();
-        long step = 0;
         double loss = Double.NaN;
         for (int epoch = 0; epoch < epochs; epoch++) {
             for (int i = n - 1; i > 0; i--) {
@@ -72,13 +66,7 @@ final class Autoencoder {
                 INDArray batch = Nd4j.create(rows, new long[] {to - from, d}, DataType.DOUBLE);
                 INDArray[] grads = new INDArray[p.length];
                 sum += gradients(batch, p, grads) * (to - from);
-                step++;
-                for (int k = 0; k < p.length; k++) { // Adam
-                    m1[k].muli(BETA1).addi(grads[k].mul(1 - BETA1));
-                    m2[k].muli(BETA2).addi(grads[k].mul(grads[k]).muli(1 - BETA2));
-                    double lr = LEARNING_RATE * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step));
-                    p[k].subi(m1[k].div(Transforms.sqrt(m2[k]).addi(EPSILON)).muli(lr));
-                }
+                adam.step(grads);
             }
             loss = sum / n;
         }

@@ -1,0 +1,270 @@
+package org.infolens.superposition;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.infolens.data.Activations;
+import org.infolens.data.LayerId;
+import org.infolens.data.Probe;
+import org.infolens.estimate.spectral.EffectiveNumber;
+import org.infolens.measure.Estimate;
+import org.infolens.measure.Measure;
+
+/**
+ * Effective features and superposition (Bereska et al. 2025): train a {@link SparseAutoencoder} on a
+ * fixed number of a layer's activation rows, take p_i = feature i's share of the codes' L1 mass over
+ * those rows and F = exp(H(p)) with p + 1e-10 renormalised ({@link EffectiveNumber}); the superposition
+ * ratio is F / width (above 1: more features than dimensions). Spatial layers (channels > 0) are read
+ * as one row per position, [N * H * W, C], before the rows are drawn. F grows with the number of rows
+ * until it saturates, so every epoch uses the same count ({@code rows}, seeded draw without
+ * replacement; all rows when the layer has fewer), recorded in the details.
+ *
+ * <p>Warm start (default on): the autoencoder trained on a layer is kept, by layer name, and the next
+ * recorded epoch's training starts from it, so tracking a run costs a fraction of training each epoch
+ * from scratch. The values are counts, in the record's {@code values_bits} field: {@code F} and
+ * {@code ratio}.
+ */
+public final class EffectiveFeatures implements Measure {
+
+    public static final String NAME = "effective-features";
+    /** Bereska et al.'s floor on p before renormalising. */
+    private static final double PROBABILITY_FLOOR = 1e-10;
+
+    private final int rows;
+    private final SparseAutoencoder.Settings settings;
+    private final boolean warmStart;
+    private final Map<String, SparseAutoencoder> trainedByLayer = new HashMap<>();
+
+    private EffectiveFeatures(Builder b) {
+        this.rows = b.rows;
+        this.settings = new SparseAutoencoder.Settings(b.dictionaryRatio, b.lambda, b.learningRate, b.batch, b.patience, b.maxEpochs,
+                b.minImprovement, b.seed);
+        this.warmStart = b.warmStart;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String label() {
+        return NAME + "/x" + settings.dictionaryRatio() + "-l" + settings.lambda() + "-n" + rows;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("rows", rows);
+        p.put("dictionaryRatio", settings.dictionaryRatio());
+        p.put("lambda", settings.lambda());
+        p.put("learningRate", settings.learningRate());
+        p.put("batch", settings.batch());
+        p.put("patience", settings.patience());
+        p.put("maxEpochs", settings.maxEpochs());
+        p.put("minImprovement", settings.minImprovement());
+        p.put("seed", settings.seed());
+        p.put("warmStart", warmStart);
+        return p;
+    }
+
+    @Override
+    public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        long nonFinite = values.countNonFinite();
+        if (nonFinite > 0) {
+            throw new IllegalArgumentException("layer " + layer.describe() + " has " + nonFinite + " NaN or infinite activations");
+        }
+        Activations sample = drawRows(layer, values);
+        if (sample.rows() < 2) {
+            throw new IllegalArgumentException("effective features need at least 2 activation rows, layer " + layer.describe()
+                    + " has " + sample.rows());
+        }
+        if (allRowsEqual(sample)) { // what an autoencoder makes of one point is the optimiser's choice, not the layer's features
+            throw new IllegalArgumentException("layer " + layer.describe() + " is constant (all " + sample.rows()
+                    + " rows are the same): there are no features to find");
+        }
+        SparseAutoencoder previous = warmStart ? trainedByLayer.get(layer.name()) : null;
+        SparseAutoencoder sae = previous != null && previous.width() == sample.columns()
+                ? previous.continueTraining(sample, settings) : SparseAutoencoder.train(sample, settings);
+        if (warmStart) {
+            trainedByLayer.put(layer.name(), sae);
+        }
+        double[] mass = sae.featureMass(sample);
+        int dead = 0;
+        for (double m : mass) {
+            dead += m == 0 ? 1 : 0;
+        }
+        if (dead == mass.length) {
+            throw new IllegalArgumentException("every one of the " + mass.length + " dictionary features is inactive on layer "
+                    + layer.describe() + ": no L1 mass to share out");
+        }
+        double f = fromMass(mass);
+        Map<String, Double> v = new LinkedHashMap<>();
+        v.put("F", f);
+        v.put("ratio", f / sample.columns());
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("width", sample.columns());
+        resolved.put("dictionary", sae.dictionarySize());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("rowsUsed", sample.rows());
+        details.put("epochs", sae.training().epochs());
+        details.put("finalLoss", sae.training().finalLoss());
+        details.put("stoppedEarly", sae.training().stoppedEarly());
+        details.put("warmStarted", sae.training().warmStarted());
+        details.put("deadFeatures", dead);
+        return new Estimate(v, resolved, details);
+    }
+
+    /** F = exp(H(p)) of the features' L1 masses, p + 1e-10 renormalised (Bereska et al.'s convention). */
+    public static double fromMass(double[] l1Mass) {
+        return EffectiveNumber.exponentialOfEntropy(l1Mass, PROBABILITY_FLOOR, true);
+    }
+
+    /**
+     * At most {@code rows} rows, drawn without replacement (seeded); a spatial layer's rows are its
+     * positions, each a C-vector read out of the channel-first [C, H, W] flattening.
+     */
+    private Activations drawRows(LayerId layer, Activations values) {
+        boolean spatial = layer.channels() > 0;
+        if (spatial && values.columns() != layer.width()) {
+            throw new IllegalArgumentException("layer " + layer.describe() + " has " + values.columns() + " activation columns");
+        }
+        int positions = spatial ? layer.positions() : 1;
+        int width = spatial ? layer.channels() : values.columns();
+        int total = values.rows() * positions;
+        int count = Math.min(rows, total);
+        int[] chosen = java.util.stream.IntStream.range(0, total).toArray();
+        Random rnd = new Random(settings.seed());
+        for (int i = 0; i < count; i++) { // partial Fisher-Yates: the first count entries are a uniform draw
+            int j = i + rnd.nextInt(total - i);
+            int t = chosen[i];
+            chosen[i] = chosen[j];
+            chosen[j] = t;
+        }
+        java.util.Arrays.sort(chosen, 0, count); // reading in memory order
+        float[] out = new float[count * width];
+        for (int r = 0; r < count; r++) {
+            int row = chosen[r] / positions;
+            int position = chosen[r] % positions;
+            for (int c = 0; c < width; c++) {
+                out[r * width + c] = values.get(row, c * positions + position);
+            }
+        }
+        return Activations.wrap(out, count, width);
+    }
+
+    private static boolean allRowsEqual(Activations a) {
+        for (int r = 1; r < a.rows(); r++) {
+            for (int c = 0; c < a.columns(); c++) {
+                if (a.get(r, c) != a.get(0, c)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A row resampled with replacement only weighs more in the autoencoder's mean loss and in the
+     * mass sums; it makes no spurious pattern or zero distance, and the bootstrap keeps the row count
+     * F depends on, which subsampling would halve.
+     */
+    @Override
+    public boolean biasedByRepeatedRows() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "EffectiveFeatures" + parameters();
+    }
+
+    /** Configuration; validated in {@link #build()}. */
+    public static final class Builder {
+        private int rows = 10_000;
+        private int dictionaryRatio = SparseAutoencoder.Settings.defaults().dictionaryRatio();
+        private double lambda = SparseAutoencoder.Settings.defaults().lambda();
+        private double learningRate = SparseAutoencoder.Settings.defaults().learningRate();
+        private int batch = SparseAutoencoder.Settings.defaults().batch();
+        private int patience = SparseAutoencoder.Settings.defaults().patience();
+        private int maxEpochs = SparseAutoencoder.Settings.defaults().maxEpochs();
+        private double minImprovement = SparseAutoencoder.Settings.defaults().minImprovement();
+        private long seed;
+        private boolean warmStart = true;
+
+        private Builder() {
+        }
+
+        /** Activation rows per estimate (default 10,000): F depends on it, so keep it fixed across a run. */
+        public Builder rows(int n) {
+            this.rows = n;
+            return this;
+        }
+
+        /** Dictionary size D = ratio x width (default 4). */
+        public Builder dictionaryRatio(int ratio) {
+            this.dictionaryRatio = ratio;
+            return this;
+        }
+
+        /** Weight of the L1 penalty (default 0.1). */
+        public Builder lambda(double l) {
+            this.lambda = l;
+            return this;
+        }
+
+        /** Adam's learning rate (default 1e-3). */
+        public Builder learningRate(double lr) {
+            this.learningRate = lr;
+            return this;
+        }
+
+        /** Minibatch size (default 128). */
+        public Builder batch(int b) {
+            this.batch = b;
+            return this;
+        }
+
+        /** Epochs without improvement before stopping (default 10). */
+        public Builder patience(int epochs) {
+            this.patience = epochs;
+            return this;
+        }
+
+        /** Cap on the epochs of one training (default 500). */
+        public Builder maxEpochs(int epochs) {
+            this.maxEpochs = epochs;
+            return this;
+        }
+
+        /** Relative decrease of the epoch loss that counts as an improvement (default 1e-3). */
+        public Builder minImprovement(double relative) {
+            this.minImprovement = relative;
+            return this;
+        }
+
+        /** Seed of the row draw, the initial weights and the minibatch order (default 0). */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** Whether each layer's autoencoder starts from the one trained at the previous recorded epoch (default true). */
+        public Builder warmStart(boolean on) {
+            this.warmStart = on;
+            return this;
+        }
+
+        public EffectiveFeatures build() {
+            if (rows < 2) {
+                throw new IllegalArgumentException("effective features need rows >= 2, got " + rows);
+            }
+            return new EffectiveFeatures(this); // the autoencoder's settings validate themselves
+        }
+    }
+}
