@@ -26,6 +26,27 @@ public final class Pca {
         int n = a.rows();
         int d = a.columns();
         double[] mean = new double[d];
+        double[] v = centredRows(a, mean);
+        INDArray x = Nd4j.create(v, new long[] {n, d}, DataType.DOUBLE);
+        INDArray cov = x.transpose().mmul(x).divi(n);
+        INDArray eigenvalues = Eigen.symmetricGeneralizedEigenvalues(cov, true); // ascending; cov now holds the vectors
+        double largest = eigenvalues.getDouble(d - 1);
+        int kept = 0;
+        double[][] basis = new double[Math.min(components, d)][];
+        for (int c = 0; c < basis.length; c++) {
+            double lambda = eigenvalues.getDouble(d - 1 - c);
+            if (!(lambda > 1e-12 * largest) || !(largest > 0)) {
+                break;
+            }
+            basis[kept++] = cov.getColumn(d - 1 - c).toDoubleVector();
+        }
+        return new Pca(mean, java.util.Arrays.copyOf(basis, kept));
+    }
+
+    /** The rows of {@code a} minus their column means (written to {@code mean}), row-major doubles. */
+    public static double[] centredRows(Activations a, double[] mean) {
+        int n = a.rows();
+        int d = a.columns();
         double[] v = new double[n * d];
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < d; j++) {
@@ -41,20 +62,7 @@ public final class Pca {
                 v[r * d + j] -= mean[j];
             }
         }
-        INDArray x = Nd4j.create(v, new long[] {n, d}, DataType.DOUBLE);
-        INDArray cov = x.transpose().mmul(x).divi(n);
-        INDArray eigenvalues = Eigen.symmetricGeneralizedEigenvalues(cov, true); // ascending; cov now holds the vectors
-        double largest = eigenvalues.getDouble(d - 1);
-        int kept = 0;
-        double[][] basis = new double[Math.min(components, d)][];
-        for (int c = 0; c < basis.length; c++) {
-            double lambda = eigenvalues.getDouble(d - 1 - c);
-            if (!(lambda > 1e-12 * largest) || !(largest > 0)) {
-                break;
-            }
-            basis[kept++] = cov.getColumn(d - 1 - c).toDoubleVector();
-        }
-        return new Pca(mean, java.util.Arrays.copyOf(basis, kept));
+        return v;
     }
 
     public int components() {

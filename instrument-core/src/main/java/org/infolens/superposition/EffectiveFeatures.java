@@ -1,5 +1,6 @@
 package org.infolens.superposition;
 
+import org.infolens.estimate.RandomRows;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -138,15 +139,7 @@ public final class EffectiveFeatures implements Measure {
         int width = spatial ? layer.channels() : values.columns();
         int total = values.rows() * positions;
         int count = Math.min(rows, total);
-        int[] chosen = java.util.stream.IntStream.range(0, total).toArray();
-        Random rnd = new Random(settings.seed());
-        for (int i = 0; i < count; i++) { // partial Fisher-Yates: the first count entries are a uniform draw
-            int j = i + rnd.nextInt(total - i);
-            int t = chosen[i];
-            chosen[i] = chosen[j];
-            chosen[j] = t;
-        }
-        java.util.Arrays.sort(chosen, 0, count); // reading in memory order
+        int[] chosen = RandomRows.subset(total, count, new Random(settings.seed())); // ascending: read in memory order
         float[] out = new float[count * width];
         for (int r = 0; r < count; r++) {
             int row = chosen[r] / positions;

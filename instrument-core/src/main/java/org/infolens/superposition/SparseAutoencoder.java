@@ -1,5 +1,6 @@
 package org.infolens.superposition;
 
+import org.infolens.estimate.RandomRows;
 import java.util.Random;
 import org.infolens.data.Activations;
 import org.infolens.estimate.AdamOptimizer;
@@ -140,12 +141,7 @@ public final class SparseAutoencoder {
         int stale = 0;
         int epoch = 0;
         while (epoch < s.maxEpochs() && stale < s.patience()) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            RandomRows.shuffle(order, rnd);
             double sum = 0;
             for (int from = 0; from < n; from += s.batch()) {
                 int to = Math.min(n, from + s.batch());

@@ -1,5 +1,6 @@
 package org.infolens.cli.bench;
 
+import org.infolens.estimate.RandomRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,13 +75,7 @@ final class DseTrainingBench implements Callable<Integer> {
                     + trainRows + " + " + probeRows);
         }
         int[] permuted = labels.clone();
-        Random rnd = new Random(seed + 7);
-        for (int i = permuted.length - 1; i > 0; i--) { // a fixed random relabelling: nothing to generalise
-            int j = rnd.nextInt(i + 1);
-            int t = permuted[i];
-            permuted[i] = permuted[j];
-            permuted[j] = t;
-        }
+        RandomRows.shuffle(permuted, new Random(seed + 7)); // a fixed random relabelling: nothing to generalise
         Map<Integer, double[]> trueRun = train(images, labels, "true");
         Map<Integer, double[]> permutedRun = train(images, permuted, "permuted");
         out().printf(Locale.ROOT, "%nMNIST digits: %d training, %d held-out probe rows; penultimate layer (64 ReLU units); sigma 10, t 1%n",

@@ -1,5 +1,6 @@
 package org.infolens.experiments.data;
 
+import org.infolens.estimate.RandomRows;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -48,12 +49,7 @@ public final class ShufflingDataSetIterator implements DataSetIterator {
     }
 
     private void shuffle() {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        RandomRows.shuffle(order, random);
         cursor = 0;
     }
 

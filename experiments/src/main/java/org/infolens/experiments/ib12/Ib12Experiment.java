@@ -1,5 +1,6 @@
 package org.infolens.experiments.ib12;
 
+import org.infolens.estimate.RandomRows;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,12 +62,7 @@ public final class Ib12Experiment {
         long splitSeed = o.seed() * 1_000_003L + 1;
         if (o.shuffleSplit()) {
             Random rnd = new Random(splitSeed);
-            for (int i = n - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            RandomRows.shuffle(order, rnd);
         }
         int trainRows = (int) Math.round(o.trainFraction() * n);
         INDArray trainX = rows(task.features(), order, 0, trainRows);

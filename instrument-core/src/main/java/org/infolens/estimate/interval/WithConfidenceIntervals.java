@@ -1,5 +1,6 @@
 package org.infolens.estimate.interval;
 
+import org.infolens.estimate.RandomRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +109,7 @@ public final class WithConfidenceIntervals implements Measure {
             Map<String, List<Double>> estimates = new LinkedHashMap<>();
             Map<String, List<Double>> splitMeans = new LinkedHashMap<>();
             for (int r = 0; r < settings.resamples(); r++) {
-                int[] perm = permutation(n, rnd);
+                int[] perm = RandomRows.permutation(n, rnd);
                 Map<String, List<Double>> split = new LinkedHashMap<>();
                 for (int p = 0; p < s; p++) {
                     int from = (int) ((long) n * p / s);
@@ -205,20 +206,6 @@ public final class WithConfidenceIntervals implements Measure {
 
     private static void collect(Map<String, List<Double>> into, Map<String, Double> values) {
         values.forEach((k, v) -> into.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
-    }
-
-    private static int[] permutation(int n, SplittableRandom rnd) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     /** Linear interpolation between order statistics (numpy's default). */

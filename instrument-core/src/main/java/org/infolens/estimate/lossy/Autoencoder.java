@@ -1,5 +1,6 @@
 package org.infolens.estimate.lossy;
 
+import org.infolens.estimate.RandomRows;
 import java.util.Random;
 import org.infolens.data.Activations;
 import org.infolens.estimate.AdamOptimizer;
@@ -50,12 +51,7 @@ final class Autoencoder {
         int[] order = java.util.stream.IntStream.range(0, n).toArray();
         double loss = Double.NaN;
         for (int epoch = 0; epoch < epochs; epoch++) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            RandomRows.shuffle(order, rnd);
             double sum = 0;
             for (int from = 0; from < n; from += BATCH) {
                 int to = Math.min(n, from + BATCH);

@@ -2,6 +2,7 @@ package org.infolens.estimate.spectral;
 
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
+import org.infolens.estimate.Pca;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,21 +24,7 @@ final class CovarianceSpectrum {
         if (n < 2) {
             throw new IllegalArgumentException("layer " + layer.describe() + " has " + n + " probe row(s): a covariance needs at least 2");
         }
-        double[] centred = new double[n * d];
-        double[] mean = new double[d];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += a.get(r, j);
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
-        }
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < d; j++) {
-                centred[r * d + j] = a.get(r, j) - mean[j];
-            }
-        }
+        double[] centred = Pca.centredRows(a, new double[d]);
         INDArray x = Nd4j.create(centred, new long[] {n, d}, DataType.DOUBLE);
         INDArray gram = (d <= n ? x.transpose().mmul(x) : x.mmul(x.transpose())).divi(n).dup('c');
         double[] lambda = SymmetricEigenvalues.destructive(gram);

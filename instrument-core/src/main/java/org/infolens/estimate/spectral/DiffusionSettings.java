@@ -1,5 +1,6 @@
 package org.infolens.estimate.spectral;
 
+import org.infolens.estimate.RandomRows;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -62,21 +63,11 @@ record DiffusionSettings(Bandwidth sigma, double t, SpectrumMethod method, long 
 
     /** All of 0..n-1 when n <= max, else a seeded random subset of max of them, ascending. */
     static int[] seededSubset(int n, int max, long seed) {
-        return n <= max ? java.util.stream.IntStream.range(0, n).toArray() : randomSubset(n, max, new SplittableRandom(seed));
+        return n <= max ? java.util.stream.IntStream.range(0, n).toArray() : RandomRows.subset(n, max, new SplittableRandom(seed));
     }
 
-    /** m distinct rows of 0..n-1 drawn uniformly (a partial Fisher-Yates shuffle), ascending. */
-    static int[] randomSubset(int n, int max, SplittableRandom random) {
-        int[] all = java.util.stream.IntStream.range(0, n).toArray();
-        for (int i = 0; i < max; i++) {
-            int j = i + random.nextInt(n - i);
-            int tmp = all[i];
-            all[i] = all[j];
-            all[j] = tmp;
-        }
-        int[] subset = java.util.Arrays.copyOf(all, max);
-        java.util.Arrays.sort(subset);
-        return subset;
+    static double[] rowsAsDoubles(Activations values) {
+        return rowsAsDoubles(values, java.util.stream.IntStream.range(0, values.rows()).toArray());
     }
 
     static double[] rowsAsDoubles(Activations values, int[] rows) {

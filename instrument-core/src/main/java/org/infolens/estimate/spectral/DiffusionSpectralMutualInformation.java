@@ -1,5 +1,6 @@
 package org.infolens.estimate.spectral;
 
+import org.infolens.estimate.RandomRows;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -91,7 +92,7 @@ public final class DiffusionSpectralMutualInformation implements Measure {
         if (against.labels() && !probe.hasLabels()) {
             throw new IllegalArgumentException("dsmi against=" + against.parameterValue() + " needs class labels; the probe has none");
         }
-        double[] z = DiffusionSettings.rowsAsDoubles(values, java.util.stream.IntStream.range(0, n).toArray());
+        double[] z = DiffusionSettings.rowsAsDoubles(values);
         Bandwidth width = DiffusionKernel.resolve(z, n, d, settings.sigma());
         Map<String, Double> v = new LinkedHashMap<>();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -121,7 +122,7 @@ public final class DiffusionSpectralMutualInformation implements Measure {
             double own = fixed.entropy(DiffusionKernel.selectRows(z, d, members), members.length, d).bits();
             double baseline = 0;
             for (int r = 0; r < repetitions; r++) {
-                int[] rows = DiffusionSettings.randomSubset(n, members.length, random);
+                int[] rows = RandomRows.subset(n, members.length, random);
                 baseline += fixed.entropy(DiffusionKernel.selectRows(z, d, rows), rows.length, d).bits() / repetitions;
             }
             total += (double) members.length / n * (baseline - own);
