@@ -107,8 +107,15 @@ class InfolensCliTest {
         Files.writeString(oneRow, "0.1,0.2\n");
         Path constant = dir.resolve("constant.csv");
         Files.writeString(constant, "0.5,0.5\n0.5,0.5\n0.5,0.5\n0.5,0.5\n");
+        Path badMagic = Files.createDirectories(dir.resolve("bad-magic"));
+        Files.write(badMagic.resolve("t10k-images-idx3-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 0});
+        Files.write(badMagic.resolve("t10k-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 0});
         String[][] cases = {
             {"estimate", "binning", "--activations", dir.resolve("missing.npy").toString()},
+            {"run", "mnist-mlp", "--data", dir.resolve("no-such-dir").toString()},
+            {"run", "mnist-mlp", "--data", badMagic.toString(), "--out", dir.resolve("never").toString()},
+            {"run", "fashion-mlp", "--activation", "sigmoid"},
+            {"run", "fashion-mlp", "--optimizer", "rmsprop"},
             {"estimate", "kernel", "--activations", t.toString()},
             {"estimate", "binning", "--activations", t.toString(), "--param", "bims=4"},
             {"estimate", "binning", "--activations", t.toString(), "--param", "edges=fixed-width", "--param", "bins=4"},
@@ -135,6 +142,7 @@ class InfolensCliTest {
             assertTrue(r.err().startsWith("infolens"), r.err());
         }
         assertFalse(Files.exists(Path.of("runs", "ib12-sigmoid-s1")), "nothing half-written");
+        assertFalse(Files.exists(dir.resolve("never")), "a broken dataset fails before the run directory is made");
     }
 
     @Test

@@ -1,0 +1,94 @@
+package org.infolens.experiments.mlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.infolens.estimate.binning.AdaptiveDiscretizer;
+import org.infolens.estimate.binning.BinnedInformation;
+import org.infolens.experiments.data.KnownDataset;
+import org.infolens.experiments.data.SyntheticImages;
+import org.infolens.run.RunDirectory;
+import org.infolens.run.RunProvenance;
+import org.infolens.trajectory.TrajectoryReader;
+import org.infolens.trajectory.TrajectoryRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The MNIST MLP end to end on small learnable IDX files that only hold a "test set" (the layout of the MNIST copy beside the project). */
+class MlpExperimentTest {
+
+    @TempDir
+    Path dir;
+
+    private MlpOptions options(Path run, boolean randomLabels) {
+        return new MlpOptions(KnownDataset.MNIST, dir.resolve("data"), "relu", "adam", 1e-3, 0, randomLabels, 3, 32, 5, 0, 200,
+                List.of(new BinnedInformation(AdaptiveDiscretizer.builder().bins(30).build())), run, false, true);
+    }
+
+    @Test
+    void trainsOnTheFrontProbesTheEndAndRecordsEveryLayer() throws IOException {
+        int[] labels = SyntheticImages.writeIdx(dir.resolve("data"), "t10k", 600, 4);
+        Path run = dir.resolve("run");
+        MlpExperiment.Result r = MlpExperiment.run(options(run, false));
+        assertEquals(400, r.trainRows());
+        assertEquals(200, r.probeRows());
+        assertTrue(r.probeAccuracy() > 0.5, "the bands are learnable (chance is 0.1): probe accuracy " + r.probeAccuracy());
+        List<TrajectoryRecord> records = TrajectoryReader.read(new RunDirectory(run).trajectoryFile()).records();
+        assertEquals(Set.of(0, 1, 2, 3), records.stream().map(TrajectoryRecord::epoch).collect(Collectors.toSet()));
+        assertEquals(List.of(1024, 20, 20, 20, 10), records.stream().filter(x -> x.epoch() == 0).map(x -> x.layer().width()).toList());
+        double hy = entropyBits(Arrays.copyOfRange(labels, 400, 600));
+        for (TrajectoryRecord x : records) {
+            assertTrue(x.isOk(), x.toString());
+            assertEquals(200, x.n());
+            assertTrue(x.value("I_XT") <= Math.log(200) / Math.log(2) + 1e-9, "I(X;T) <= log2 N");
+            assertTrue(x.value("I_TY") >= -1e-12 && x.value("I_TY") <= hy + 1e-9, "0 <= I(T;Y) <= H(Y)");
+        }
+        RunProvenance p = new RunDirectory(run).readProvenance();
+        assertEquals("mnist", p.dataset().get("name"));
+        assertEquals(400, p.dataset().get("trainRows"));
+        assertTrue(((String) p.dataset().get("probeFrom")).startsWith("test set, last 200"));
+    }
+
+    @Test
+    void randomLabelsPermuteTheTrainingLabelsOnly() throws IOException {
+        SyntheticImages.writeIdx(dir.resolve("data"), "t10k", 600, 4);
+        MlpExperiment.Data truth = MlpExperiment.data(options(null, false));
+        MlpExperiment.Data permuted = MlpExperiment.data(options(null, true));
+        assertNotEquals(Arrays.toString(truth.trainingLabels()), Arrays.toString(permuted.trainingLabels()));
+        int[] a = truth.trainingLabels().clone();
+        int[] b = permuted.trainingLabels().clone();
+        Arrays.sort(a);
+        Arrays.sort(b);
+        assertEquals(Arrays.toString(a), Arrays.toString(b), "the same labels, shuffled");
+        assertEquals(Arrays.toString(truth.probe().labels()), Arrays.toString(permuted.probe().labels()));
+    }
+
+    @Test
+    void aProbeAsLargeAsTheTestSetLeavesNothingToTrainOn() throws IOException {
+        SyntheticImages.writeIdx(dir.resolve("data"), "t10k", 100, 4);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MlpExperiment.data(options(null, false)));
+        assertTrue(e.getMessage().contains("leaves nothing to train on"), e.getMessage());
+    }
+
+    private static double entropyBits(int[] y) {
+        double[] counts = new double[10];
+        for (int v : y) {
+            counts[v]++;
+        }
+        double h = 0;
+        for (double c : counts) {
+            if (c > 0) {
+                h -= c / y.length * Math.log(c / y.length) / Math.log(2);
+            }
+        }
+        return h;
+    }
+}
