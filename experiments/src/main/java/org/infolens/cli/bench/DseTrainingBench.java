@@ -1,5 +1,6 @@
 package org.infolens.cli.bench;
 
+import org.infolens.experiments.Classification;
 import org.infolens.estimate.RandomRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ final class DseTrainingBench implements Callable<Integer> {
     private Map<Integer, double[]> train(IdxFile.Images images, int[] labels, String name) {
         int d = images.width();
         INDArray trainX = Nd4j.create(java.util.Arrays.copyOfRange(images.pixels(), 0, trainRows * d), new long[] {trainRows, d}, 'c');
-        INDArray trainY = oneHot(labels, 0, trainRows);
+        INDArray trainY = Classification.oneHot(java.util.Arrays.copyOfRange(labels, 0, trainRows), 10);
         INDArray probeX = Nd4j.create(java.util.Arrays.copyOfRange(images.pixels(), trainRows * d, (trainRows + probeRows) * d),
                 new long[] {probeRows, d}, 'c');
         int[] probeY = java.util.Arrays.copyOfRange(labels, trainRows, trainRows + probeRows);
@@ -127,10 +128,10 @@ final class DseTrainingBench implements Callable<Integer> {
                 .runName("dse-training-" + name)
                 .build()) {
             net.addListeners(listener);
-            accuracy.put(0, accuracy(net, probeX, probeY));
+            accuracy.put(0, Classification.accuracy(net, probeX, probeY));
             for (int e = 1; e <= epochs; e++) {
                 net.fit(new ShufflingDataSetIterator(trainX, trainY, 128, seed * 1000 + e), 1);
-                accuracy.put(e, accuracy(net, probeX, probeY));
+                accuracy.put(e, Classification.accuracy(net, probeX, probeY));
                 out().printf(Locale.ROOT, "%s labels: epoch %d, probe accuracy %.3f%n", name, e, accuracy.get(e));
                 out().flush();
             }
@@ -148,23 +149,6 @@ final class DseTrainingBench implements Callable<Integer> {
             }
         }
         return table;
-    }
-
-    private static INDArray oneHot(int[] labels, int from, int to) {
-        float[] v = new float[(to - from) * 10];
-        for (int i = from; i < to; i++) {
-            v[(i - from) * 10 + labels[i]] = 1;
-        }
-        return Nd4j.create(v, new long[] {to - from, 10}, 'c');
-    }
-
-    private static double accuracy(MultiLayerNetwork net, INDArray x, int[] y) {
-        INDArray predicted = net.output(x, false).argMax(1);
-        int right = 0;
-        for (int i = 0; i < y.length; i++) {
-            right += predicted.getInt(i) == y[i] ? 1 : 0;
-        }
-        return (double) right / y.length;
     }
 
     private java.io.PrintWriter out() {

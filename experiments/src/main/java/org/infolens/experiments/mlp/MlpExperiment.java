@@ -13,6 +13,7 @@ import org.infolens.dl4j.InfoPlaneListener;
 import org.infolens.dl4j.ProbeSet;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.estimate.RandomRows;
+import org.infolens.experiments.Classification;
 import org.infolens.experiments.TrainingProgress;
 import org.infolens.experiments.data.ImageDataset;
 import org.infolens.experiments.data.KnownDataset;
@@ -98,7 +99,7 @@ public final class MlpExperiment {
     public static Result run(MlpOptions o, Data d) {
         MultiLayerNetwork net = MlpNetwork.build(o);
         INDArray trainX = Nd4j.create(d.train().pixels(), new long[] {d.train().count(), d.train().width()}, 'c');
-        INDArray trainY = oneHot(d.trainingLabels(), d.train().classes());
+        INDArray trainY = Classification.oneHot(d.trainingLabels(), d.train().classes());
         INDArray probeX = Nd4j.create(d.probe().pixels(), new long[] {d.probe().count(), d.probe().width()}, 'c');
         long batchSeed = o.seed() * 1_000_003L + 2;
         InfoPlaneListener listener = InfoPlaneListener.builder()
@@ -122,8 +123,8 @@ public final class MlpExperiment {
             seconds = (System.nanoTime() - t0) / 1e9;
             loss = progress.lastEpochLoss();
         }
-        double trainAccuracy = accuracy(net, trainX, d.trainingLabels());
-        double probeAccuracy = accuracy(net, probeX, d.probe().labels());
+        double trainAccuracy = Classification.accuracy(net, trainX, d.trainingLabels());
+        double probeAccuracy = Classification.accuracy(net, probeX, d.probe().labels());
         listener.putResult("trainAccuracy", trainAccuracy);
         listener.putResult("testAccuracy", probeAccuracy);
         listener.putResult("finalLoss", loss);
@@ -158,22 +159,5 @@ public final class MlpExperiment {
         m.put("probeSize", o.probeSize());
         m.put("weightInit", "Xavier");
         return m;
-    }
-
-    static INDArray oneHot(int[] labels, int classes) {
-        float[] v = new float[labels.length * classes];
-        for (int i = 0; i < labels.length; i++) {
-            v[i * classes + labels[i]] = 1;
-        }
-        return Nd4j.create(v, new long[] {labels.length, classes}, 'c');
-    }
-
-    static double accuracy(MultiLayerNetwork net, INDArray x, int[] y) {
-        INDArray predicted = net.output(x, false).argMax(1);
-        int right = 0;
-        for (int i = 0; i < y.length; i++) {
-            right += predicted.getInt(i) == y[i] ? 1 : 0;
-        }
-        return (double) right / y.length;
     }
 }
