@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.experiments.ib12.Ib12Experiment;
 import org.infolens.experiments.ib12.Ib12Options;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
@@ -52,17 +54,8 @@ final class Ib12Command implements Callable<Integer> {
     @Option(names = "--points", defaultValue = "400", description = "points of the log-spaced epoch grid (default ${DEFAULT-VALUE})")
     int points;
 
-    @Option(names = "--out", description = "run directory (default runs/ib12-<activation>-s<seed>)")
-    Path out;
-
-    @Option(names = "--overwrite", description = "empty --out first if it holds an earlier run")
-    boolean overwrite;
-
-    @Option(names = "--save-activations", description = "keep every recorded epoch's activations as .npy under activations/")
-    boolean saveActivations;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
-    boolean quiet;
+    @Mixin
+    RunOutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -75,8 +68,8 @@ final class Ib12Command implements Callable<Integer> {
         }
         // Everything is validated before the run directory is chosen, so bad input leaves nothing behind.
         Ib12Options validated = new Ib12Options(act, epochs, batch, learningRate, seed, split.equals("shuffled"), trainFraction,
-                taskFile, MeasureSpecs.parse(measures), points, null, saveActivations, quiet);
-        Ib12Options o = validated.withRunDirectory(RunDirectories.choose(out, "ib12-" + act + "-s" + seed, overwrite));
+                taskFile, EstimatorCatalog.fromSpecs(measures), points, null, output.saveActivations, output.quiet);
+        Ib12Options o = validated.withRunDirectory(RunDirectories.choose(output.out, "ib12-" + act + "-s" + seed, output.overwrite));
         long t0 = System.nanoTime();
         Ib12Experiment.Result r = Ib12Experiment.run(o);
         double total = (System.nanoTime() - t0) / 1e9;

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.experiments.data.KnownDataset;
 import org.infolens.experiments.mlp.MlpExperiment;
 import org.infolens.experiments.mlp.MlpOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,17 +59,8 @@ abstract class MlpCommand implements Callable<Integer> {
             + " (default: binning adaptive 30 and fixed-width 0.5, kde upper, dse maxN=2000)")
     List<String> measures = new ArrayList<>();
 
-    @Option(names = "--out", description = "run directory (default runs/<experiment>-<activation>-s<seed>)")
-    Path out;
-
-    @Option(names = "--overwrite", description = "empty --out first if it holds an earlier run")
-    boolean overwrite;
-
-    @Option(names = "--save-activations", description = "keep every recorded epoch's activations as .npy under activations/")
-    boolean saveActivations;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
-    boolean quiet;
+    @Mixin
+    RunOutputOptions output;
 
     abstract KnownDataset dataset();
 
@@ -79,10 +72,10 @@ abstract class MlpCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--data " + data + ": no such directory");
         }
         MlpOptions validated = new MlpOptions(dataset(), data, activation, optimizer, learningRate, l2, randomLabels, epochs, batch, seed,
-                trainLimit, probeSize, MeasureSpecs.parse(measures), null, saveActivations, quiet);
+                trainLimit, probeSize, EstimatorCatalog.fromSpecs(measures), null, output.saveActivations, output.quiet);
         MlpExperiment.Data d = MlpExperiment.data(validated); // a missing or broken dataset fails before a run directory is made
-        MlpOptions o = validated.withRunDirectory(RunDirectories.choose(out, experiment() + "-" + validated.activation()
-                + (randomLabels ? "-random" : "") + "-s" + seed, overwrite));
+        MlpOptions o = validated.withRunDirectory(RunDirectories.choose(output.out, experiment() + "-" + validated.activation()
+                + (randomLabels ? "-random" : "") + "-s" + seed, output.overwrite));
         MlpExperiment.Result r = MlpExperiment.run(o, d);
         out().printf(Locale.ROOT, "run:        %s%n", r.runDirectory());
         out().printf(Locale.ROOT, "data:       %d training, %d probe images%n", r.trainRows(), r.probeRows());

@@ -1,12 +1,15 @@
 package org.infolens.estimate;
 
+import java.util.Arrays;
 import java.util.List;
 import org.infolens.estimate.binning.BinningFactory;
 import org.infolens.estimate.kernel.KernelFactory;
 import org.infolens.estimate.knn.KnnFactories;
 import org.infolens.estimate.lossy.LossyFactory;
 import org.infolens.estimate.spectral.SpectralFactories;
+import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureFactory;
+import org.infolens.measure.Parameters;
 import org.infolens.superposition.EffectiveFeaturesFactory;
 
 /** Every estimator family infolens has, by the name the command line and the records use. */
@@ -36,5 +39,18 @@ public final class EstimatorCatalog {
             }
         }
         throw new IllegalArgumentException("unknown measure '" + name + "'; known: " + String.join(", ", names()));
+    }
+
+    /** A measure from a spec, {@code name} or {@code name:param=value,param=value} (the command line's and the defaults' form). */
+    public static Measure fromSpec(String spec) {
+        int colon = spec.indexOf(':');
+        String name = colon < 0 ? spec.trim() : spec.substring(0, colon).trim();
+        List<String> params = colon < 0 || colon == spec.length() - 1 ? List.of() : Arrays.asList(spec.substring(colon + 1).split(","));
+        return named(name).create(Parameters.parse(name, params));
+    }
+
+    /** {@link #fromSpec} of each, in order. */
+    public static List<Measure> fromSpecs(List<String> specs) {
+        return specs.stream().map(EstimatorCatalog::fromSpec).toList();
     }
 }

@@ -14,7 +14,7 @@ import org.infolens.estimate.binning.AdaptiveDiscretizer;
 import org.infolens.estimate.binning.BinnedInformation;
 import org.infolens.estimate.binning.FixedRangeDiscretizer;
 import org.infolens.estimate.binning.GlobalMinMaxDiscretizer;
-import org.infolens.experiments.TrainingProgress;
+import org.infolens.experiments.InstrumentedTraining;
 import org.infolens.experiments.data.ShufflingDataSetIterator;
 import org.infolens.measure.Measure;
 import org.infolens.pipeline.PipelineSummary;
@@ -111,23 +111,11 @@ public final class Ib12Experiment {
     public static Result run(Ib12Options o) throws IOException {
         Setup s = setup(o);
         InfoPlaneListener listener = listener(o, s);
-        double seconds;
-        double loss;
-        try (TrainingProgress progress = new TrainingProgress("ib12 " + o.activation(), o.epochs(), o.quiet())) {
-            s.net().setListeners(listener, progress);
-            long t0 = System.nanoTime();
-            s.net().fit(s.train(), o.epochs());
-            seconds = (System.nanoTime() - t0) / 1e9;
-            loss = progress.lastEpochLoss();
-        }
+        InstrumentedTraining.Fit fit = InstrumentedTraining.fit(s.net(), s.train(), o.epochs(), listener, "ib12 " + o.activation(), o.quiet());
         double trainAccuracy = accuracy(s.net(), s.trainX(), s.trainY());
         double testAccuracy = accuracy(s.net(), s.testX(), s.testY());
-        listener.putResult("trainAccuracy", trainAccuracy);
-        listener.putResult("testAccuracy", testAccuracy);
-        listener.putResult("finalLoss", loss);
-        listener.putResult("trainingSeconds", seconds);
-        listener.close();
-        return new Result(o.runDirectory(), trainAccuracy, testAccuracy, loss, seconds, listener.summary());
+        InstrumentedTraining.finish(listener, fit, trainAccuracy, testAccuracy);
+        return new Result(o.runDirectory(), trainAccuracy, testAccuracy, fit.finalLoss(), fit.seconds(), listener.summary());
     }
 
     /** Wall time of a training run and, when instrumented, the training thread's time inside the listener. */

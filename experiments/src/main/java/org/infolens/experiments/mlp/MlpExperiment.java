@@ -2,7 +2,6 @@ package org.infolens.experiments.mlp;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +13,11 @@ import org.infolens.dl4j.ProbeSet;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.estimate.RandomRows;
 import org.infolens.experiments.Classification;
-import org.infolens.experiments.TrainingProgress;
+import org.infolens.experiments.InstrumentedTraining;
 import org.infolens.experiments.data.ImageDataset;
 import org.infolens.experiments.data.KnownDataset;
 import org.infolens.experiments.data.ShufflingDataSetIterator;
 import org.infolens.measure.Measure;
-import org.infolens.measure.Parameters;
 import org.infolens.pipeline.PipelineSummary;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,13 +48,7 @@ public final class MlpExperiment {
     }
 
     public static List<Measure> defaultMeasures() {
-        List<Measure> m = new ArrayList<>();
-        for (String spec : DEFAULT_MEASURES) {
-            int colon = spec.indexOf(':');
-            String name = spec.substring(0, colon);
-            m.add(EstimatorCatalog.named(name).create(Parameters.parse(name, List.of(spec.substring(colon + 1).split(",")))));
-        }
-        return m;
+        return EstimatorCatalog.fromSpecs(DEFAULT_MEASURES);
     }
 
     /** The training and probe images of a run, after --train-limit, --probe-size and --random-labels. */
@@ -114,23 +106,12 @@ public final class MlpExperiment {
                 .seed("randomLabels", o.seed() * 1_000_003L + 3)
                 .settings(settings(o))
                 .build();
-        double seconds;
-        double loss;
-        try (TrainingProgress progress = new TrainingProgress(o.dataset().id() + "-mlp " + o.activation(), o.epochs(), o.quiet())) {
-            net.setListeners(listener, progress);
-            long t0 = System.nanoTime();
-            net.fit(new ShufflingDataSetIterator(trainX, trainY, o.batchSize(), batchSeed), o.epochs());
-            seconds = (System.nanoTime() - t0) / 1e9;
-            loss = progress.lastEpochLoss();
-        }
+        InstrumentedTraining.Fit fit = InstrumentedTraining.fit(net, new ShufflingDataSetIterator(trainX, trainY, o.batchSize(), batchSeed),
+                o.epochs(), listener, o.dataset().id() + "-mlp " + o.activation(), o.quiet());
         double trainAccuracy = Classification.accuracy(net, trainX, d.trainingLabels());
         double probeAccuracy = Classification.accuracy(net, probeX, d.probe().labels());
-        listener.putResult("trainAccuracy", trainAccuracy);
-        listener.putResult("testAccuracy", probeAccuracy);
-        listener.putResult("finalLoss", loss);
-        listener.putResult("trainingSeconds", seconds);
-        listener.close();
-        return new Result(o.runDirectory(), trainAccuracy, probeAccuracy, loss, seconds, d.train().count(), d.probe().count(),
+        InstrumentedTraining.finish(listener, fit, trainAccuracy, probeAccuracy);
+        return new Result(o.runDirectory(), trainAccuracy, probeAccuracy, fit.finalLoss(), fit.seconds(), d.train().count(), d.probe().count(),
                 listener.summary());
     }
 

@@ -1,0 +1,35 @@
+package org.infolens.experiments;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.infolens.dl4j.InfoPlaneListener;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+/** The part every bundled experiment shares: train with the listener and a progress bar, then record the outcome and close. */
+public final class InstrumentedTraining {
+
+    private InstrumentedTraining() {
+    }
+
+    /** Wall time of {@code fit} and the last epoch's mean loss. */
+    public record Fit(double seconds, double finalLoss) {
+    }
+
+    /** Trains {@code epochs} epochs with {@code listener} and a progress bar titled {@code task}. */
+    public static Fit fit(MultiLayerNetwork net, DataSetIterator data, int epochs, InfoPlaneListener listener, String task, boolean quiet) {
+        try (TrainingProgress progress = new TrainingProgress(task, epochs, quiet)) {
+            net.setListeners(listener, progress);
+            long t0 = System.nanoTime();
+            net.fit(data, epochs);
+            return new Fit((System.nanoTime() - t0) / 1e9, progress.lastEpochLoss());
+        }
+    }
+
+    /** Writes the run's outcome into its provenance and closes the listener (waiting for queued estimates). */
+    public static void finish(InfoPlaneListener listener, Fit fit, double trainAccuracy, double testAccuracy) {
+        listener.putResult("trainAccuracy", trainAccuracy);
+        listener.putResult("testAccuracy", testAccuracy);
+        listener.putResult("finalLoss", fit.finalLoss());
+        listener.putResult("trainingSeconds", fit.seconds());
+        listener.close();
+    }
+}
