@@ -1,5 +1,6 @@
 package org.infolens.estimate;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.infolens.estimate.binning.BinningFactory;
@@ -41,12 +42,30 @@ public final class EstimatorCatalog {
         throw new IllegalArgumentException("unknown measure '" + name + "'; known: " + String.join(", ", names()));
     }
 
-    /** A measure from a spec, {@code name} or {@code name:param=value,param=value} (the command line's and the defaults' form). */
+    /**
+     * A measure from a spec, {@code name} or {@code name:param=value,param=value} (the command line's and
+     * the defaults' form). Any measure also takes {@code probeRows} (and {@code probeSeed}, default 0):
+     * then it reads a fixed seeded subset of that many probe rows ({@link ProbeSubsample}).
+     */
     public static Measure fromSpec(String spec) {
         int colon = spec.indexOf(':');
         String name = colon < 0 ? spec.trim() : spec.substring(0, colon).trim();
-        List<String> params = colon < 0 || colon == spec.length() - 1 ? List.of() : Arrays.asList(spec.substring(colon + 1).split(","));
-        return named(name).create(Parameters.parse(name, params));
+        List<String> items = colon < 0 || colon == spec.length() - 1 ? List.of() : Arrays.asList(spec.substring(colon + 1).split(","));
+        List<String> own = new ArrayList<>();
+        List<String> subsample = new ArrayList<>();
+        for (String item : items) {
+            String key = item.contains("=") ? item.substring(0, item.indexOf('=')).trim() : item;
+            (key.equals(ProbeSubsample.ROWS) || key.equals(ProbeSubsample.SEED) ? subsample : own).add(item);
+        }
+        Measure m = named(name).create(Parameters.parse(name, own));
+        if (subsample.isEmpty()) {
+            return m;
+        }
+        Parameters p = Parameters.parse(name, subsample);
+        if (!p.has(ProbeSubsample.ROWS)) {
+            throw new IllegalArgumentException(name + ": " + ProbeSubsample.SEED + " needs " + ProbeSubsample.ROWS);
+        }
+        return new ProbeSubsample(m, p.integer(ProbeSubsample.ROWS, 0), p.integer(ProbeSubsample.SEED, 0));
     }
 
     /** {@link #fromSpec} of each, in order. */

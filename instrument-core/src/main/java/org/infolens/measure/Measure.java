@@ -33,6 +33,11 @@ public interface Measure {
      */
     Estimate estimate(LayerId layer, Activations values, Probe probe);
 
+    /** Probe rows an estimate reads when the probe has {@code probeRows} (fewer when the measure subsamples). */
+    default int rowsUsed(int probeRows) {
+        return probeRows;
+    }
+
     /**
      * Whether resampling rows with replacement biases this estimator (repeated rows are new plug-in
      * patterns, zero k-NN distances): then its intervals come from subsampling without replacement.

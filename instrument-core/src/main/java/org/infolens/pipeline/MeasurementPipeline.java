@@ -290,7 +290,7 @@ public final class MeasurementPipeline implements AutoCloseable {
                 Map<String, Object> params = new LinkedHashMap<>(m.parameters());
                 params.putAll(e.layerParameters());
                 r = new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, s.epoch(), s.iteration(), l.layer(), m.name(),
-                        m.label(), params, l.values().rows(), RecordStatus.OK, e.valuesBits(), e.intervals(), e.details(), null, dt / 1e9,
+                        m.label(), params, m.rowsUsed(l.values().rows()), RecordStatus.OK, e.valuesBits(), e.intervals(), e.details(), null, dt / 1e9,
                         Instant.now());
             } catch (RuntimeException e) {
                 String why = m.label() + " failed on layer " + l.layer().describe() + " at epoch " + s.epoch() + ": " + e;
@@ -327,7 +327,7 @@ public final class MeasurementPipeline implements AutoCloseable {
     }
 
     private TrajectoryRecord failure(ActivationSnapshot s, LayerActivations l, Measure m, RecordStatus status, String why) {
-        return failure(s, l.layer(), m.name(), m.label(), m.parameters(), l.values().rows(), status, why);
+        return failure(s, l.layer(), m.name(), m.label(), m.parameters(), m.rowsUsed(l.values().rows()), status, why);
     }
 
     private TrajectoryRecord failure(ActivationSnapshot s, LayerParameters p, ParameterMeasure m, RecordStatus status, String why) {

@@ -189,6 +189,18 @@ class MeasurementPipelineTest {
     }
 
     @Test
+    void aSubsamplingMeasureRecordsTheRowsItRead() throws IOException {
+        InMemoryTrajectory sink = new InMemoryTrajectory();
+        try (MeasurementPipeline p = pipeline(sink, new ProbeMeasure("all", -1, null),
+                new org.infolens.estimate.ProbeSubsample(new ProbeMeasure("part", -1, null), 20, 1)).build()) {
+            p.submit(snapshot(1, 1, false));
+        }
+        assertTrue(sink.records().stream().filter(x -> x.label().equals("all")).allMatch(x -> x.n() == ROWS));
+        assertTrue(sink.records().stream().filter(x -> x.label().equals("part")).allMatch(x -> x.n() == 20 && x.isOk()));
+        assertEquals(6, sink.records().size());
+    }
+
+    @Test
     void waitPolicyMeasuresEveryEpoch() throws IOException {
         InMemoryTrajectory sink = new InMemoryTrajectory();
         try (MeasurementPipeline p = pipeline(sink, new ProbeMeasure("m", -1, null)).queueCapacity(1).build()) {

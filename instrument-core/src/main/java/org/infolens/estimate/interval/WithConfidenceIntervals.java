@@ -51,6 +51,11 @@ public final class WithConfidenceIntervals implements Measure {
     }
 
     @Override
+    public int rowsUsed(int probeRows) {
+        return inner.rowsUsed(probeRows);
+    }
+
+    @Override
     public boolean biasedByRepeatedRows() {
         return inner.biasedByRepeatedRows();
     }

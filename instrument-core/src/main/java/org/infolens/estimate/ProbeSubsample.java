@@ -1,0 +1,95 @@
+package org.infolens.estimate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.infolens.data.Activations;
+import org.infolens.data.LayerId;
+import org.infolens.data.Probe;
+import org.infolens.measure.Estimate;
+import org.infolens.measure.Measure;
+import org.infolens.measure.RunObserver;
+
+/**
+ * Any measure on a fixed seeded subset of at most {@code rows} probe rows: the same rows at every
+ * epoch and layer, so a trajectory stays comparable along itself. For costly measures on a large
+ * probe (the kernel bounds are O(N^2 d)): cheap measures keep every row while a costly one reads a
+ * part. Spec form: {@code kde:bound=upper,probeRows=2000}; recorded as {@code probeRows} and
+ * {@code probeSeed} with the measure's own parameters, and as the record's {@code n}.
+ */
+public final class ProbeSubsample implements Measure {
+
+    /** The spec parameters every measure accepts through this wrapper. */
+    public static final String ROWS = "probeRows";
+    public static final String SEED = "probeSeed";
+
+    private final Measure inner;
+    private final int rows;
+    private final long seed;
+    private Chosen chosen; // the subset of the last probe seen (the listener's probe never changes)
+
+    private record Chosen(Probe probe, int[] rows, Probe selected) {
+    }
+
+    public ProbeSubsample(Measure inner, int rows, long seed) {
+        if (rows < 2) {
+            throw new IllegalArgumentException(inner.label() + ": " + ROWS + " must be >= 2, got " + rows);
+        }
+        this.inner = inner;
+        this.rows = rows;
+        this.seed = seed;
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public String label() {
+        return inner.label();
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>(inner.parameters());
+        p.put(ROWS, rows);
+        p.put(SEED, seed);
+        return p;
+    }
+
+    @Override
+    public int rowsUsed(int probeRows) {
+        return Math.min(rows, probeRows);
+    }
+
+    @Override
+    public boolean biasedByRepeatedRows() {
+        return inner.biasedByRepeatedRows();
+    }
+
+    @Override
+    public Optional<RunObserver> runObserver() {
+        return inner.runObserver();
+    }
+
+    @Override
+    public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        if (values.rows() <= rows) {
+            return inner.estimate(layer, values, probe);
+        }
+        Chosen c = chosen;
+        if (c == null || c.probe() != probe || c.rows().length != rows) {
+            int[] subset = RandomRows.subset(values.rows(), rows, new SplittableRandom(seed));
+            c = new Chosen(probe, subset, probe.selectRows(subset));
+            chosen = c;
+        }
+        return inner.estimate(layer, values.selectRows(c.rows()), c.selected());
+    }
+
+    @Override
+    public String toString() {
+        return inner + " with " + ROWS + "=" + rows + ", " + SEED + "=" + seed;
+    }
+}
