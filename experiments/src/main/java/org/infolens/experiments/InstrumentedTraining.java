@@ -25,11 +25,14 @@ public final class InstrumentedTraining {
     }
 
     /** Writes the run's outcome into its provenance and closes the listener (waiting for queued estimates). */
-    public static void finish(InfoPlaneListener listener, Fit fit, double trainAccuracy, double testAccuracy) {
+    public static RunOutcome finish(InfoPlaneListener listener, Fit fit, int trainRows, int probeRows, double trainAccuracy,
+                                    double testAccuracy) {
         listener.putResult("trainAccuracy", trainAccuracy);
         listener.putResult("testAccuracy", testAccuracy);
         listener.putResult("finalLoss", fit.finalLoss());
         listener.putResult("trainingSeconds", fit.seconds());
         listener.close();
+        return new RunOutcome(listener.runDirectory().root(), trainRows, probeRows, trainAccuracy, testAccuracy, fit.finalLoss(), fit.seconds(),
+                listener.summary());
     }
 }

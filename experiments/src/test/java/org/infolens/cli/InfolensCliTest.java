@@ -14,6 +14,11 @@ import java.util.Random;
 import org.infolens.data.Activations;
 import org.infolens.io.Npy;
 import org.infolens.trajectory.Json;
+import org.infolens.run.RunDirectory;
+import org.infolens.run.RunProvenance;
+import org.infolens.trajectory.TrajectoryReader;
+import org.infolens.trajectory.TrajectoryRecord;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -129,6 +134,8 @@ class InfolensCliTest {
             {"estimate", "twonn", "--activations", constant.toString()},
             {"run", "ib12", "--epochs", "0"},
             {"run", "ib12", "--activation", "sigmoid"},
+            {"run", "ib12", "--seeds", "1,2,1"},
+            {"run", "ib12", "--l2", "-0.1"},
             {"run", "ib12", "--task", dir.resolve("no-task.csv").toString()},
             {"run", "ib12", "--measure", "binning:edges=quantile"},
             {"run", "mnist"},
@@ -153,5 +160,36 @@ class InfolensCliTest {
         Result r = run("run", "ib12", "--epochs", "1", "--out", out.toString(), "-q");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--overwrite"), r.err());
+    }
+
+    @Test
+    void severalSeedsGiveOneRunEachAndTheirMedian() throws IOException {
+        Path out = dir.resolve("seeds");
+        Result r = run("run", "ib12", "--epochs", "3", "--points", "3", "--seeds", "4,5,6", "--l2", "0.015", "--random-labels",
+                "--out", out.toString(), "-q");
+        assertEquals(0, r.exit(), r.err());
+        List<List<TrajectoryRecord>> members = new java.util.ArrayList<>();
+        for (int s : new int[] {4, 5, 6}) {
+            RunDirectory run = new RunDirectory(out.resolve("ib12-tanh-l2-random-s" + s));
+            members.add(TrajectoryReader.read(run.trajectoryFile()).records());
+            RunProvenance p = run.readProvenance();
+            assertEquals(0.015, ((Number) p.settings().get("l2")).doubleValue(), 0);
+            assertEquals(true, p.settings().get("randomLabels"));
+            assertEquals((long) s, p.seeds().get("network"));
+        }
+        RunDirectory median = new RunDirectory(out.resolve("ib12-tanh-l2-random-median"));
+        List<TrajectoryRecord> m = TrajectoryReader.read(median.trajectoryFile()).records();
+        assertEquals(members.get(0).size(), m.size());
+        assertTrue(r.out().contains("ib12-tanh-l2-random-median"), r.out());
+        for (TrajectoryRecord x : m) {
+            double[] v = members.stream().mapToDouble(run -> run.stream().filter(y -> y.epoch() == x.epoch()
+                    && y.layer().index() == x.layer().index() && y.label().equals(x.label())).findFirst().orElseThrow().value("I_XT"))
+                    .sorted().toArray();
+            assertEquals(v[1], x.value("I_XT"), 0, "median of three");
+            assertEquals(v[0], x.intervals().get("I_XT").low(), 0);
+            assertEquals(v[2], x.intervals().get("I_XT").high(), 0);
+        }
+        assertEquals("median", median.readProvenance().settings().get("aggregate"));
+        assertTrue(Files.exists(median.figuresDirectory().resolve("information-plane.png")));
     }
 }

@@ -130,7 +130,7 @@ final class DseTrainingBench implements Callable<Integer> {
             net.addListeners(listener);
             accuracy.put(0, Classification.accuracy(net, probeX, probeY));
             for (int e = 1; e <= epochs; e++) {
-                net.fit(new ShufflingDataSetIterator(trainX, trainY, 128, seed * 1000 + e), 1);
+                net.fit(new ShufflingDataSetIterator(trainX, trainY, 128, seed * 1000 + e, true), 1);
                 accuracy.put(e, Classification.accuracy(net, probeX, probeY));
                 out().printf(Locale.ROOT, "%s labels: epoch %d, probe accuracy %.3f%n", name, e, accuracy.get(e));
                 out().flush();

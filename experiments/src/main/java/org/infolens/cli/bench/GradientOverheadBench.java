@@ -90,7 +90,7 @@ final class GradientOverheadBench implements Callable<Integer> {
             y.putScalar(i, i % 10, 1);
         }
         MultiLayerNetwork net = network();
-        ShufflingDataSetIterator train = new ShufflingDataSetIterator(x, y, batch, seed);
+        ShufflingDataSetIterator train = new ShufflingDataSetIterator(x, y, batch, seed, false);
         int[] labels = new int[1000];
         Arrays.setAll(labels, i -> i % 10);
         try (InfoPlaneListener listener = InfoPlaneListener.builder()

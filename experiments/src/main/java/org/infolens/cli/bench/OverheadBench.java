@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.infolens.cli.Ib12Defaults;
+import org.infolens.experiments.HiddenActivation;
+import org.infolens.experiments.TrainingVariant;
 import org.infolens.experiments.ib12.Ib12Experiment;
 import org.infolens.experiments.ib12.Ib12Options;
 import picocli.CommandLine.Command;
@@ -46,7 +48,8 @@ final class OverheadBench implements Callable<Integer> {
             throw new IllegalArgumentException("overhead is measured for: ib12 (got '" + experiment + "')");
         }
         Path tmp = Files.createTempDirectory("infolens-overhead-");
-        Ib12Options base = new Ib12Options(activation, epochs, Ib12Defaults.BATCH, Ib12Defaults.LEARNING_RATE, seed, true, 0.8, null,
+        Ib12Options base = new Ib12Options(new TrainingVariant(HiddenActivation.parse(activation), 0, false, seed), epochs, Ib12Defaults.BATCH,
+                Ib12Defaults.LEARNING_RATE, true, 0.8, null,
                 List.of(), 400, tmp.resolve("warmup"), false, true);
         Ib12Experiment.timeTraining(base.withRunDirectory(tmp.resolve("warmup")), true); // JIT, native libraries, workspaces
         // Pairs run back to back and alternate which goes first, so slow drifts of a shared machine

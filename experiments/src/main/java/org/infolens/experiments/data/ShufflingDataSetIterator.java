@@ -12,9 +12,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Minibatches of an in-memory data set, reshuffled at every epoch from a seeded generator (as Keras's
- * fit does by default), so a run is repeatable. Synchronous: the data is already in memory. Batches
- * are gathered from Java arrays into one new array each: ND4J's getRows costs milliseconds per call,
- * more than a training step of a small network.
+ * fit does by default), so a run is repeatable. Batches are gathered from Java arrays into one new
+ * array each: ND4J's getRows costs milliseconds per call, more than a training step of a small network.
+ * With {@code prefetch}, DL4J's fit runs this iterator on its own thread a few batches ahead
+ * (AsyncDataSetIterator): worth it for image batches, not for the 12-bit task's tiny ones, where the
+ * hand-over costs more than the gathering. The order is the same either way.
  */
 public final class ShufflingDataSetIterator implements DataSetIterator {
 
@@ -26,9 +28,10 @@ public final class ShufflingDataSetIterator implements DataSetIterator {
     private final Random random;
     private final int[] order;
     private int cursor;
+    private final boolean prefetch;
     private DataSetPreProcessor preProcessor;
 
-    public ShufflingDataSetIterator(INDArray features, INDArray labels, int batchSize, long seed) {
+    public ShufflingDataSetIterator(INDArray features, INDArray labels, int batchSize, long seed, boolean prefetch) {
         if (features.size(0) != labels.size(0)) {
             throw new IllegalArgumentException(features.size(0) + " feature rows but " + labels.size(0) + " label rows");
         }
@@ -40,6 +43,7 @@ public final class ShufflingDataSetIterator implements DataSetIterator {
         this.features = features.castTo(DataType.FLOAT).dup('c').data().asFloat();
         this.labels = labels.castTo(DataType.FLOAT).dup('c').data().asFloat();
         this.batchSize = batchSize;
+        this.prefetch = prefetch;
         this.random = new Random(seed);
         this.order = new int[(int) features.size(0)];
         for (int i = 0; i < order.length; i++) {
@@ -104,7 +108,7 @@ public final class ShufflingDataSetIterator implements DataSetIterator {
 
     @Override
     public boolean asyncSupported() {
-        return false;
+        return prefetch;
     }
 
     @Override

@@ -14,36 +14,34 @@ import org.infolens.estimate.binning.AdaptiveDiscretizer;
 import org.infolens.estimate.binning.BinnedInformation;
 import org.infolens.estimate.binning.FixedRangeDiscretizer;
 import org.infolens.estimate.binning.GlobalMinMaxDiscretizer;
+import org.infolens.experiments.Classification;
+import org.infolens.experiments.HiddenActivation;
 import org.infolens.experiments.InstrumentedTraining;
+import org.infolens.experiments.RunOutcome;
+import org.infolens.experiments.TrainingVariant;
 import org.infolens.experiments.data.ShufflingDataSetIterator;
 import org.infolens.measure.Measure;
-import org.infolens.pipeline.PipelineSummary;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains the 12-bit network with the information-plane listener: probe = all 4096 patterns, epochs on
  * the log-spaced grid of the original code (plus the state before training), binning measures as the
- * papers used them: fixed-range 30 for tanh (Shwartz-Ziv and Tishby), global min-max 100 for ReLU
- * (Saxe et al.), and adaptive EBAB (Chelombiev et al.) for both.
+ * papers used them: fixed-range 30 for tanh (Shwartz-Ziv and Tishby; also softsign, bounded the same
+ * way), global min-max 100 for ReLU (Saxe et al.; also softplus and ELU, unbounded), and adaptive EBAB
+ * (Chelombiev et al.) for all.
  */
 public final class Ib12Experiment {
 
     private Ib12Experiment() {
     }
 
-    /** What a finished run reports. */
-    public record Result(java.nio.file.Path runDirectory, double trainAccuracy, double testAccuracy, double finalLoss,
-                         double trainingSeconds, PipelineSummary measurement) {
-    }
-
     /** The published measures for this activation; the first is the one drawn as information-plane.png. */
-    public static List<Measure> defaultMeasures(String activation) {
+    public static List<Measure> defaultMeasures(HiddenActivation activation) {
         Measure adaptive = new BinnedInformation(AdaptiveDiscretizer.builder().bins(30).build());
-        Measure primary = activation.equals("relu")
-                ? new BinnedInformation(GlobalMinMaxDiscretizer.builder().bins(100).build())
-                : new BinnedInformation(FixedRangeDiscretizer.builder().bins(30).build());
+        Measure primary = activation.bounded()
+                ? new BinnedInformation(FixedRangeDiscretizer.builder().bins(30).build())
+                : new BinnedInformation(GlobalMinMaxDiscretizer.builder().bins(100).build());
         return List.of(primary, adaptive);
     }
 
@@ -59,19 +57,20 @@ public final class Ib12Experiment {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        long splitSeed = o.seed() * 1_000_003L + 1;
+        TrainingVariant v = o.variant();
+        long splitSeed = v.derivedSeed(TrainingVariant.SPLIT);
         if (o.shuffleSplit()) {
             Random rnd = new Random(splitSeed);
             RandomRows.shuffle(order, rnd);
         }
         int trainRows = (int) Math.round(o.trainFraction() * n);
         INDArray trainX = rows(task.features(), order, 0, trainRows);
-        INDArray trainY = oneHot(task.labels(), order, 0, trainRows);
-        Activation hidden = o.activation().equals("relu") ? Activation.RELU : Activation.TANH;
-        long batchSeed = o.seed() * 1_000_003L + 2;
-        return new Setup(task, trainX, trainY, rows(task.features(), order, trainRows, n), oneHot(task.labels(), order, trainRows, n),
-                Ib12Network.build(hidden, o.learningRate(), o.seed()),
-                new ShufflingDataSetIterator(trainX, trainY, o.batchSize(), batchSeed), splitSeed, batchSeed);
+        int[] labels = task.labels();
+        INDArray trainY = oneHot(v.trainingLabels(select(labels, order, 0, trainRows)));
+        long batchSeed = v.derivedSeed(TrainingVariant.MINIBATCH_ORDER);
+        return new Setup(task, trainX, trainY, rows(task.features(), order, trainRows, n), oneHot(select(labels, order, trainRows, n)),
+                Ib12Network.build(v, o.learningRate()),
+                new ShufflingDataSetIterator(trainX, trainY, o.batchSize(), batchSeed, false), splitSeed, batchSeed);
     }
 
     private static InfoPlaneListener listener(Ib12Options o, Setup s) {
@@ -88,7 +87,7 @@ public final class Ib12Experiment {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("experiment", "ib12");
         settings.put("network", "12-10-7-5-4-3-2");
-        settings.put("activation", o.activation());
+        o.variant().describe(settings);
         settings.put("epochs", o.epochs());
         settings.put("batchSize", o.batchSize());
         settings.put("optimizer", "Adam");
@@ -96,7 +95,7 @@ public final class Ib12Experiment {
         settings.put("weightInit", "truncated normal, std 1/sqrt(fan_in)");
         return InfoPlaneListener.builder()
                 .probe(ProbeSet.of(Nd4j.create(task.features()), task.labels()))
-                .measures(o.measures().isEmpty() ? defaultMeasures(o.activation()) : o.measures())
+                .measures(o.measures().isEmpty() ? defaultMeasures(o.variant().activation()) : o.measures())
                 .schedule(EpochSchedule.logSpaced(o.epochs(), o.schedulePoints()))
                 .recordBeforeTraining(true)
                 .outputDirectory(o.runDirectory())
@@ -104,18 +103,19 @@ public final class Ib12Experiment {
                 .dataset(dataset)
                 .seed("split", s.splitSeed())
                 .seed("minibatchOrder", s.batchSeed())
+                .seed("randomLabels", o.variant().derivedSeed(TrainingVariant.LABEL_PERMUTATION))
                 .settings(settings)
                 .build();
     }
 
-    public static Result run(Ib12Options o) throws IOException {
+    public static RunOutcome run(Ib12Options o) throws IOException {
         Setup s = setup(o);
         InfoPlaneListener listener = listener(o, s);
-        InstrumentedTraining.Fit fit = InstrumentedTraining.fit(s.net(), s.train(), o.epochs(), listener, "ib12 " + o.activation(), o.quiet());
+        InstrumentedTraining.Fit fit = InstrumentedTraining.fit(s.net(), s.train(), o.epochs(), listener, "ib12 " + o.variant().name(),
+                o.quiet());
         double trainAccuracy = accuracy(s.net(), s.trainX(), s.trainY());
         double testAccuracy = accuracy(s.net(), s.testX(), s.testY());
-        InstrumentedTraining.finish(listener, fit, trainAccuracy, testAccuracy);
-        return new Result(o.runDirectory(), trainAccuracy, testAccuracy, fit.finalLoss(), fit.seconds(), listener.summary());
+        return InstrumentedTraining.finish(listener, fit, (int) s.trainX().size(0), s.task().size(), trainAccuracy, testAccuracy);
     }
 
     /** Wall time of a training run and, when instrumented, the training thread's time inside the listener. */
@@ -157,11 +157,15 @@ public final class Ib12Experiment {
         return out.length == 0 ? Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 0, x[0].length) : Nd4j.create(out);
     }
 
-    private static INDArray oneHot(int[] labels, int[] order, int from, int to) {
-        float[][] out = new float[to - from][2];
+    private static int[] select(int[] labels, int[] order, int from, int to) {
+        int[] out = new int[to - from];
         for (int i = from; i < to; i++) {
-            out[i - from][labels[order[i]]] = 1;
+            out[i - from] = labels[order[i]];
         }
-        return out.length == 0 ? Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 0, 2) : Nd4j.create(out);
+        return out;
+    }
+
+    private static INDArray oneHot(int[] labels) {
+        return labels.length == 0 ? Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 0, 2) : Classification.oneHot(labels, 2);
     }
 }

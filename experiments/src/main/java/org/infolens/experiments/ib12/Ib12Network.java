@@ -8,14 +8,15 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInitDistribution;
+import org.infolens.experiments.TrainingVariant;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * The network of Shwartz-Ziv and Tishby (and Saxe et al.): 12-10-7-5-4-3-2, tanh or ReLU hidden
- * layers, softmax output, cross-entropy, weights N(0, 1/fan_in) truncated at two standard deviations,
- * biases 0, Adam.
+ * The network of Shwartz-Ziv and Tishby (and Saxe et al.): 12-10-7-5-4-3-2, tanh (or another
+ * activation) in the hidden layers, softmax output, cross-entropy, weights N(0, 1/fan_in) truncated at
+ * two standard deviations, biases 0, Adam; the variant's L2 on the hidden layers' weights.
  */
 public final class Ib12Network {
 
@@ -24,9 +25,10 @@ public final class Ib12Network {
     private Ib12Network() {
     }
 
-    public static MultiLayerNetwork build(Activation hidden, double learningRate, long seed) {
+    public static MultiLayerNetwork build(TrainingVariant v, double learningRate) {
+        Activation hidden = v.activation().dl4j();
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
-                .seed(seed)
+                .seed(v.seed())
                 .updater(new Adam(learningRate))
                 .biasInit(0)
                 .list();
@@ -34,7 +36,7 @@ public final class Ib12Network {
             int fanIn = WIDTHS.get(i - 1);
             WeightInitDistribution init = new WeightInitDistribution(new TruncatedNormalDistribution(0, 1 / Math.sqrt(fanIn)));
             if (i < WIDTHS.size() - 1) {
-                list.layer(new DenseLayer.Builder().nIn(fanIn).nOut(WIDTHS.get(i)).activation(hidden).weightInit(init).build());
+                list.layer(new DenseLayer.Builder().nIn(fanIn).nOut(WIDTHS.get(i)).activation(hidden).weightInit(init).l2(v.l2()).build());
             } else {
                 list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(fanIn).nOut(WIDTHS.get(i))
                         .activation(Activation.SOFTMAX).weightInit(init).build());

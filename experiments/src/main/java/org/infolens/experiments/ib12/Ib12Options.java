@@ -2,17 +2,16 @@ package org.infolens.experiments.ib12;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import org.infolens.experiments.TrainingVariant;
 import org.infolens.measure.Measure;
 
 /**
  * Settings of one 12-bit run.
  *
- * @param activation      hidden activation: "tanh" or "relu"
+ * @param variant         hidden activation, L2, random labels, seed (weights, split, minibatch order)
  * @param epochs          training epochs
  * @param batchSize       minibatch size (512 in the original work, 256 in Saxe et al.)
  * @param learningRate    Adam learning rate
- * @param seed            seeds the network, the split and the minibatch order
  * @param shuffleSplit    shuffle before the 80/20 split (the original code did not, which biases it)
  * @param trainFraction   share of the 4096 patterns used for training
  * @param taskFile        the authors' file to read instead of generating the task, or null
@@ -22,15 +21,11 @@ import org.infolens.measure.Measure;
  * @param keepActivations keep each recorded epoch's activations as .npy
  * @param quiet           no progress bar
  */
-public record Ib12Options(String activation, int epochs, int batchSize, double learningRate, long seed,
+public record Ib12Options(TrainingVariant variant, int epochs, int batchSize, double learningRate,
                           boolean shuffleSplit, double trainFraction, Path taskFile, List<Measure> measures,
                           int schedulePoints, Path runDirectory, boolean keepActivations, boolean quiet) {
 
     public Ib12Options {
-        activation = activation.toLowerCase(Locale.ROOT);
-        if (!activation.equals("tanh") && !activation.equals("relu")) {
-            throw new IllegalArgumentException("--activation must be tanh or relu, got '" + activation + "'");
-        }
         if (epochs < 1) {
             throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
         }
@@ -51,7 +46,12 @@ public record Ib12Options(String activation, int epochs, int batchSize, double l
 
     /** The same settings, written to {@code directory}. */
     public Ib12Options withRunDirectory(Path directory) {
-        return new Ib12Options(activation, epochs, batchSize, learningRate, seed, shuffleSplit, trainFraction, taskFile, measures,
+        return with(variant, directory);
+    }
+
+    /** The same settings for another variant (seed), written to {@code directory}. */
+    public Ib12Options with(TrainingVariant v, Path directory) {
+        return new Ib12Options(v, epochs, batchSize, learningRate, shuffleSplit, trainFraction, taskFile, measures,
                 schedulePoints, directory, keepActivations, quiet);
     }
 }

@@ -5,20 +5,19 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.infolens.dl4j.EpochSchedule;
 import org.infolens.dl4j.InfoPlaneListener;
 import org.infolens.dl4j.ProbeSet;
 import org.infolens.estimate.EstimatorCatalog;
-import org.infolens.estimate.RandomRows;
 import org.infolens.experiments.Classification;
 import org.infolens.experiments.InstrumentedTraining;
+import org.infolens.experiments.RunOutcome;
+import org.infolens.experiments.TrainingVariant;
 import org.infolens.experiments.data.ImageDataset;
 import org.infolens.experiments.data.KnownDataset;
 import org.infolens.experiments.data.ShufflingDataSetIterator;
 import org.infolens.measure.Measure;
-import org.infolens.pipeline.PipelineSummary;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -42,17 +41,17 @@ public final class MlpExperiment {
     private MlpExperiment() {
     }
 
-    /** What a finished run reports. */
-    public record Result(Path runDirectory, double trainAccuracy, double probeAccuracy, double finalLoss, double trainingSeconds,
-                         int trainRows, int probeRows, PipelineSummary measurement) {
-    }
-
     public static List<Measure> defaultMeasures() {
         return EstimatorCatalog.fromSpecs(DEFAULT_MEASURES);
     }
 
     /** The training and probe images of a run, after --train-limit, --probe-size and --random-labels. */
     public record Data(ImageDataset train, ImageDataset probe, int[] trainingLabels, Path directory, String probeFrom) {
+
+        /** The same images with the training labels of {@code v} (its seed decides a random permutation). */
+        public Data forVariant(TrainingVariant v) {
+            return new Data(train, probe, v.trainingLabels(train.labels()), directory, probeFrom);
+        }
     }
 
     public static Data data(MlpOptions o) throws IOException {
@@ -76,24 +75,21 @@ public final class MlpExperiment {
         if (o.trainLimit() > 0 && o.trainLimit() < train.count()) {
             train = train.rows(0, o.trainLimit());
         }
-        int[] labels = train.labels().clone();
-        if (o.randomLabels()) {
-            RandomRows.shuffle(labels, new Random(o.seed() * 1_000_003L + 3)); // fixed for the run: nothing to generalise
-        }
-        return new Data(train, probe, labels, s.directory(), probeFrom);
+        return new Data(train, probe, o.variant().trainingLabels(train.labels()), s.directory(), probeFrom);
     }
 
-    public static Result run(MlpOptions o) throws IOException {
+    public static RunOutcome run(MlpOptions o) throws IOException {
         return run(o, data(o));
     }
 
     /** Trains on data already read by {@link #data} (so that a bad file fails before a run directory exists). */
-    public static Result run(MlpOptions o, Data d) {
+    public static RunOutcome run(MlpOptions o, Data d) {
         MultiLayerNetwork net = MlpNetwork.build(o);
         INDArray trainX = Nd4j.create(d.train().pixels(), new long[] {d.train().count(), d.train().width()}, 'c');
         INDArray trainY = Classification.oneHot(d.trainingLabels(), d.train().classes());
         INDArray probeX = Nd4j.create(d.probe().pixels(), new long[] {d.probe().count(), d.probe().width()}, 'c');
-        long batchSeed = o.seed() * 1_000_003L + 2;
+        TrainingVariant v = o.variant();
+        long batchSeed = v.derivedSeed(TrainingVariant.MINIBATCH_ORDER);
         InfoPlaneListener listener = InfoPlaneListener.builder()
                 .probe(ProbeSet.of(probeX, d.probe().labels()))
                 .measures(o.measures().isEmpty() ? defaultMeasures() : o.measures())
@@ -103,16 +99,14 @@ public final class MlpExperiment {
                 .keepActivations(o.keepActivations())
                 .dataset(describe(o, d))
                 .seed("minibatchOrder", batchSeed)
-                .seed("randomLabels", o.seed() * 1_000_003L + 3)
+                .seed("randomLabels", v.derivedSeed(TrainingVariant.LABEL_PERMUTATION))
                 .settings(settings(o))
                 .build();
-        InstrumentedTraining.Fit fit = InstrumentedTraining.fit(net, new ShufflingDataSetIterator(trainX, trainY, o.batchSize(), batchSeed),
-                o.epochs(), listener, o.dataset().id() + "-mlp " + o.activation(), o.quiet());
+        InstrumentedTraining.Fit fit = InstrumentedTraining.fit(net, new ShufflingDataSetIterator(trainX, trainY, o.batchSize(), batchSeed, true),
+                o.epochs(), listener, o.dataset().id() + "-mlp " + v.name(), o.quiet());
         double trainAccuracy = Classification.accuracy(net, trainX, d.trainingLabels());
         double probeAccuracy = Classification.accuracy(net, probeX, d.probe().labels());
-        InstrumentedTraining.finish(listener, fit, trainAccuracy, probeAccuracy);
-        return new Result(o.runDirectory(), trainAccuracy, probeAccuracy, fit.finalLoss(), fit.seconds(), d.train().count(), d.probe().count(),
-                listener.summary());
+        return InstrumentedTraining.finish(listener, fit, d.train().count(), d.probe().count(), trainAccuracy, probeAccuracy);
     }
 
     private static Map<String, Object> describe(MlpOptions o, Data d) {
@@ -122,7 +116,7 @@ public final class MlpExperiment {
         m.put("trainRows", d.train().count());
         m.put("probeRows", d.probe().count());
         m.put("probeFrom", d.probeFrom());
-        m.put("randomLabels", o.randomLabels());
+        m.put("randomLabels", o.variant().randomLabels());
         return m;
     }
 
@@ -130,10 +124,9 @@ public final class MlpExperiment {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("experiment", o.dataset() == KnownDataset.MNIST ? "mnist-mlp" : "fashion-mlp");
         m.put("network", "784-1024-20-20-20-10");
-        m.put("activation", o.activation());
+        o.variant().describe(m);
         m.put("optimizer", o.optimizer());
         m.put("learningRate", o.learningRate());
-        m.put("l2", o.l2());
         m.put("epochs", o.epochs());
         m.put("batchSize", o.batchSize());
         m.put("trainLimit", o.trainLimit());

@@ -25,11 +25,11 @@ public final class MlpNetwork {
 
     public static MultiLayerNetwork build(MlpOptions o) {
         IUpdater updater = o.optimizer().equals("adam") ? new Adam(o.learningRate()) : new Sgd(o.learningRate());
-        Activation hidden = Activation.valueOf(o.activation().toUpperCase(java.util.Locale.ROOT));
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(o.seed()).updater(updater)
+        Activation hidden = o.variant().activation().dl4j();
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(o.variant().seed()).updater(updater)
                 .weightInit(WeightInit.XAVIER).biasInit(0).list();
         for (int i = 1; i < WIDTHS.size() - 1; i++) {
-            list.layer(new DenseLayer.Builder().nIn(WIDTHS.get(i - 1)).nOut(WIDTHS.get(i)).activation(hidden).l2(o.l2()).build());
+            list.layer(new DenseLayer.Builder().nIn(WIDTHS.get(i - 1)).nOut(WIDTHS.get(i)).activation(hidden).l2(o.variant().l2()).build());
         }
         int last = WIDTHS.size() - 1;
         list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(WIDTHS.get(last - 1)).nOut(WIDTHS.get(last))

@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class ShufflingDataSetIteratorTest {
 
-    private static List<Integer> epoch(ShufflingDataSetIterator it) {
+    private static List<Integer> epoch(org.nd4j.linalg.dataset.api.iterator.DataSetIterator it) {
         List<Integer> order = new ArrayList<>();
         while (it.hasNext()) {
             DataSet d = it.next();
@@ -32,8 +32,8 @@ class ShufflingDataSetIteratorTest {
             x[i][0] = i;
             y[i][0] = 2 * i;
         }
-        ShufflingDataSetIterator a = new ShufflingDataSetIterator(Nd4j.create(x), Nd4j.create(y), 8, 5);
-        ShufflingDataSetIterator b = new ShufflingDataSetIterator(Nd4j.create(x), Nd4j.create(y), 8, 5);
+        ShufflingDataSetIterator a = new ShufflingDataSetIterator(Nd4j.create(x), Nd4j.create(y), 8, 5, false);
+        ShufflingDataSetIterator b = new ShufflingDataSetIterator(Nd4j.create(x), Nd4j.create(y), 8, 5, false);
         List<Integer> first = epoch(a);
         assertEquals(37, new TreeSet<>(first).size());
         assertEquals(first, epoch(b));
@@ -42,5 +42,27 @@ class ShufflingDataSetIteratorTest {
         List<Integer> second = epoch(a);
         assertEquals(second, epoch(b));
         assertNotEquals(first, second, "reshuffled each epoch");
+    }
+
+    @Test
+    void prefetchingOnDl4jsAsyncThreadKeepsTheOrder() {
+        float[][] x = new float[300][3];
+        float[][] y = new float[300][1];
+        for (int i = 0; i < 300; i++) {
+            x[i][0] = i;
+            y[i][0] = 2 * i;
+        }
+        ShufflingDataSetIterator plain = new ShufflingDataSetIterator(Nd4j.create(x), Nd4j.create(y), 16, 9, false);
+        ShufflingDataSetIterator ahead = new ShufflingDataSetIterator(Nd4j.create(x), Nd4j.create(y), 16, 9, true);
+        org.junit.jupiter.api.Assertions.assertTrue(ahead.asyncSupported(), "fit wraps it in an AsyncDataSetIterator");
+        org.nd4j.linalg.dataset.AsyncDataSetIterator async = new org.nd4j.linalg.dataset.AsyncDataSetIterator(ahead, 4);
+        try {
+            assertEquals(epoch(plain), epoch(async));
+            plain.reset();
+            async.reset();
+            assertEquals(epoch(plain), epoch(async), "and again after reset");
+        } finally {
+            async.shutdown();
+        }
     }
 }

@@ -14,6 +14,9 @@ import org.infolens.run.RunDirectory;
 import org.infolens.run.RunProvenance;
 import org.infolens.trajectory.TrajectoryReader;
 import org.infolens.trajectory.TrajectoryRecord;
+import org.infolens.experiments.HiddenActivation;
+import org.infolens.experiments.RunOutcome;
+import org.infolens.experiments.TrainingVariant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,13 +26,14 @@ class Ib12ExperimentTest {
     Path dir;
 
     private static Ib12Options options(Path out, String activation, long seed) {
-        return new Ib12Options(activation, 12, 512, 4e-4, seed, true, 0.8, null, List.of(), 6, out, false, true);
+        return new Ib12Options(new TrainingVariant(HiddenActivation.parse(activation), 0, false, seed), 12, 512, 4e-4, true, 0.8, null,
+                List.of(), 6, out, false, true);
     }
 
     @Test
     void shortRunWritesProvenanceTrajectoryAndFigure() throws IOException {
         Path run = dir.resolve("tanh");
-        Ib12Experiment.Result r = Ib12Experiment.run(options(run, "tanh", 3));
+        RunOutcome r = Ib12Experiment.run(options(run, "tanh", 3));
         RunDirectory rd = new RunDirectory(run);
         List<TrajectoryRecord> records = TrajectoryReader.read(rd.trajectoryFile()).records();
         Set<Integer> epochs = records.stream().map(TrajectoryRecord::epoch).collect(Collectors.toSet());

@@ -19,6 +19,9 @@ import org.infolens.run.RunDirectory;
 import org.infolens.run.RunProvenance;
 import org.infolens.trajectory.TrajectoryReader;
 import org.infolens.trajectory.TrajectoryRecord;
+import org.infolens.experiments.HiddenActivation;
+import org.infolens.experiments.RunOutcome;
+import org.infolens.experiments.TrainingVariant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +32,8 @@ class MlpExperimentTest {
     Path dir;
 
     private MlpOptions options(Path run, boolean randomLabels) {
-        return new MlpOptions(KnownDataset.MNIST, dir.resolve("data"), "relu", "adam", 1e-3, 0, randomLabels, 3, 32, 5, 0, 200,
+        return new MlpOptions(KnownDataset.MNIST, dir.resolve("data"), new TrainingVariant(HiddenActivation.RELU, 0, randomLabels, 5), "adam",
+                1e-3, 3, 32, 0, 200,
                 List.of(new BinnedInformation(AdaptiveDiscretizer.builder().bins(30).build())), run, false, true);
     }
 
@@ -37,10 +41,10 @@ class MlpExperimentTest {
     void trainsOnTheFrontProbesTheEndAndRecordsEveryLayer() throws IOException {
         int[] labels = SyntheticImages.writeIdx(dir.resolve("data"), "t10k", 600, 4);
         Path run = dir.resolve("run");
-        MlpExperiment.Result r = MlpExperiment.run(options(run, false));
+        RunOutcome r = MlpExperiment.run(options(run, false));
         assertEquals(400, r.trainRows());
         assertEquals(200, r.probeRows());
-        assertTrue(r.probeAccuracy() > 0.5, "the bands are learnable (chance is 0.1): probe accuracy " + r.probeAccuracy());
+        assertTrue(r.testAccuracy() > 0.5, "the bands are learnable (chance is 0.1): probe accuracy " + r.testAccuracy());
         List<TrajectoryRecord> records = TrajectoryReader.read(new RunDirectory(run).trajectoryFile()).records();
         assertEquals(Set.of(0, 1, 2, 3), records.stream().map(TrajectoryRecord::epoch).collect(Collectors.toSet()));
         assertEquals(List.of(1024, 20, 20, 20, 10), records.stream().filter(x -> x.epoch() == 0).map(x -> x.layer().width()).toList());
@@ -55,6 +59,20 @@ class MlpExperimentTest {
         assertEquals("mnist", p.dataset().get("name"));
         assertEquals(400, p.dataset().get("trainRows"));
         assertTrue(((String) p.dataset().get("probeFrom")).startsWith("test set, last 200"));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameTrajectoryTwiceInARow() throws IOException {
+        SyntheticImages.writeIdx(dir.resolve("data"), "t10k", 600, 4);
+        MlpExperiment.run(options(dir.resolve("a"), true));
+        MlpExperiment.run(options(dir.resolve("b"), true));
+        List<TrajectoryRecord> a = TrajectoryReader.read(dir.resolve("a/trajectory.jsonl")).records();
+        List<TrajectoryRecord> b = TrajectoryReader.read(dir.resolve("b/trajectory.jsonl")).records();
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).valuesBits(), b.get(i).valuesBits(), "epoch " + a.get(i).epoch() + ", " + a.get(i).layer().name());
+            assertEquals(a.get(i).details(), b.get(i).details());
+        }
     }
 
     @Test
