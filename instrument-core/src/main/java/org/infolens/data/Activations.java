@@ -53,6 +53,11 @@ public final class Activations {
         return new Activations(v, r, c);
     }
 
+    /** A copy of the values, row-major. */
+    public float[] toArray() {
+        return values.clone();
+    }
+
     public int rows() {
         return rows;
     }

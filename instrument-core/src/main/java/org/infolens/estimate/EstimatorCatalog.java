@@ -21,6 +21,10 @@ public final class EstimatorCatalog {
             SpectralFactories.dsmi(), SpectralFactories.effectiveRank(), SpectralFactories.participationRatio(), SpectralFactories.twoNn(),
             new EffectiveFeaturesFactory());
 
+    /** Parameters every measure takes, through a wrapper. */
+    public static final List<String> SHARED_PARAMETERS = List.of(ProbeSubsample.ROWS, ProbeSubsample.SEED, RandomProjection.WIDTH,
+            RandomProjection.SEED);
+
     private EstimatorCatalog() {
     }
 
@@ -45,27 +49,37 @@ public final class EstimatorCatalog {
     /**
      * A measure from a spec, {@code name} or {@code name:param=value,param=value} (the command line's and
      * the defaults' form). Any measure also takes {@code probeRows} (and {@code probeSeed}, default 0):
-     * then it reads a fixed seeded subset of that many probe rows ({@link ProbeSubsample}).
+     * it then reads a fixed seeded subset of that many probe rows ({@link ProbeSubsample}); and
+     * {@code maxWidth} (and {@code projectionSeed}): wider layers are read through a seeded random
+     * projection to that many columns ({@link RandomProjection}).
      */
     public static Measure fromSpec(String spec) {
         int colon = spec.indexOf(':');
         String name = colon < 0 ? spec.trim() : spec.substring(0, colon).trim();
         List<String> items = colon < 0 || colon == spec.length() - 1 ? List.of() : Arrays.asList(spec.substring(colon + 1).split(","));
         List<String> own = new ArrayList<>();
-        List<String> subsample = new ArrayList<>();
+        List<String> shared = new ArrayList<>();
         for (String item : items) {
             String key = item.contains("=") ? item.substring(0, item.indexOf('=')).trim() : item;
-            (key.equals(ProbeSubsample.ROWS) || key.equals(ProbeSubsample.SEED) ? subsample : own).add(item);
+            (SHARED_PARAMETERS.contains(key) ? shared : own).add(item);
         }
         Measure m = named(name).create(Parameters.parse(name, own));
-        if (subsample.isEmpty()) {
-            return m;
+        Parameters p = Parameters.parse(name, shared);
+        requireWith(p, name, RandomProjection.SEED, RandomProjection.WIDTH);
+        requireWith(p, name, ProbeSubsample.SEED, ProbeSubsample.ROWS);
+        if (p.has(RandomProjection.WIDTH)) {
+            m = new RandomProjection(m, p.integer(RandomProjection.WIDTH, 0), p.integer(RandomProjection.SEED, 0));
         }
-        Parameters p = Parameters.parse(name, subsample);
-        if (!p.has(ProbeSubsample.ROWS)) {
-            throw new IllegalArgumentException(name + ": " + ProbeSubsample.SEED + " needs " + ProbeSubsample.ROWS);
+        if (p.has(ProbeSubsample.ROWS)) { // outermost: fewer rows to project
+            m = new ProbeSubsample(m, p.integer(ProbeSubsample.ROWS, 0), p.integer(ProbeSubsample.SEED, 0));
         }
-        return new ProbeSubsample(m, p.integer(ProbeSubsample.ROWS, 0), p.integer(ProbeSubsample.SEED, 0));
+        return m;
+    }
+
+    private static void requireWith(Parameters p, String name, String given, String needed) {
+        if (p.has(given) && !p.has(needed)) {
+            throw new IllegalArgumentException(name + ": " + given + " needs " + needed);
+        }
     }
 
     /** {@link #fromSpec} of each, in order. */

@@ -1,0 +1,116 @@
+package org.infolens.estimate;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.infolens.data.Activations;
+import org.infolens.data.LayerId;
+import org.infolens.data.Probe;
+import org.infolens.measure.Estimate;
+import org.infolens.measure.Measure;
+import org.infolens.measure.RunObserver;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Any measure on layers wider than {@code maxWidth}, read through a seeded Gaussian random projection
+ * to {@code maxWidth} columns (entries N(0, 1/maxWidth)): by Johnson and Lindenstrauss, pairwise
+ * distances survive within a factor 1 +- eps for maxWidth of order log N / eps^2, so distance-based
+ * estimators (kernel bounds, k-NN, DSE) keep their values on a flattened convolution layer at a
+ * fraction of the cost. One matrix per layer, the same at every epoch. Narrower layers pass through
+ * unchanged. Spec form: {@code kde:maxWidth=1024}; recorded as {@code maxWidth} and
+ * {@code projectionSeed}, and per layer as {@code projectedFrom} (the layer's own width).
+ */
+public final class RandomProjection implements Measure {
+
+    public static final String WIDTH = "maxWidth";
+    public static final String SEED = "projectionSeed";
+
+    private final Measure inner;
+    private final int maxWidth;
+    private final long seed;
+    private final Map<Integer, INDArray> matrices = new HashMap<>(); // by layer index; the worker is the only caller
+
+    public RandomProjection(Measure inner, int maxWidth, long seed) {
+        if (maxWidth < 1) {
+            throw new IllegalArgumentException(inner.label() + ": " + WIDTH + " must be >= 1, got " + maxWidth);
+        }
+        this.inner = inner;
+        this.maxWidth = maxWidth;
+        this.seed = seed;
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public String label() {
+        return inner.label();
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>(inner.parameters());
+        p.put(WIDTH, maxWidth);
+        p.put(SEED, seed);
+        return p;
+    }
+
+    @Override
+    public int rowsUsed(int probeRows) {
+        return inner.rowsUsed(probeRows);
+    }
+
+    @Override
+    public boolean biasedByRepeatedRows() {
+        return inner.biasedByRepeatedRows();
+    }
+
+    @Override
+    public Optional<RunObserver> runObserver() {
+        return inner.runObserver();
+    }
+
+    @Override
+    public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        if (values.columns() <= maxWidth) {
+            return inner.estimate(layer, values, probe);
+        }
+        LayerId projected = new LayerId(layer.index(), layer.name(), maxWidth, layer.kind(), layer.activation());
+        Estimate e = inner.estimate(projected, project(layer, values), probe);
+        Map<String, Object> lp = new LinkedHashMap<>(e.layerParameters());
+        lp.put("projectedFrom", values.columns());
+        return new Estimate(e.valuesBits(), lp, e.details(), e.intervals());
+    }
+
+    /** {@code values} (N x W) times this layer's W x maxWidth matrix. */
+    Activations project(LayerId layer, Activations values) {
+        INDArray r = matrices.get(layer.index());
+        if (r == null || r.size(0) != values.columns()) {
+            r = gaussian(values.columns(), layer.index());
+            matrices.put(layer.index(), r);
+        }
+        INDArray t = Nd4j.create(values.toArray(), new long[] {values.rows(), values.columns()}, 'c');
+        INDArray out = Nd4j.gemm(t, r, false, false);
+        return Activations.wrap(out.dup('c').data().asFloat(), values.rows(), maxWidth);
+    }
+
+    private INDArray gaussian(int width, int layerIndex) {
+        SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + layerIndex);
+        float[] m = new float[width * maxWidth];
+        double scale = 1 / Math.sqrt(maxWidth);
+        for (int i = 0; i < m.length; i++) {
+            m[i] = (float) (rnd.nextGaussian() * scale);
+        }
+        return Nd4j.create(m, new long[] {width, maxWidth}, 'c');
+    }
+
+    @Override
+    public String toString() {
+        return inner + " with " + WIDTH + "=" + maxWidth + ", " + SEED + "=" + seed;
+    }
+}
