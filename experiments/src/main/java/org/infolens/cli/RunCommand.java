@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code infolens run <experiment>}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Train a bundled experiment with the information-plane listener attached.",
-        subcommands = {Ib12Command.class, MlpCommand.Mnist.class, MlpCommand.Fashion.class, ToySuperpositionCommand.class})
+        subcommands = {Ib12Command.class, ImageCommand.Mnist.class, ImageCommand.Fashion.class, ImageCommand.Cifar.class, ToySuperpositionCommand.class})
 final class RunCommand implements Runnable {
 
     @Spec
@@ -16,6 +16,6 @@ final class RunCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name an experiment: ib12, mnist-mlp, fashion-mlp or toy-superposition");
+        throw new ParameterException(spec.commandLine(), "name an experiment: ib12, mnist-mlp, fashion-mlp, cifar10-cnn or toy-superposition");
     }
 }

@@ -120,6 +120,7 @@ class InfolensCliTest {
             {"run", "mnist-mlp", "--data", dir.resolve("no-such-dir").toString()},
             {"run", "mnist-mlp", "--data", badMagic.toString(), "--out", dir.resolve("never").toString()},
             {"run", "fashion-mlp", "--activation", "sigmoid"},
+            {"run", "cifar10-cnn", "--data", badMagic.toString()},
             {"run", "fashion-mlp", "--optimizer", "rmsprop"},
             {"estimate", "kernel", "--activations", t.toString()},
             {"estimate", "binning", "--activations", t.toString(), "--param", "bims=4"},

@@ -1,25 +1,16 @@
 package org.infolens.experiments.mlp;
 
+import org.infolens.experiments.ImageOptions;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.infolens.dl4j.EpochSchedule;
 import org.infolens.dl4j.InfoPlaneListener;
-import org.infolens.dl4j.ProbeSet;
 import org.infolens.estimate.EstimatorCatalog;
-import org.infolens.experiments.Classification;
-import org.infolens.experiments.InstrumentedTraining;
+import org.infolens.experiments.ImageClassifierRun;
 import org.infolens.experiments.RunOutcome;
-import org.infolens.experiments.TrainingVariant;
-import org.infolens.experiments.data.ImageDataset;
 import org.infolens.experiments.data.KnownDataset;
-import org.infolens.experiments.data.ShufflingDataSetIterator;
+import org.infolens.experiments.data.TrainAndProbe;
 import org.infolens.measure.Measure;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code mnist-mlp} and {@code fashion-mlp}: Saxe et al.'s 784-1024-20-20-20-10 trained on MNIST or
@@ -45,93 +36,25 @@ public final class MlpExperiment {
         return EstimatorCatalog.fromSpecs(DEFAULT_MEASURES);
     }
 
-    /** The training and probe images of a run, after --train-limit, --probe-size and --random-labels. */
-    public record Data(ImageDataset train, ImageDataset probe, int[] trainingLabels, Path directory, String probeFrom) {
-
-        /** The same images with the training labels of {@code v} (its seed decides a random permutation). */
-        public Data forVariant(TrainingVariant v) {
-            return new Data(train, probe, v.trainingLabels(train.labels()), directory, probeFrom);
-        }
+    /** The training and probe images of a run (checked before a run directory is made). */
+    public static TrainAndProbe data(ImageOptions o) throws IOException {
+        return TrainAndProbe.load(o.dataset(), o.dataDirectory(), o.trainLimit(), o.probeSize(), o.variant());
     }
 
-    public static Data data(MlpOptions o) throws IOException {
-        KnownDataset.Splits s = o.dataset().load(o.dataDirectory(), System::getenv, Path.of(System.getProperty("user.home")));
-        ImageDataset train;
-        ImageDataset probe;
-        String probeFrom;
-        if (s.train() != null) {
-            probeFrom = "test set, first " + o.probeSize();
-            probe = s.test().rows(0, Math.min(o.probeSize(), s.test().count()));
-            train = s.train();
-        } else { // the test set alone: train on its front, probe on its end
-            if (o.probeSize() >= s.test().count()) {
-                throw new IllegalArgumentException(s.directory() + " holds only the " + s.test().count() + "-image test set: --probe-size "
-                        + o.probeSize() + " leaves nothing to train on");
-            }
-            probe = s.test().rows(s.test().count() - o.probeSize(), s.test().count());
-            probeFrom = "test set, last " + o.probeSize() + " (no training file: training takes the rest)";
-            train = s.test().rows(0, s.test().count() - o.probeSize());
-        }
-        if (o.trainLimit() > 0 && o.trainLimit() < train.count()) {
-            train = train.rows(0, o.trainLimit());
-        }
-        return new Data(train, probe, o.variant().trainingLabels(train.labels()), s.directory(), probeFrom);
-    }
-
-    public static RunOutcome run(MlpOptions o) throws IOException {
+    public static RunOutcome run(ImageOptions o) throws IOException {
         return run(o, data(o));
     }
 
     /** Trains on data already read by {@link #data} (so that a bad file fails before a run directory exists). */
-    public static RunOutcome run(MlpOptions o, Data d) {
-        MultiLayerNetwork net = MlpNetwork.build(o);
-        INDArray trainX = Nd4j.create(d.train().pixels(), new long[] {d.train().count(), d.train().width()}, 'c');
-        INDArray trainY = Classification.oneHot(d.trainingLabels(), d.train().classes());
-        INDArray probeX = Nd4j.create(d.probe().pixels(), new long[] {d.probe().count(), d.probe().width()}, 'c');
-        TrainingVariant v = o.variant();
-        long batchSeed = v.derivedSeed(TrainingVariant.MINIBATCH_ORDER);
-        InfoPlaneListener listener = InfoPlaneListener.builder()
-                .probe(ProbeSet.of(probeX, d.probe().labels()))
+    public static RunOutcome run(ImageOptions o, TrainAndProbe d) {
+        InfoPlaneListener.Builder listener = InfoPlaneListener.builder()
                 .measures(o.measures().isEmpty() ? defaultMeasures() : o.measures())
                 .schedule(EpochSchedule.saxe())
                 .recordBeforeTraining(true)
                 .outputDirectory(o.runDirectory())
                 .keepActivations(o.keepActivations())
-                .dataset(describe(o, d))
-                .seed("minibatchOrder", batchSeed)
-                .seed("randomLabels", v.derivedSeed(TrainingVariant.LABEL_PERMUTATION))
-                .settings(settings(o))
-                .build();
-        InstrumentedTraining.Fit fit = InstrumentedTraining.fit(net, new ShufflingDataSetIterator(trainX, trainY, o.batchSize(), batchSeed, true),
-                o.epochs(), listener, o.dataset().id() + "-mlp " + v.name(), o.quiet());
-        double trainAccuracy = Classification.accuracy(net, trainX, d.trainingLabels());
-        double probeAccuracy = Classification.accuracy(net, probeX, d.probe().labels());
-        return InstrumentedTraining.finish(listener, fit, d.train().count(), d.probe().count(), trainAccuracy, probeAccuracy);
-    }
-
-    private static Map<String, Object> describe(MlpOptions o, Data d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", o.dataset().id());
-        m.put("directory", d.directory().toString());
-        m.put("trainRows", d.train().count());
-        m.put("probeRows", d.probe().count());
-        m.put("probeFrom", d.probeFrom());
-        m.put("randomLabels", o.variant().randomLabels());
-        return m;
-    }
-
-    private static Map<String, Object> settings(MlpOptions o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("experiment", o.dataset() == KnownDataset.MNIST ? "mnist-mlp" : "fashion-mlp");
-        m.put("network", "784-1024-20-20-20-10");
-        o.variant().describe(m);
-        m.put("optimizer", o.optimizer());
-        m.put("learningRate", o.learningRate());
-        m.put("epochs", o.epochs());
-        m.put("batchSize", o.batchSize());
-        m.put("trainLimit", o.trainLimit());
-        m.put("probeSize", o.probeSize());
-        m.put("weightInit", "Xavier");
-        return m;
+                .settings(o.settings(o.dataset() == KnownDataset.MNIST ? "mnist-mlp" : "fashion-mlp", "784-1024-20-20-20-10"));
+        return ImageClassifierRun.run(MlpNetwork.build(o), o.dataset(), d, o.variant(), listener, o.epochs(), o.batchSize(),
+                o.dataset().id() + "-mlp " + o.variant().name(), o.quiet());
     }
 }

@@ -1,5 +1,6 @@
 package org.infolens.experiments.mlp;
 
+import org.infolens.experiments.ImageOptions;
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -23,7 +24,7 @@ public final class MlpNetwork {
     private MlpNetwork() {
     }
 
-    public static MultiLayerNetwork build(MlpOptions o) {
+    public static MultiLayerNetwork build(ImageOptions o) {
         IUpdater updater = o.optimizer().equals("adam") ? new Adam(o.learningRate()) : new Sgd(o.learningRate());
         Activation hidden = o.variant().activation().dl4j();
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(o.variant().seed()).updater(updater)

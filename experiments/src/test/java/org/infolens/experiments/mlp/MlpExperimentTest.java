@@ -1,5 +1,6 @@
 package org.infolens.experiments.mlp;
 
+import org.infolens.experiments.ImageOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import org.infolens.estimate.binning.AdaptiveDiscretizer;
 import org.infolens.estimate.binning.BinnedInformation;
 import org.infolens.experiments.data.KnownDataset;
+import org.infolens.experiments.data.TrainAndProbe;
 import org.infolens.experiments.data.SyntheticImages;
 import org.infolens.run.RunDirectory;
 import org.infolens.run.RunProvenance;
@@ -31,8 +33,8 @@ class MlpExperimentTest {
     @TempDir
     Path dir;
 
-    private MlpOptions options(Path run, boolean randomLabels) {
-        return new MlpOptions(KnownDataset.MNIST, dir.resolve("data"), new TrainingVariant(HiddenActivation.RELU, 0, randomLabels, 5), "adam",
+    private ImageOptions options(Path run, boolean randomLabels) {
+        return new ImageOptions(KnownDataset.MNIST, dir.resolve("data"), new TrainingVariant(HiddenActivation.RELU, 0, randomLabels, 5), "adam",
                 1e-3, 3, 32, 0, 200,
                 List.of(new BinnedInformation(AdaptiveDiscretizer.builder().bins(30).build())), run, false, true);
     }
@@ -78,8 +80,8 @@ class MlpExperimentTest {
     @Test
     void randomLabelsPermuteTheTrainingLabelsOnly() throws IOException {
         SyntheticImages.writeIdx(dir.resolve("data"), "t10k", 600, 4);
-        MlpExperiment.Data truth = MlpExperiment.data(options(null, false));
-        MlpExperiment.Data permuted = MlpExperiment.data(options(null, true));
+        TrainAndProbe truth = MlpExperiment.data(options(null, false));
+        TrainAndProbe permuted = MlpExperiment.data(options(null, true));
         assertNotEquals(Arrays.toString(truth.trainingLabels()), Arrays.toString(permuted.trainingLabels()));
         int[] a = truth.trainingLabels().clone();
         int[] b = permuted.trainingLabels().clone();

@@ -1,14 +1,15 @@
-package org.infolens.experiments.mlp;
+package org.infolens.experiments;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import org.infolens.experiments.TrainingVariant;
 import org.infolens.experiments.data.KnownDataset;
 import org.infolens.measure.Measure;
 
 /**
- * Settings of one MNIST / Fashion-MNIST MLP run (Saxe et al.'s 784-1024-20-20-20-10).
+ * Settings of one image-classifier run: the MNIST / Fashion-MNIST MLP or the CIFAR-10 CNN.
  *
  * @param dataset        which images
  * @param dataDirectory  --data, or null to search the usual places
@@ -18,11 +19,11 @@ import org.infolens.measure.Measure;
  * @param trainLimit     at most this many training images (0 = all)
  * @param probeSize      probe images, taken from the test set (or, without a training file, from the end of the test set)
  */
-public record MlpOptions(KnownDataset dataset, Path dataDirectory, TrainingVariant variant, String optimizer, double learningRate,
+public record ImageOptions(KnownDataset dataset, Path dataDirectory, TrainingVariant variant, String optimizer, double learningRate,
                          int epochs, int batchSize, int trainLimit, int probeSize, List<Measure> measures, Path runDirectory,
                          boolean keepActivations, boolean quiet) {
 
-    public MlpOptions {
+    public ImageOptions {
         optimizer = optimizer.toLowerCase(Locale.ROOT);
         if (!optimizer.equals("sgd") && !optimizer.equals("adam")) {
             throw new IllegalArgumentException("--optimizer must be sgd or adam, got '" + optimizer + "'");
@@ -37,8 +38,24 @@ public record MlpOptions(KnownDataset dataset, Path dataDirectory, TrainingVaria
         measures = List.copyOf(measures);
     }
 
-    public MlpOptions with(TrainingVariant v, Path directory) {
-        return new MlpOptions(dataset, dataDirectory, v, optimizer, learningRate, epochs, batchSize, trainLimit, probeSize, measures,
+    /** The options as run.json's settings, with the experiment's and the network's names. */
+    public Map<String, Object> settings(String experiment, String network) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("experiment", experiment);
+        m.put("network", network);
+        variant.describe(m);
+        m.put("optimizer", optimizer);
+        m.put("learningRate", learningRate);
+        m.put("epochs", epochs);
+        m.put("batchSize", batchSize);
+        m.put("trainLimit", trainLimit);
+        m.put("probeSize", probeSize);
+        m.put("weightInit", "Xavier");
+        return m;
+    }
+
+    public ImageOptions with(TrainingVariant v, Path directory) {
+        return new ImageOptions(dataset, dataDirectory, v, optimizer, learningRate, epochs, batchSize, trainLimit, probeSize, measures,
                 directory, keepActivations, quiet);
     }
 }

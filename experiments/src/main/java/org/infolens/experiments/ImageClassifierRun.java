@@ -1,0 +1,43 @@
+package org.infolens.experiments;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.infolens.dl4j.InfoPlaneListener;
+import org.infolens.dl4j.ProbeSet;
+import org.infolens.experiments.data.KnownDataset;
+import org.infolens.experiments.data.ShufflingDataSetIterator;
+import org.infolens.experiments.data.TrainAndProbe;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains an image classifier (the MLP or the CNN) with the listener: flat pixel rows in, minibatches
+ * prefetched in a seeded order, the held-out probe recorded, accuracies and loss written at the end.
+ */
+public final class ImageClassifierRun {
+
+    private ImageClassifierRun() {
+    }
+
+    /**
+     * @param listener configured with everything but the probe, dataset description and the seeds this
+     *                 method draws (it adds those and builds it)
+     */
+    public static RunOutcome run(MultiLayerNetwork net, KnownDataset dataset, TrainAndProbe d, TrainingVariant v, InfoPlaneListener.Builder listener,
+                                 int epochs, int batchSize, String task, boolean quiet) {
+        INDArray trainX = Nd4j.create(d.train().pixels(), new long[] {d.train().count(), d.train().width()}, 'c');
+        INDArray trainY = Classification.oneHot(d.trainingLabels(), d.train().classes());
+        INDArray probeX = Nd4j.create(d.probe().pixels(), new long[] {d.probe().count(), d.probe().width()}, 'c');
+        long batchSeed = v.derivedSeed(TrainingVariant.MINIBATCH_ORDER);
+        InfoPlaneListener l = listener
+                .probe(ProbeSet.of(probeX, d.probe().labels()))
+                .dataset(d.describe(dataset, v.randomLabels()))
+                .seed("minibatchOrder", batchSeed)
+                .seed("randomLabels", v.derivedSeed(TrainingVariant.LABEL_PERMUTATION))
+                .build();
+        InstrumentedTraining.Fit fit = InstrumentedTraining.fit(net, new ShufflingDataSetIterator(trainX, trainY, batchSize, batchSeed, true),
+                epochs, l, task, quiet);
+        double trainAccuracy = Classification.accuracy(net, trainX, d.trainingLabels());
+        double probeAccuracy = Classification.accuracy(net, probeX, d.probe().labels());
+        return InstrumentedTraining.finish(l, fit, d.train().count(), d.probe().count(), trainAccuracy, probeAccuracy);
+    }
+}
