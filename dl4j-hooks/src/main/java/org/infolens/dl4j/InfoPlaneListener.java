@@ -23,6 +23,7 @@ import org.infolens.estimate.interval.WithConfidenceIntervals;
 import org.infolens.estimate.parameters.GradientSignalToNoise;
 import org.infolens.estimate.parameters.WeightConditionNumber;
 import org.infolens.figure.RunFigures;
+import org.infolens.io.ActivationDumps;
 import org.infolens.io.ActivationStore;
 import org.infolens.measure.Measure;
 import org.infolens.measure.ParameterMeasure;
@@ -84,7 +85,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private final boolean recordBeforeTraining;
     private final RunDirectory runDirectory; // null when writing to a custom sink only
     private final List<TrajectorySink> extraSinks;
-    private final boolean keepActivations;
+    private final ActivationDumps dumps; // null when no activations are kept
     private final boolean drawFigures;
     private final int queueCapacity;
     private final WhenFull whenFull;
@@ -103,6 +104,8 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private final Map<String, Object> results = new LinkedHashMap<>();
     private int lastRecordedEpoch = -1;
     private long captureNanos; // training-thread time spent capturing and handing over snapshots
+    private ActivationStore store; // the activation dumps, when kept
+    private long dumpBytesPerEpoch;
     private boolean closed;
 
     private InfoPlaneListener(Builder b) {
@@ -118,7 +121,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         this.recordBeforeTraining = b.recordBeforeTraining;
         this.runDirectory = b.outputDirectory == null ? null : new RunDirectory(b.outputDirectory);
         this.extraSinks = List.copyOf(b.sinks);
-        this.keepActivations = b.keepActivations;
+        this.dumps = b.dumps;
         this.drawFigures = b.drawFigures && runDirectory != null;
         this.queueCapacity = b.queueCapacity;
         this.whenFull = b.whenFull;
@@ -139,11 +142,16 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         return runDirectory;
     }
 
-    @Override
-    public void onEpochStart(Model model) {
+    /** Records the untrained network as epoch 0 now, when this listener records before training and has not yet. */
+    public void recordInitialState(Model model) {
         if (recordBeforeTraining && lastRecordedEpoch < 0 && captureFor(model).epochCount() == 0) {
             record(model, 0);
         }
+    }
+
+    @Override
+    public void onEpochStart(Model model) {
+        recordInitialState(model);
         epochCallbacks = true;
         if (gradientSignalToNoise) {
             // the schedule knows in advance which epochs end in a record: only those pay for accumulation
@@ -196,6 +204,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         }
         if (pipeline == null) {
             start(c, snapshot);
+            dumpBytesPerEpoch = store == null ? 0 : store.bytesPerEpoch(snapshot);
         }
         lastRecordedEpoch = epoch;
         pipeline.submit(snapshot);
@@ -240,6 +249,25 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         return gradients;
     }
 
+    /**
+     * Disk the activation dumps take per recorded epoch (0 when none are kept, or before the first
+     * record), and the epochs the schedule records in {@code totalEpochs} (epoch 0 included when
+     * recorded before training): their product is what a run will write.
+     */
+    public synchronized long dumpBytesPerEpoch() {
+        return dumpBytesPerEpoch;
+    }
+
+    /** Epochs this listener records over {@code totalEpochs} of training. */
+    public int recordedEpochs(int totalEpochs) {
+        return schedule.epochsUpTo(totalEpochs).size() + (recordBeforeTraining ? 1 : 0);
+    }
+
+    /** Whether activations are kept on disk. */
+    public boolean keepsActivations() {
+        return dumps != null;
+    }
+
     /** Time the training thread spent in this listener so far: forward passes, copies, waits for queue room. */
     public synchronized double captureSeconds() {
         return captureNanos / 1e9;
@@ -266,8 +294,9 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
                     .whenFull(whenFull);
             if (runDirectory != null) {
                 pb.sink(JsonLinesTrajectoryWriter.append(runDirectory.trajectoryFile()));
-                if (keepActivations) {
-                    pb.activationStore(ActivationStore.in(runDirectory.activationsDirectory()));
+                if (dumps != null) {
+                    store = ActivationStore.in(runDirectory.activationsDirectory(), dumps);
+                    pb.activationStore(store);
                 }
             }
             extraSinks.forEach(pb::sink);
@@ -325,7 +354,10 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         recording.put("queueCapacity", queueCapacity);
         recording.put("whenFull", whenFull.toString().toLowerCase(java.util.Locale.ROOT));
         recording.put("snapshotBytes", first.bytes());
-        recording.put("keepActivations", keepActivations);
+        recording.put("keepActivations", dumps != null);
+        if (dumps != null) {
+            recording.put("activationDumps", dumps);
+        }
         return new RunProvenance(RunProvenance.SCHEMA, runName, "running", InfolensVersion.infolens(), Instant.now(), null,
                 RunProvenance.currentEnvironment(), framework, network, dataset, probeInfo, allSeeds, measureInfo, recording,
                 settings, null);
@@ -407,7 +439,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         private boolean recordBeforeTraining;
         private Path outputDirectory;
         private final List<TrajectorySink> sinks = new ArrayList<>();
-        private boolean keepActivations;
+        private ActivationDumps dumps;
         private boolean drawFigures = true;
         private int queueCapacity = 2;
         private WhenFull whenFull = WhenFull.WAIT;
@@ -512,7 +544,13 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
 
         /** Keep every recorded epoch's activations as .npy under activations/ (default off). */
         public Builder keepActivations(boolean keep) {
-            this.keepActivations = keep;
+            this.dumps = keep ? ActivationDumps.ALL : null;
+            return this;
+        }
+
+        /** Keep recorded epochs' activations under activations/, all or a subset of rows and columns (null = none). */
+        public Builder activationDumps(ActivationDumps keep) {
+            this.dumps = keep;
             return this;
         }
 
@@ -577,7 +615,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
             if (captureBatchSize < 1) {
                 throw new IllegalArgumentException("capture batch size must be >= 1, got " + captureBatchSize);
             }
-            if (keepActivations && outputDirectory == null) {
+            if (dumps != null && outputDirectory == null) {
                 throw new IllegalArgumentException("keepActivations needs an output directory");
             }
             return new InfoPlaneListener(this);

@@ -59,7 +59,7 @@ final class Ib12Command extends ExperimentCommand {
             throw new IllegalArgumentException(taskFile + ": no such task file");
         }
         options = new Ib12Options(variant, epochs, batch, learningRate, split.equals("shuffled"), trainFraction, taskFile,
-                EstimatorCatalog.fromSpecs(measures), points, null, output.saveActivations, output.quiet);
+                EstimatorCatalog.fromSpecs(measures), points, null, output.dumps(), output.quiet);
     }
 
     @Override

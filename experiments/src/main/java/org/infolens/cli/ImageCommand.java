@@ -64,7 +64,7 @@ abstract class ImageCommand extends ExperimentCommand {
         }
         options = new ImageOptions(dataset(), dataDirectory, variant, optimizer, learningRate, epochs, batch, trainLimit,
                 probeSize == null ? defaultProbeSize() : probeSize,
-                EstimatorCatalog.fromSpecs(measures), null, output.saveActivations, output.quiet);
+                EstimatorCatalog.fromSpecs(measures), null, output.dumps(), output.quiet);
         // a missing or broken dataset fails before a run directory is made
         loaded = TrainAndProbe.load(dataset(), dataDirectory, options.trainLimit(), options.probeSize(), variant);
     }
@@ -76,7 +76,7 @@ abstract class ImageCommand extends ExperimentCommand {
 
     @Command(name = "mnist-mlp", mixinStandardHelpOptions = true,
             description = "Train 784-1024-20-20-20-10 on MNIST, recording every layer on held-out test images. Default measures:"
-                    + " binning adaptive 30 and fixed-width 0.5, kde upper, dse maxN=2000.")
+                    + " binning adaptive 30 and fixed-width 0.5 (all probe rows), kde upper (probeRows=2000), dse maxN=1000.")
     static final class Mnist extends ImageCommand {
         @Override
         KnownDataset dataset() {
@@ -101,7 +101,7 @@ abstract class ImageCommand extends ExperimentCommand {
 
     @Command(name = "fashion-mlp", mixinStandardHelpOptions = true,
             description = "Train 784-1024-20-20-20-10 on Fashion-MNIST, recording every layer on held-out test images. Default"
-                    + " measures: binning adaptive 30 and fixed-width 0.5, kde upper, dse maxN=2000.")
+                    + " measures: binning adaptive 30 and fixed-width 0.5 (all probe rows), kde upper (probeRows=2000), dse maxN=1000.")
     static final class Fashion extends ImageCommand {
         @Override
         KnownDataset dataset() {

@@ -38,6 +38,6 @@ public final class ImageClassifierRun {
                 epochs, l, task, quiet);
         double trainAccuracy = Classification.accuracy(net, trainX, d.trainingLabels());
         double probeAccuracy = Classification.accuracy(net, probeX, d.probe().labels());
-        return InstrumentedTraining.finish(l, fit, d.train().count(), d.probe().count(), trainAccuracy, probeAccuracy);
+        return InstrumentedTraining.finish(l, fit, d.train().count(), d.probe().count(), trainAccuracy, probeAccuracy, quiet);
     }
 }

@@ -1,5 +1,6 @@
 package org.infolens.experiments;
 
+import org.infolens.io.ActivationDumps;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.infolens.measure.Measure;
  */
 public record ImageOptions(KnownDataset dataset, Path dataDirectory, TrainingVariant variant, String optimizer, double learningRate,
                          int epochs, int batchSize, int trainLimit, int probeSize, List<Measure> measures, Path runDirectory,
-                         boolean keepActivations, boolean quiet) {
+                         ActivationDumps dumps, boolean quiet) {
 
     public ImageOptions {
         optimizer = optimizer.toLowerCase(Locale.ROOT);
@@ -56,6 +57,6 @@ public record ImageOptions(KnownDataset dataset, Path dataDirectory, TrainingVar
 
     public ImageOptions with(TrainingVariant v, Path directory) {
         return new ImageOptions(dataset, dataDirectory, v, optimizer, learningRate, epochs, batchSize, trainLimit, probeSize, measures,
-                directory, keepActivations, quiet);
+                directory, dumps, quiet);
     }
 }

@@ -193,4 +193,37 @@ class InfolensCliTest {
         assertEquals("median", median.readProvenance().settings().get("aggregate"));
         assertTrue(Files.exists(median.figuresDirectory().resolve("information-plane.png")));
     }
+
+    @Test
+    void recomputeReadsTheDumpsAndAppendsOrWritesANewTrajectory() throws IOException {
+        Path out = dir.resolve("dumped");
+        Result r = run("run", "ib12", "--epochs", "3", "--points", "3", "--save-activations", "--dump-rows", "1000", "--out", out.toString(),
+                "-q");
+        assertEquals(0, r.exit(), r.err());
+        RunDirectory run = new RunDirectory(out);
+        int recorded = (int) TrajectoryReader.read(run.trajectoryFile()).records().stream().map(TrajectoryRecord::epoch).distinct().count();
+        assertEquals(1000, org.infolens.io.MatrixFiles.readLabels(run.activationsDirectory().resolve("probe-rows.npy")).length);
+
+        r = run("recompute", out.toString(), "--measure", "kde:bound=upper", "-q");
+        assertEquals(0, r.exit(), r.err());
+        List<TrajectoryRecord> kde = TrajectoryReader.read(run.trajectoryFile()).records().stream().filter(x -> x.measure().equals("kde")).toList();
+        assertEquals(recorded * 6, kde.size(), "every stored epoch and layer");
+        assertTrue(kde.stream().allMatch(x -> x.isOk() && x.n() == 1000 && x.value("I_XT") <= Math.log(1000) / Math.log(2) + 1e-9), kde.toString());
+        assertTrue(run.readProvenance().measures().stream().anyMatch(m -> "activations".equals(m.get("recomputedFrom"))));
+
+        r = run("recompute", out.toString(), "--measure", "kde:bound=upper");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("already in") && r.err().contains("--output"), r.err());
+
+        Path fresh = dir.resolve("fresh.jsonl");
+        r = run("recompute", out.toString(), "--measure", "kde:bound=upper", "--output", fresh.toString(), "-q");
+        assertEquals(0, r.exit(), r.err());
+        List<TrajectoryRecord> again = TrajectoryReader.read(fresh).records();
+        assertEquals(kde.stream().map(TrajectoryRecord::valuesBits).toList(), again.stream().map(TrajectoryRecord::valuesBits).toList(),
+                "the same estimates from the same dumps");
+
+        r = run("recompute", dir.resolve("no-run").toString(), "--measure", "kde");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--save-activations"), r.err());
+    }
 }

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  *   epoch-000012/layer-03-dense2.npy        float32, probe rows x layer width
  * </pre>
  * Serves two purposes: activation dumps a user keeps, and the stored activations a two-pass measure
- * (global min-max binning) reads again at the end of the run.
+ * (global min-max binning) reads again at the end of the run. Dumps may keep a subset of rows and of
+ * each layer's columns ({@link ActivationDumps}); the kept row indices are saved as
+ * {@code probe-rows.npy}, a layer's kept columns as {@code layer-...columns.npy} beside it.
  */
 public final class ActivationStore implements AutoCloseable {
 
@@ -35,24 +37,48 @@ public final class ActivationStore implements AutoCloseable {
     private static final String INDEX = "snapshot.json";
     private static final String LABELS = "probe-labels.npy";
     private static final String INPUT_IDS = "probe-input-ids.npy";
+    private static final String ROWS = "probe-rows.npy";
 
     private final Path directory;
     private final boolean temporary;
+    private final ActivationDumps keep;
+    private int[] rows;                                               // kept probe rows, null = all
+    private final java.util.Map<Integer, int[]> columns = new java.util.HashMap<>(); // kept columns by layer index
 
-    private ActivationStore(Path directory, boolean temporary) {
+    private ActivationStore(Path directory, boolean temporary, ActivationDumps keep) {
         this.directory = directory;
         this.temporary = temporary;
+        this.keep = keep;
     }
 
-    /** A store in {@code directory} that stays after the run. */
+    /** A store in {@code directory} that stays after the run and keeps everything. */
     public static ActivationStore in(Path directory) throws IOException {
+        return in(directory, ActivationDumps.ALL);
+    }
+
+    /** A store in {@code directory} that stays after the run and keeps what {@code keep} says. */
+    public static ActivationStore in(Path directory, ActivationDumps keep) throws IOException {
         Files.createDirectories(directory);
-        return new ActivationStore(directory, false);
+        return new ActivationStore(directory, false, keep);
     }
 
     /** A store in a fresh temporary directory, deleted on {@link #close()}. */
     public static ActivationStore temporary() throws IOException {
-        return new ActivationStore(Files.createTempDirectory("infolens-activations-"), true);
+        return new ActivationStore(Files.createTempDirectory("infolens-activations-"), true, ActivationDumps.ALL);
+    }
+
+    /** Whether every row and column is kept (then a two-pass measure can read it back). */
+    public boolean complete() {
+        return keep.complete();
+    }
+
+    /** Bytes one snapshot takes on disk (float32 values, headers aside). */
+    public long bytesPerEpoch(ActivationSnapshot s) {
+        long b = 0;
+        for (LayerActivations l : s.layers()) {
+            b += 4L * keep.rowsKept(s.rows()) * keep.columnsKept(l.layer().width());
+        }
+        return b;
     }
 
     public Path directory() {
@@ -65,7 +91,8 @@ public final class ActivationStore implements AutoCloseable {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Entry(LayerId layer, String file) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Entry(LayerId layer, String file, Integer originalWidth, String columnsFile) {
     }
 
     public void put(ActivationSnapshot snapshot) {
@@ -73,22 +100,42 @@ public final class ActivationStore implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             List<Entry> entries = new ArrayList<>();
+            int keptRows = keep.rowsKept(snapshot.rows());
             for (LayerActivations l : snapshot.layers()) {
-                String file = String.format("layer-%02d-%s.npy", l.layer().index(), safe(l.layer().name()));
-                Npy.write(dir.resolve(file), l.values());
-                entries.add(new Entry(l.layer(), file));
+                String base = String.format("layer-%02d-%s", l.layer().index(), safe(l.layer().name()));
+                Activations values = rows == null ? l.values() : l.values().selectRows(rows);
+                LayerId layer = l.layer();
+                Entry entry;
+                int[] cols = columnsOf(layer);
+                if (cols == null) {
+                    entry = new Entry(layer, base + ".npy", null, null);
+                } else {
+                    values = selectColumns(values, cols);
+                    layer = new LayerId(layer.index(), layer.name(), cols.length, layer.kind(), layer.activation());
+                    entry = new Entry(layer, base + ".npy", l.layer().width(), base + ".columns.npy");
+                    if (!Files.exists(dir.resolve(entry.columnsFile()))) {
+                        Npy.write(dir.resolve(entry.columnsFile()), cols);
+                    }
+                }
+                Npy.write(dir.resolve(entry.file()), values);
+                entries.add(entry);
             }
             // The index is written last: an epoch directory without one is incomplete and is not replayed.
             Json.mapper().writerWithDefaultPrettyPrinter().writeValue(dir.resolve(INDEX).toFile(),
-                    new Index(snapshot.epoch(), snapshot.iteration(), snapshot.rows(), entries));
+                    new Index(snapshot.epoch(), snapshot.iteration(), keptRows, entries));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store activations of epoch " + snapshot.epoch() + " in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    /** Saves the probe's labels and input ids beside the epochs, so the dumps can be re-estimated alone. */
+    /** Saves the probe's labels and input ids (of the kept rows) beside the epochs, so the dumps can be re-estimated alone. */
     public void putProbe(Probe probe) {
         try {
+            if (keep.rowsKept(probe.size()) < probe.size()) {
+                rows = org.infolens.estimate.RandomRows.subset(probe.size(), keep.maxRows(), new java.util.SplittableRandom(keep.seed()));
+                Npy.write(directory.resolve(ROWS), rows);
+                probe = probe.selectRows(rows);
+            }
             int[] ids = new int[probe.size()];
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = probe.inputId(i);
@@ -151,6 +198,25 @@ public final class ActivationStore implements AutoCloseable {
         } catch (IOException e) {
             log.warn("could not delete temporary activations in {}: {}", directory, e.getMessage());
         }
+    }
+
+    /** The kept columns of a layer wider than maxColumns (fixed per layer), or null to keep all. */
+    private int[] columnsOf(LayerId layer) {
+        if (keep.columnsKept(layer.width()) == layer.width()) {
+            return null;
+        }
+        return columns.computeIfAbsent(layer.index(), i -> org.infolens.estimate.RandomRows.subset(layer.width(), keep.maxColumns(),
+                new java.util.SplittableRandom(keep.seed() * 1_000_003L + i)));
+    }
+
+    private static Activations selectColumns(Activations a, int[] cols) {
+        float[] out = new float[a.rows() * cols.length];
+        for (int r = 0; r < a.rows(); r++) {
+            for (int c = 0; c < cols.length; c++) {
+                out[r * cols.length + c] = a.get(r, cols[c]);
+            }
+        }
+        return Activations.wrap(out, a.rows(), cols.length);
     }
 
     private static String safe(String name) {

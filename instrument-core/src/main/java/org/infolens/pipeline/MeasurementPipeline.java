@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>Measures that need the whole run (a {@link RunObserver}) see every snapshot as it arrives; the
  * snapshots are kept in an {@link ActivationStore} and estimated in a second pass during
  * {@link #close()}. Given a store, the pipeline keeps every measured snapshot there (activation
- * dumps); otherwise two-pass measures get a temporary one.
+ * dumps); two-pass measures read it back when it keeps everything, else they get a temporary one.
  *
  * <p>{@link ParameterMeasure}s (weight condition numbers, gradient signal-to-noise) run on the
  * parameters a snapshot carries, in the first pass, with the same isolation.
@@ -57,7 +57,8 @@ public final class MeasurementPipeline implements AutoCloseable {
     private final int capacity;
     private final WhenFull whenFull;
     private final BlockingQueue<ActivationSnapshot> queue;
-    private final ActivationStore store; // null when nothing is kept
+    private final ActivationStore dumps; // the caller's store (activation dumps), or null
+    private final ActivationStore store; // what the second pass reads: the dumps when complete, else a temporary one; null when none
     private final boolean ownsStore;
     private final Thread worker;
 
@@ -83,9 +84,13 @@ public final class MeasurementPipeline implements AutoCloseable {
         this.capacity = b.queueCapacity;
         this.whenFull = b.whenFull;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.ownsStore = b.store == null && !twoPass.isEmpty();
-        this.store = ownsStore ? ActivationStore.temporary() : b.store;
-        if (store != null) {
+        this.dumps = b.store;
+        this.ownsStore = !twoPass.isEmpty() && (dumps == null || !dumps.complete());
+        this.store = ownsStore ? ActivationStore.temporary() : twoPass.isEmpty() ? null : dumps;
+        if (dumps != null) {
+            dumps.putProbe(probe);
+        }
+        if (ownsStore) {
             store.putProbe(probe);
         }
         this.worker = new Thread(this::work, "infolens-measure-" + runName);
@@ -239,7 +244,10 @@ public final class MeasurementPipeline implements AutoCloseable {
                 }
             }
         }
-        if (store != null) {
+        if (dumps != null) {
+            dumps.put(s);
+        }
+        if (ownsStore) {
             store.put(s);
         }
     }

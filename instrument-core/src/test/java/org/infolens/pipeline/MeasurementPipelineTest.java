@@ -213,6 +213,27 @@ class MeasurementPipelineTest {
     }
 
     @Test
+    void subsampledDumpsLeaveTheSecondPassOnEveryRow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        List<ActivationSnapshot> snaps = List.of(snapshot(1, 5, false), snapshot(4, 6, false));
+        InMemoryTrajectory withDumps = new InMemoryTrajectory();
+        InMemoryTrajectory without = new InMemoryTrajectory();
+        org.infolens.io.ActivationStore dumps = org.infolens.io.ActivationStore.in(dir, new org.infolens.io.ActivationDumps(16, 0, 1));
+        MeasurementPipeline a = pipeline(withDumps, new BinnedInformation(GlobalMinMaxDiscretizer.builder().bins(10).build()))
+                .activationStore(dumps).build();
+        MeasurementPipeline b = pipeline(without, new BinnedInformation(GlobalMinMaxDiscretizer.builder().bins(10).build())).build();
+        for (ActivationSnapshot s : snaps) {
+            a.submit(s);
+            b.submit(s);
+        }
+        a.close();
+        b.close();
+        assertEquals(without.records().stream().map(TrajectoryRecord::valuesBits).toList(),
+                withDumps.records().stream().map(TrajectoryRecord::valuesBits).toList());
+        assertTrue(withDumps.records().stream().allMatch(x -> x.n() == ROWS));
+        assertEquals(16, org.infolens.io.ActivationStore.load(dumps.storedEpochs().get(0)).rows(), "the dumps keep their 16 rows");
+    }
+
+    @Test
     void observedGlobalRangeIsEstimatedAtCloseAndMatchesTheDeclaredRange() throws IOException {
         List<ActivationSnapshot> snaps = List.of(snapshot(1, 5, false), snapshot(4, 6, false), snapshot(9, 7, false));
         float lo = Float.POSITIVE_INFINITY;

@@ -27,30 +27,45 @@ final class OverheadBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Parameters(index = "0", paramLabel = "EXPERIMENT", description = "ib12")
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "EXPERIMENT", description = "ib12 or fashion-mlp")
     String experiment;
 
-    @Option(names = "--epochs", defaultValue = "500", description = "epochs per timed run (default ${DEFAULT-VALUE})")
-    int epochs;
+    @Option(names = "--epochs", description = "epochs per timed run (default 500 for ib12, 5 for fashion-mlp)")
+    Integer epochs;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "fashion-mlp: the Fashion-MNIST directory (default: the usual places)")
+    Path data;
+
+    @Option(names = "--train-limit", defaultValue = "0", description = "fashion-mlp: training images, 0 = all 60,000 (default ${DEFAULT-VALUE})")
+    int trainLimit;
+
+    @Option(names = "--probe-size", defaultValue = "10000", description = "fashion-mlp: probe images (default ${DEFAULT-VALUE})")
+    int probeSize;
 
     @Option(names = "--activation", defaultValue = "tanh")
     String activation;
 
-    @Option(names = "--rounds", defaultValue = "5", description = "baseline/instrumented pairs (default ${DEFAULT-VALUE})")
-    int rounds;
+    @Option(names = "--rounds", description = "rounds of timed runs, alternating their order (default 5 for ib12, 2 for fashion-mlp)")
+    Integer rounds;
 
     @Option(names = "--seed", defaultValue = "1")
     long seed;
 
     @Override
     public Integer call() throws Exception {
-        if (!experiment.equals("ib12")) {
-            throw new IllegalArgumentException("overhead is measured for: ib12 (got '" + experiment + "')");
+        if (experiment.equals("fashion-mlp")) {
+            new ImageOverhead(out(), data, activation, epochs == null ? 5 : epochs, rounds == null ? 2 : rounds, trainLimit, probeSize, seed).run();
+            return 0;
         }
+        if (!experiment.equals("ib12")) {
+            throw new IllegalArgumentException("overhead is measured for: ib12, fashion-mlp (got '" + experiment + "')");
+        }
+        int epochs = this.epochs == null ? 500 : this.epochs;
+        int rounds = this.rounds == null ? 5 : this.rounds;
         Path tmp = Files.createTempDirectory("infolens-overhead-");
         Ib12Options base = new Ib12Options(new TrainingVariant(HiddenActivation.parse(activation), 0, false, seed), epochs, Ib12Defaults.BATCH,
                 Ib12Defaults.LEARNING_RATE, true, 0.8, null,
-                List.of(), 400, tmp.resolve("warmup"), false, true);
+                List.of(), 400, tmp.resolve("warmup"), null, true);
         Ib12Experiment.timeTraining(base.withRunDirectory(tmp.resolve("warmup")), true); // JIT, native libraries, workspaces
         // Pairs run back to back and alternate which goes first, so slow drifts of a shared machine
         // cancel in each pair's ratio; the median ratio is reported.

@@ -35,7 +35,7 @@ public final class CnnExperiment {
                 .recordBeforeTraining(true)
                 .queueCapacity(1) // snapshots of wide convolution layers are large: one waits while one is measured
                 .outputDirectory(o.runDirectory())
-                .keepActivations(o.keepActivations())
+                .activationDumps(o.dumps())
                 .settings(o.settings("cifar10-cnn", CnnNetwork.DESCRIPTION));
         return ImageClassifierRun.run(CnnNetwork.build(o), o.dataset(), d, o.variant(), listener, o.epochs(), o.batchSize(),
                 "cifar10-cnn " + o.variant().name(), o.quiet());

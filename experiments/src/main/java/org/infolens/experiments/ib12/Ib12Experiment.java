@@ -99,7 +99,7 @@ public final class Ib12Experiment {
                 .schedule(EpochSchedule.logSpaced(o.epochs(), o.schedulePoints()))
                 .recordBeforeTraining(true)
                 .outputDirectory(o.runDirectory())
-                .keepActivations(o.keepActivations())
+                .activationDumps(o.dumps())
                 .dataset(dataset)
                 .seed("split", s.splitSeed())
                 .seed("minibatchOrder", s.batchSeed())
@@ -115,7 +115,7 @@ public final class Ib12Experiment {
                 o.quiet());
         double trainAccuracy = accuracy(s.net(), s.trainX(), s.trainY());
         double testAccuracy = accuracy(s.net(), s.testX(), s.testY());
-        return InstrumentedTraining.finish(listener, fit, (int) s.trainX().size(0), s.task().size(), trainAccuracy, testAccuracy);
+        return InstrumentedTraining.finish(listener, fit, (int) s.trainX().size(0), s.task().size(), trainAccuracy, testAccuracy, o.quiet());
     }
 
     /** Wall time of a training run and, when instrumented, the training thread's time inside the listener. */

@@ -1,5 +1,6 @@
 package org.infolens.experiments.ib12;
 
+import org.infolens.io.ActivationDumps;
 import java.nio.file.Path;
 import java.util.List;
 import org.infolens.experiments.TrainingVariant;
@@ -18,12 +19,12 @@ import org.infolens.measure.Measure;
  * @param measures        the measures to record (empty = the defaults for the activation)
  * @param schedulePoints  points of the log-spaced epoch grid
  * @param runDirectory    where the run is written
- * @param keepActivations keep each recorded epoch's activations as .npy
+ * @param dumps           which activations to keep as .npy per recorded epoch (null = none)
  * @param quiet           no progress bar
  */
 public record Ib12Options(TrainingVariant variant, int epochs, int batchSize, double learningRate,
                           boolean shuffleSplit, double trainFraction, Path taskFile, List<Measure> measures,
-                          int schedulePoints, Path runDirectory, boolean keepActivations, boolean quiet) {
+                          int schedulePoints, Path runDirectory, ActivationDumps dumps, boolean quiet) {
 
     public Ib12Options {
         if (epochs < 1) {
@@ -52,6 +53,6 @@ public record Ib12Options(TrainingVariant variant, int epochs, int batchSize, do
     /** The same settings for another variant (seed), written to {@code directory}. */
     public Ib12Options with(TrainingVariant v, Path directory) {
         return new Ib12Options(v, epochs, batchSize, learningRate, shuffleSplit, trainFraction, taskFile, measures,
-                schedulePoints, directory, keepActivations, quiet);
+                schedulePoints, directory, dumps, quiet);
     }
 }

@@ -46,7 +46,7 @@ class CnnExperimentTest {
         TrainingVariant v = new TrainingVariant(HiddenActivation.RELU, 0, false, 7);
         ImageOptions o = new ImageOptions(KnownDataset.CIFAR10, data, v, "adam", 1e-3, 2, 32, 0, 60,
                 EstimatorCatalog.fromSpecs(List.of("binning:edges=adaptive,bins=30", "kde:bound=upper,maxWidth=256",
-                        "effective-features:rows=1000,maxEpochs=2")), dir.resolve("run"), false, true);
+                        "effective-features:rows=1000,maxEpochs=2")), dir.resolve("run"), null, true);
         TrainAndProbe d = TrainAndProbe.load(KnownDataset.CIFAR10, data, 0, 60, v);
         assertEquals(256, d.train().count(), "both training batches");
         assertEquals(3072, d.train().width());

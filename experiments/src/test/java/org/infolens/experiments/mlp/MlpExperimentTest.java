@@ -36,7 +36,7 @@ class MlpExperimentTest {
     private ImageOptions options(Path run, boolean randomLabels) {
         return new ImageOptions(KnownDataset.MNIST, dir.resolve("data"), new TrainingVariant(HiddenActivation.RELU, 0, randomLabels, 5), "adam",
                 1e-3, 3, 32, 0, 200,
-                List.of(new BinnedInformation(AdaptiveDiscretizer.builder().bins(30).build())), run, false, true);
+                List.of(new BinnedInformation(AdaptiveDiscretizer.builder().bins(30).build())), run, null, true);
     }
 
     @Test
