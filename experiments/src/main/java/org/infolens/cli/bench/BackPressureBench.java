@@ -49,7 +49,7 @@ final class BackPressureBench implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "12", description = "training epochs, each recorded (default ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--train-limit", defaultValue = "5000", description = "training images: short epochs (default ${DEFAULT-VALUE})")
+    @Option(names = "--train-limit", defaultValue = "2000", description = "training images: short epochs (default ${DEFAULT-VALUE})")
     int trainLimit;
 
     @Option(names = "--probe-size", defaultValue = "10000", description = "probe images (default ${DEFAULT-VALUE})")

@@ -54,17 +54,18 @@ final class ImageOverhead {
         this.data = TrainAndProbe.load(KnownDataset.FASHION_MNIST, dataDirectory, trainLimit, probeSize, v);
     }
 
-    /** One configuration: no listener (measures null), or these measure specs every epoch. */
-    private record Config(String name, List<String> measures) {
+    /** One configuration: no listener (measures null), or these measure specs every epoch; batches prefetched or not. */
+    private record Config(String name, List<String> measures, boolean prefetch) {
     }
 
     private record Timed(double seconds, double captureSeconds, Path run) {
     }
 
     void run() throws IOException {
-        List<Config> configs = List.of(new Config("without listener", null),
-                new Config("capture + binning", List.of("binning:edges=adaptive,bins=30", "binning:edges=fixed-width,binSize=0.5")),
-                new Config("default measures", MlpExperiment.DEFAULT_MEASURES));
+        List<Config> configs = List.of(new Config("without listener", null, true),
+                new Config("capture + binning", List.of("binning:edges=adaptive,bins=30", "binning:edges=fixed-width,binSize=0.5"), true),
+                new Config("default measures", MlpExperiment.DEFAULT_MEASURES, true),
+                new Config("no listener, no prefetch", null, false));
         Path tmp = Files.createTempDirectory("infolens-overhead-");
         out.printf(Locale.ROOT, "fashion-mlp %s: %d training images, probe %d, %d epochs per run, every epoch recorded (plus epoch 0),"
                 + " OMP_NUM_THREADS=%s%n", options.variant().activation().id(), data.train().count(), data.probe().count(), epochs,
@@ -86,7 +87,7 @@ final class ImageOverhead {
                 if (c.measures() == MlpExperiment.DEFAULT_MEASURES) {
                     lastFull = t.run();
                 }
-                out.printf(Locale.ROOT, "round %d  %-20s %7.1f s%s%n", r + 1, c.name(), t.seconds(),
+                out.printf(Locale.ROOT, "round %d  %-26s %7.1f s%s%n", r + 1, c.name(), t.seconds(),
                         c.measures() == null ? "" : String.format(Locale.ROOT, "  (training thread in the listener %.1f s)", t.captureSeconds()));
             }
         }
@@ -94,7 +95,7 @@ final class ImageOverhead {
         out.printf(Locale.ROOT, "%nmedian wall time over %d rounds, and overhead against training without the listener:%n", rounds);
         for (Config c : configs) {
             double m = median(seconds.get(c.name()));
-            out.printf(Locale.ROOT, "  %-20s %7.1f s  %+6.1f%%%n", c.name(), m, 100 * (m / base - 1));
+            out.printf(Locale.ROOT, "  %-26s %7.1f s  %+6.1f%%%n", c.name(), m, 100 * (m / base - 1));
         }
         costTable(lastFull, base / epochs);
     }
@@ -126,7 +127,7 @@ final class ImageOverhead {
         INDArray trainX = Nd4j.create(data.train().pixels(), new long[] {data.train().count(), data.train().width()}, 'c');
         INDArray trainY = Classification.oneHot(data.trainingLabels(), data.train().classes());
         ShufflingDataSetIterator it = new ShufflingDataSetIterator(trainX, trainY, options.batchSize(),
-                options.variant().derivedSeed(TrainingVariant.MINIBATCH_ORDER), true);
+                options.variant().derivedSeed(TrainingVariant.MINIBATCH_ORDER), c.prefetch());
         InfoPlaneListener listener = null;
         if (c.measures() != null) {
             INDArray probeX = Nd4j.create(data.probe().pixels(), new long[] {data.probe().count(), data.probe().width()}, 'c');
