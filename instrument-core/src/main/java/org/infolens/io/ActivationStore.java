@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * Snapshots kept on disk as .npy files readable by numpy, one directory per recorded epoch:
  * <pre>
  *   probe-labels.npy, probe-input-ids.npy   the probe rows' labels and input ids (int64)
+ *   probe-inputs.npy                        the probe rows' inputs (float32), when the probe has them
  *   epoch-000012/snapshot.json              epoch, iteration, layers (ids and file names)
  *   epoch-000012/layer-03-dense2.npy        float32, probe rows x layer width
  * </pre>
@@ -38,6 +39,7 @@ public final class ActivationStore implements AutoCloseable {
     private static final String LABELS = "probe-labels.npy";
     private static final String INPUT_IDS = "probe-input-ids.npy";
     private static final String ROWS = "probe-rows.npy";
+    private static final String INPUTS = "probe-inputs.npy";
 
     private final Path directory;
     private final boolean temporary;
@@ -144,6 +146,9 @@ public final class ActivationStore implements AutoCloseable {
             if (probe.hasLabels()) {
                 Npy.write(directory.resolve(LABELS), probe.labels());
             }
+            if (probe.inputs().isPresent()) { // for measures of I(X;T) with continuous X (ksg, lossy) offline
+                Npy.write(directory.resolve(INPUTS), probe.inputs().get());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the probe labels in " + directory + ": " + e.getMessage(), e);
         }
@@ -153,7 +158,9 @@ public final class ActivationStore implements AutoCloseable {
     public Probe loadProbe() throws IOException {
         int[] ids = MatrixFiles.readLabels(directory.resolve(INPUT_IDS));
         Path labels = directory.resolve(LABELS);
-        return Files.exists(labels) ? Probe.of(MatrixFiles.readLabels(labels), ids) : Probe.unlabelled(ids.length, ids);
+        Probe p = Files.exists(labels) ? Probe.of(MatrixFiles.readLabels(labels), ids) : Probe.unlabelled(ids.length, ids);
+        Path inputs = directory.resolve(INPUTS);
+        return Files.exists(inputs) ? p.withInputs(Npy.readActivations(inputs)) : p;
     }
 
     /** Epoch directories with a complete index, in epoch order. */

@@ -47,7 +47,11 @@ class ActivationStoreTest {
         }
         ActivationStore store = ActivationStore.in(dir, new ActivationDumps(10, 8, 3));
         assertFalse(store.complete());
-        store.putProbe(Probe.of(labels));
+        float[] x = new float[40 * 2];
+        for (int i = 0; i < 40; i++) {
+            x[2 * i] = i;
+        }
+        store.putProbe(Probe.of(labels).withInputs(Activations.wrap(x, 40, 2)));
         assertEquals(4L * 10 * (8 + 3), store.bytesPerEpoch(snapshot(0, 40)));
         store.put(snapshot(0, 40));
         store.put(snapshot(5, 40));
@@ -73,6 +77,7 @@ class ActivationStoreTest {
         assertEquals(10, p.size());
         for (int r = 0; r < 10; r++) {
             assertEquals(rows[r] % 4, p.labels()[r], "the kept rows' labels");
+            assertEquals(rows[r], p.inputs().orElseThrow().get(r, 0), 0f, "and inputs, for ksg and lossy offline");
         }
     }
 
