@@ -48,11 +48,23 @@ abstract class ImageCommand extends ExperimentCommand {
             + " Default: see the experiment's description")
     List<String> measures = new ArrayList<>();
 
-    abstract KnownDataset dataset();
+    private final KnownDataset dataset;
+    private final String experiment;
+    private final int defaultProbeSize;
+    private final java.util.function.BiFunction<ImageOptions, TrainAndProbe, RunOutcome> run;
 
-    abstract int defaultProbeSize();
+    ImageCommand(KnownDataset dataset, String experiment, int defaultProbeSize,
+                 java.util.function.BiFunction<ImageOptions, TrainAndProbe, RunOutcome> run) {
+        this.dataset = dataset;
+        this.experiment = experiment;
+        this.defaultProbeSize = defaultProbeSize;
+        this.run = run;
+    }
 
-    abstract RunOutcome run(ImageOptions o, TrainAndProbe d);
+    @Override
+    String experiment() {
+        return experiment;
+    }
 
     private ImageOptions options;
     private TrainAndProbe loaded;
@@ -62,40 +74,24 @@ abstract class ImageCommand extends ExperimentCommand {
         if (dataDirectory != null && !java.nio.file.Files.isDirectory(dataDirectory)) {
             throw new IllegalArgumentException("--data " + dataDirectory + ": no such directory");
         }
-        options = new ImageOptions(dataset(), dataDirectory, variant, optimizer, learningRate, epochs, batch, trainLimit,
-                probeSize == null ? defaultProbeSize() : probeSize,
+        options = new ImageOptions(dataset, dataDirectory, variant, optimizer, learningRate, epochs, batch, trainLimit,
+                probeSize == null ? defaultProbeSize : probeSize,
                 EstimatorCatalog.fromSpecs(measures), null, output.dumps(), output.quiet);
         // a missing or broken dataset fails before a run directory is made
-        loaded = TrainAndProbe.load(dataset(), dataDirectory, options.trainLimit(), options.probeSize(), variant);
+        loaded = TrainAndProbe.load(dataset, dataDirectory, options.trainLimit(), options.probeSize(), variant);
     }
 
     @Override
     RunOutcome train(TrainingVariant variant, Path directory) throws IOException {
-        return run(options.with(variant, directory), loaded.forVariant(variant));
+        return run.apply(options.with(variant, directory), loaded.forVariant(variant));
     }
 
     @Command(name = "mnist-mlp", mixinStandardHelpOptions = true,
             description = "Train 784-1024-20-20-20-10 on MNIST, recording every layer on held-out test images. Default measures:"
                     + " binning adaptive 30 and fixed-width 0.5 (all probe rows), kde upper (probeRows=2000), dse maxN=1000.")
     static final class Mnist extends ImageCommand {
-        @Override
-        KnownDataset dataset() {
-            return KnownDataset.MNIST;
-        }
-
-        @Override
-        String experiment() {
-            return "mnist-mlp";
-        }
-
-        @Override
-        int defaultProbeSize() {
-            return 10_000;
-        }
-
-        @Override
-        RunOutcome run(ImageOptions o, TrainAndProbe d) {
-            return MlpExperiment.run(o, d);
+        Mnist() {
+            super(KnownDataset.MNIST, "mnist-mlp", 10_000, MlpExperiment::run);
         }
     }
 
@@ -103,24 +99,8 @@ abstract class ImageCommand extends ExperimentCommand {
             description = "Train 784-1024-20-20-20-10 on Fashion-MNIST, recording every layer on held-out test images. Default"
                     + " measures: binning adaptive 30 and fixed-width 0.5 (all probe rows), kde upper (probeRows=2000), dse maxN=1000.")
     static final class Fashion extends ImageCommand {
-        @Override
-        KnownDataset dataset() {
-            return KnownDataset.FASHION_MNIST;
-        }
-
-        @Override
-        String experiment() {
-            return "fashion-mlp";
-        }
-
-        @Override
-        int defaultProbeSize() {
-            return 10_000;
-        }
-
-        @Override
-        RunOutcome run(ImageOptions o, TrainAndProbe d) {
-            return MlpExperiment.run(o, d);
+        Fashion() {
+            super(KnownDataset.FASHION_MNIST, "fashion-mlp", 10_000, MlpExperiment::run);
         }
     }
 
@@ -129,24 +109,8 @@ abstract class ImageCommand extends ExperimentCommand {
                     + " flattened on held-out test images. Default measures: binning adaptive 30, kde upper and dse maxN=1000 on a"
                     + " random projection to 1024 columns (maxWidth=1024).")
     static final class Cifar extends ImageCommand {
-        @Override
-        KnownDataset dataset() {
-            return KnownDataset.CIFAR10;
-        }
-
-        @Override
-        String experiment() {
-            return "cifar10-cnn";
-        }
-
-        @Override
-        int defaultProbeSize() {
-            return CnnExperiment.DEFAULT_PROBE;
-        }
-
-        @Override
-        RunOutcome run(ImageOptions o, TrainAndProbe d) {
-            return CnnExperiment.run(o, d);
+        Cifar() {
+            super(KnownDataset.CIFAR10, "cifar10-cnn", CnnExperiment.DEFAULT_PROBE, CnnExperiment::run);
         }
     }
 }

@@ -2,14 +2,13 @@ package org.infolens.estimate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
+import org.infolens.measure.ForwardingMeasure;
 import org.infolens.measure.Measure;
-import org.infolens.measure.RunObserver;
 
 /**
  * Any measure on a fixed seeded subset of at most {@code rows} probe rows: the same rows at every
@@ -18,13 +17,12 @@ import org.infolens.measure.RunObserver;
  * part. Spec form: {@code kde:bound=upper,probeRows=2000}; recorded as {@code probeRows} and
  * {@code probeSeed} with the measure's own parameters, and as the record's {@code n}.
  */
-public final class ProbeSubsample implements Measure {
+public final class ProbeSubsample extends ForwardingMeasure {
 
     /** The spec parameters every measure accepts through this wrapper. */
     public static final String ROWS = "probeRows";
     public static final String SEED = "probeSeed";
 
-    private final Measure inner;
     private final int rows;
     private final long seed;
     private Chosen chosen; // the subset of the last probe seen (the listener's probe never changes)
@@ -33,27 +31,17 @@ public final class ProbeSubsample implements Measure {
     }
 
     public ProbeSubsample(Measure inner, int rows, long seed) {
+        super(inner);
         if (rows < 2) {
             throw new IllegalArgumentException(inner.label() + ": " + ROWS + " must be >= 2, got " + rows);
         }
-        this.inner = inner;
         this.rows = rows;
         this.seed = seed;
     }
 
     @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public String label() {
-        return inner.label();
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>(inner.parameters());
+    protected Map<String, Object> ownParameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
         p.put(ROWS, rows);
         p.put(SEED, seed);
         return p;
@@ -62,16 +50,6 @@ public final class ProbeSubsample implements Measure {
     @Override
     public int rowsUsed(int probeRows) {
         return Math.min(rows, probeRows);
-    }
-
-    @Override
-    public boolean biasedByRepeatedRows() {
-        return inner.biasedByRepeatedRows();
-    }
-
-    @Override
-    public Optional<RunObserver> runObserver() {
-        return inner.runObserver();
     }
 
     @Override
@@ -86,10 +64,5 @@ public final class ProbeSubsample implements Measure {
             chosen = c;
         }
         return inner.estimate(layer, values.selectRows(c.rows()), c.selected());
-    }
-
-    @Override
-    public String toString() {
-        return inner + " with " + ROWS + "=" + rows + ", " + SEED + "=" + seed;
     }
 }

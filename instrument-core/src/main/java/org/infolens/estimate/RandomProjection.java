@@ -3,14 +3,13 @@ package org.infolens.estimate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
+import org.infolens.measure.ForwardingMeasure;
 import org.infolens.measure.Measure;
-import org.infolens.measure.RunObserver;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -23,56 +22,30 @@ import org.nd4j.linalg.factory.Nd4j;
  * unchanged. Spec form: {@code kde:maxWidth=1024}; recorded as {@code maxWidth} and
  * {@code projectionSeed}, and per layer as {@code projectedFrom} (the layer's own width).
  */
-public final class RandomProjection implements Measure {
+public final class RandomProjection extends ForwardingMeasure {
 
     public static final String WIDTH = "maxWidth";
     public static final String SEED = "projectionSeed";
 
-    private final Measure inner;
     private final int maxWidth;
     private final long seed;
     private final Map<Integer, INDArray> matrices = new HashMap<>(); // by layer index; the worker is the only caller
 
     public RandomProjection(Measure inner, int maxWidth, long seed) {
+        super(inner);
         if (maxWidth < 1) {
             throw new IllegalArgumentException(inner.label() + ": " + WIDTH + " must be >= 1, got " + maxWidth);
         }
-        this.inner = inner;
         this.maxWidth = maxWidth;
         this.seed = seed;
     }
 
     @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public String label() {
-        return inner.label();
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>(inner.parameters());
+    protected Map<String, Object> ownParameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
         p.put(WIDTH, maxWidth);
         p.put(SEED, seed);
         return p;
-    }
-
-    @Override
-    public int rowsUsed(int probeRows) {
-        return inner.rowsUsed(probeRows);
-    }
-
-    @Override
-    public boolean biasedByRepeatedRows() {
-        return inner.biasedByRepeatedRows();
-    }
-
-    @Override
-    public Optional<RunObserver> runObserver() {
-        return inner.runObserver();
     }
 
     @Override
@@ -107,10 +80,5 @@ public final class RandomProjection implements Measure {
             m[i] = (float) (rnd.nextGaussian() * scale);
         }
         return Nd4j.create(m, new long[] {width, maxWidth}, 'c');
-    }
-
-    @Override
-    public String toString() {
-        return inner + " with " + WIDTH + "=" + maxWidth + ", " + SEED + "=" + seed;
     }
 }

@@ -12,6 +12,7 @@ import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Interval;
+import org.infolens.measure.ForwardingMeasure;
 import org.infolens.measure.Measure;
 import org.infolens.measure.RunObserver;
 
@@ -20,49 +21,21 @@ import org.infolens.measure.RunObserver;
  * plus an interval from resampling the probe rows (see {@link IntervalSettings.Method}). Method,
  * resamples, level and seed are recorded with the measure's parameters.
  */
-public final class WithConfidenceIntervals implements Measure {
+public final class WithConfidenceIntervals extends ForwardingMeasure {
 
-    private final Measure inner;
     private final IntervalSettings settings;
     private final IntervalSettings.Method method;
 
     public WithConfidenceIntervals(Measure inner, IntervalSettings settings) {
-        this.inner = inner;
+        super(inner);
         this.settings = settings;
         this.method = settings.method() != null ? settings.method()
                 : inner.biasedByRepeatedRows() ? IntervalSettings.Method.SUBSAMPLING : IntervalSettings.Method.BOOTSTRAP;
     }
 
     @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public String label() {
-        return inner.label();
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>(inner.parameters());
-        p.put("interval", settings.parameters(method));
-        return p;
-    }
-
-    @Override
-    public int rowsUsed(int probeRows) {
-        return inner.rowsUsed(probeRows);
-    }
-
-    @Override
-    public boolean biasedByRepeatedRows() {
-        return inner.biasedByRepeatedRows();
-    }
-
-    @Override
-    public Optional<RunObserver> runObserver() {
-        return inner.runObserver();
+    protected Map<String, Object> ownParameters() {
+        return Map.of("interval", settings.parameters(method));
     }
 
     @Override
