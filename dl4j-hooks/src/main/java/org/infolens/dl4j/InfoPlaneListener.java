@@ -28,6 +28,7 @@ import org.infolens.io.ActivationStore;
 import org.infolens.measure.Measure;
 import org.infolens.measure.ParameterMeasure;
 import org.infolens.pipeline.MeasurementPipeline;
+import org.infolens.pipeline.PendingSnapshot;
 import org.infolens.pipeline.PipelineSummary;
 import org.infolens.pipeline.WhenFull;
 import org.infolens.run.InfolensVersion;
@@ -36,6 +37,7 @@ import org.infolens.run.RunProvenance;
 import org.infolens.trajectory.Json;
 import org.infolens.trajectory.JsonLinesTrajectoryWriter;
 import org.infolens.trajectory.TrajectorySink;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +92,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private final int queueCapacity;
     private final WhenFull whenFull;
     private final int captureBatchSize;
+    private final boolean captureOnWorker;
     private final String runName;
     private final Map<String, Object> dataset;
     private final Map<String, Long> seeds;
@@ -105,6 +108,8 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private int lastRecordedEpoch = -1;
     private long captureNanos; // training-thread time spent capturing and handing over snapshots
     private ActivationStore store; // the activation dumps, when kept
+    private NetworkCapture shadow;  // a copy of the network the worker captures from
+    private List<LayerId> recordedLayers;
     private long dumpBytesPerEpoch;
     private boolean closed;
 
@@ -126,6 +131,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         this.queueCapacity = b.queueCapacity;
         this.whenFull = b.whenFull;
         this.captureBatchSize = b.captureBatchSize;
+        this.captureOnWorker = b.captureOnWorker;
         this.runName = b.runName != null ? b.runName
                 : runDirectory != null ? runDirectory.root().getFileName().toString() : "run";
         this.dataset = new LinkedHashMap<>(b.dataset); // insertion order, as the caller wrote them
@@ -194,21 +200,46 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         }
         long t0 = System.nanoTime();
         NetworkCapture c = captureFor(model);
-        ActivationSnapshot snapshot = c.capture(probe, layerFilter, epoch, captureBatchSize);
-        if (snapshot.layers().isEmpty()) {
-            throw new IllegalArgumentException("the layer filter (" + layerFilterDescription + ") keeps none of the layers "
-                    + c.layers().stream().map(LayerId::name).toList());
-        }
-        if (!parameterMeasures.isEmpty()) {
-            snapshot = new ActivationSnapshot(snapshot.epoch(), snapshot.iteration(), snapshot.layers(), parameters(c));
-        }
-        if (pipeline == null) {
-            start(c, snapshot);
-            dumpBytesPerEpoch = store == null ? 0 : store.bytesPerEpoch(snapshot);
+        if (pipeline != null && captureOnWorker) {
+            recordOnWorker(c, epoch);
+        } else { // the first record captures here: it names the layers and starts the pipeline
+            ActivationSnapshot snapshot = c.capture(probe, layerFilter, epoch, captureBatchSize);
+            if (snapshot.layers().isEmpty()) {
+                throw new IllegalArgumentException("the layer filter (" + layerFilterDescription + ") keeps none of the layers "
+                        + c.layers().stream().map(LayerId::name).toList());
+            }
+            if (!parameterMeasures.isEmpty()) {
+                snapshot = new ActivationSnapshot(snapshot.epoch(), snapshot.iteration(), snapshot.layers(), parameters(c));
+            }
+            if (pipeline == null) {
+                start(c, snapshot);
+                dumpBytesPerEpoch = store == null ? 0 : store.bytesPerEpoch(snapshot);
+                recordedLayers = snapshot.layers().stream().map(l -> l.layer()).toList();
+            }
+            pipeline.submit(snapshot);
         }
         lastRecordedEpoch = epoch;
-        pipeline.submit(snapshot);
         captureNanos += System.nanoTime() - t0;
+    }
+
+    /**
+     * Queues the epoch with a copy of the weights; the worker runs the probe through a copy of the
+     * network. The training thread pays for copying the weights instead of a forward pass of the
+     * whole probe (about 6 % of an epoch for a 10,000-image probe against 60,000 training images).
+     */
+    private void recordOnWorker(NetworkCapture c, int epoch) {
+        if (shadow == null) {
+            shadow = c.copy();
+        }
+        INDArray weights = c.copyParameters();
+        long iteration = c.iterationCount();
+        List<LayerParameters> parameters = parameterMeasures.isEmpty() ? List.of() : parameters(c);
+        NetworkCapture copy = shadow; // used by the worker thread only
+        pipeline.submit(new PendingSnapshot(epoch, iteration, recordedLayers, parameters, () -> {
+            copy.setParameters(weights);
+            ActivationSnapshot s = copy.capture(probe, layerFilter, epoch, iteration, captureBatchSize);
+            return parameters.isEmpty() ? s : new ActivationSnapshot(s.epoch(), s.iteration(), s.layers(), parameters);
+        }, 4L * weights.length()));
     }
 
     /**
@@ -351,6 +382,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         recording.put("recordBeforeTraining", recordBeforeTraining);
         recording.put("layerFilter", layerFilterDescription);
         recording.put("layers", first.layers().stream().map(l -> l.layer()).toList());
+        recording.put("captureOn", captureOnWorker ? "worker (a copy of the network)" : "training thread");
         recording.put("queueCapacity", queueCapacity);
         recording.put("whenFull", whenFull.toString().toLowerCase(java.util.Locale.ROOT));
         recording.put("snapshotBytes", first.bytes());
@@ -444,6 +476,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         private int queueCapacity = 2;
         private WhenFull whenFull = WhenFull.WAIT;
         private int captureBatchSize = 2048;
+        private boolean captureOnWorker = true;
         private String runName;
         private final Map<String, Object> dataset = new LinkedHashMap<>();
         private final Map<String, Long> seeds = new LinkedHashMap<>();
@@ -569,6 +602,16 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         /** When the queue is full: wait (default) or skip the epoch with a "skipped" record. */
         public Builder whenFull(WhenFull policy) {
             this.whenFull = policy;
+            return this;
+        }
+
+        /**
+         * Run the probe's forward pass on the measurement worker, through a copy of the network given a
+         * copy of the weights (default), or on the training thread. The first recorded epoch is always
+         * captured on the training thread. Off for networks DL4J cannot clone.
+         */
+        public Builder captureOnWorker(boolean onWorker) {
+            this.captureOnWorker = onWorker;
             return this;
         }
 

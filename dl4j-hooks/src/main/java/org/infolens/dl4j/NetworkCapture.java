@@ -68,6 +68,30 @@ abstract class NetworkCapture {
     }
 
     ActivationSnapshot capture(ProbeSet probe, Predicate<LayerId> keep, int epoch, int batchSize) {
+        return capture(probe, keep, epoch, iterationCount(), batchSize);
+    }
+
+    /**
+     * A capture of an independent copy of this network (same configuration and weights), for forward
+     * passes on another thread while this one trains; its layers are this capture's.
+     */
+    NetworkCapture copy() {
+        NetworkCapture c = NetworkCapture.of(cloneModel());
+        c.layers = layers;
+        return c;
+    }
+
+    /** Sets the weights (a flattened copy of another network's {@code params()}). */
+    abstract void setParameters(INDArray params);
+
+    abstract Model cloneModel();
+
+    /** The weights as one flattened copy, for {@link #setParameters} on a {@link #copy()}. */
+    INDArray copyParameters() {
+        return model().params().dup();
+    }
+
+    ActivationSnapshot capture(ProbeSet probe, Predicate<LayerId> keep, int epoch, long iteration, int batchSize) {
         if (probe.inputCount() != networkInputs()) {
             throw new IllegalArgumentException("the probe set has " + probe.inputCount() + " input array(s), the network takes "
                     + networkInputs());
@@ -122,7 +146,7 @@ abstract class NetworkCapture {
         for (int j = 0; j < kept.size(); j++) {
             result.add(new LayerActivations(kept.get(j), Activations.wrap(values[j], n, kept.get(j).width())));
         }
-        return new ActivationSnapshot(epoch, iterationCount(), result);
+        return new ActivationSnapshot(epoch, iteration, result);
     }
 
     /**
@@ -189,6 +213,16 @@ abstract class NetworkCapture {
         }
 
         @Override
+        void setParameters(INDArray params) {
+            net.setParams(params);
+        }
+
+        @Override
+        Model cloneModel() {
+            return net.clone();
+        }
+
+        @Override
         List<INDArray> forward(INDArray[] inputs) {
             List<INDArray> all = net.feedForward(inputs[0], false);
             return all.subList(1, all.size()); // element 0 is the input itself
@@ -251,6 +285,16 @@ abstract class NetworkCapture {
                     ordered.add(vertices[idx]);
                 }
             }
+        }
+
+        @Override
+        void setParameters(INDArray params) {
+            graph.setParams(params);
+        }
+
+        @Override
+        Model cloneModel() {
+            return graph.clone();
         }
 
         @Override

@@ -158,6 +158,47 @@ class InfoPlaneListenerTest {
         assertEquals(whole.layers(), batched.layers());
     }
 
+    /** The trajectory of one short training, captured on the worker from weight copies or on the training thread. */
+    private static List<TrajectoryRecord> trained(org.deeplearning4j.nn.api.Model net, DataSet data, boolean onWorker) {
+        InMemoryTrajectory sink = new InMemoryTrajectory();
+        try (InfoPlaneListener listener = InfoPlaneListener.builder()
+                .probe(ProbeSet.of(data))
+                .measure(fixedRange())
+                .measure(new BinnedInformation(org.infolens.estimate.binning.AdaptiveDiscretizer.builder().build()))
+                .recordBeforeTraining(true)
+                .captureOnWorker(onWorker)
+                .captureBatchSize(40)
+                .sink(sink)
+                .build()) {
+            net.setListeners(listener);
+            if (net instanceof MultiLayerNetwork m) {
+                m.fit(TestNetworks.iterator(data), 4);
+            } else {
+                ((ComputationGraph) net).fit(TestNetworks.iterator(data), 4);
+            }
+        }
+        return sink.records();
+    }
+
+    @Test
+    void captureOnTheWorkerFromWeightCopiesEqualsCaptureOnTheTrainingThread() {
+        DataSet data = TestNetworks.data(5);
+        for (boolean graph : new boolean[] {false, true}) {
+            List<TrajectoryRecord> worker = trained(graph ? TestNetworks.graph() : TestNetworks.mlp(), data, true);
+            List<TrajectoryRecord> thread = trained(graph ? TestNetworks.graph() : TestNetworks.mlp(), data, false);
+            assertEquals(Set.of(0, 1, 2, 3, 4), epochs(worker));
+            assertEquals(thread.size(), worker.size());
+            for (int i = 0; i < worker.size(); i++) {
+                TrajectoryRecord a = worker.get(i);
+                TrajectoryRecord b = thread.get(i);
+                assertEquals(b.epoch(), a.epoch());
+                assertEquals(b.iteration(), a.iteration(), "the iteration of the weights, not of the copy");
+                assertEquals(b.layer(), a.layer());
+                assertEquals(b.valuesBits(), a.valuesBits(), (graph ? "graph" : "mlp") + " epoch " + a.epoch() + " " + a.layer().name());
+            }
+        }
+    }
+
     @Test
     void manualRecordingWorksWithoutEpochCallbacks() throws IOException {
         DataSet data = TestNetworks.data(4);

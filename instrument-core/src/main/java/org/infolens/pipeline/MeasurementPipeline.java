@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class MeasurementPipeline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MeasurementPipeline.class);
-    private static final ActivationSnapshot END = new ActivationSnapshot(0, 0, List.of());
+    private static final PendingSnapshot END = PendingSnapshot.of(new ActivationSnapshot(0, 0, List.of()));
 
     private final String runName;
     private final Probe probe;
@@ -56,7 +56,7 @@ public final class MeasurementPipeline implements AutoCloseable {
     private final List<TrajectorySink> sinks;
     private final int capacity;
     private final WhenFull whenFull;
-    private final BlockingQueue<ActivationSnapshot> queue;
+    private final BlockingQueue<PendingSnapshot> queue;
     private final ActivationStore dumps; // the caller's store (activation dumps), or null
     private final ActivationStore store; // what the second pass reads: the dumps when complete, else a temporary one; null when none
     private final boolean ownsStore;
@@ -112,45 +112,62 @@ public final class MeasurementPipeline implements AutoCloseable {
      */
     public boolean submit(ActivationSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
+        checkRows(snapshot);
+        return submit(PendingSnapshot.of(snapshot));
+    }
+
+    /**
+     * Hands an epoch to the worker, to be captured there (see {@link PendingSnapshot}). Returns false
+     * when it was skipped (queue full under {@link WhenFull#SKIP}); skipped records are then written.
+     */
+    public boolean submit(PendingSnapshot pending) {
+        Objects.requireNonNull(pending, "pending");
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("the measurement pipeline of run '" + runName + "' is closed");
             }
         }
-        if (snapshot.rows() != probe.size()) {
-            throw new IllegalArgumentException("snapshot of epoch " + snapshot.epoch() + " has " + snapshot.rows()
-                    + " rows but the probe set has " + probe.size());
-        }
         submitted.incrementAndGet();
         boolean queued;
         if (whenFull == WhenFull.WAIT) {
             try {
-                queued = putWhileWorkerLives(snapshot);
+                queued = putWhileWorkerLives(pending);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 queued = false;
             }
         } else {
-            queued = queue.offer(snapshot);
+            queued = queue.offer(pending);
         }
         maxQueued = Math.max(maxQueued, queue.size());
         if (!queued) {
             skipped.incrementAndGet();
-            String why = "measurement queue full (capacity " + capacity + ", policy skip): epoch not measured";
-            for (LayerActivations l : snapshot.layers()) {
-                for (Measure m : measures) {
-                    emit(failure(snapshot, l, m, RecordStatus.SKIPPED, why));
-                }
+            failAll(pending, RecordStatus.SKIPPED, "measurement queue full (capacity " + capacity + ", policy skip): epoch not measured");
+        }
+        return queued;
+    }
+
+    private void checkRows(ActivationSnapshot snapshot) {
+        if (snapshot.rows() != probe.size()) {
+            throw new IllegalArgumentException("snapshot of epoch " + snapshot.epoch() + " has " + snapshot.rows()
+                    + " rows but the probe set has " + probe.size());
+        }
+    }
+
+    /** A record of {@code status} for every (layer, measure) of an epoch that is not measured. */
+    private void failAll(PendingSnapshot p, RecordStatus status, String why) {
+        for (LayerId layer : p.layers()) {
+            for (Measure m : measures) {
+                emit(failure(p.epoch(), p.iteration(), layer, m.name(), m.label(), m.parameters(), m.rowsUsed(probe.size()), status, why));
             }
-            for (LayerParameters p : snapshot.parameters()) {
-                for (ParameterMeasure m : parameterMeasures) {
-                    if (m.appliesTo(p)) {
-                        emit(failure(snapshot, p, m, RecordStatus.SKIPPED, why));
-                    }
+        }
+        for (LayerParameters lp : p.parameters()) {
+            for (ParameterMeasure m : parameterMeasures) {
+                if (m.appliesTo(lp)) {
+                    emit(failure(p.epoch(), p.iteration(), lp.layer(), m.name(), m.label(), m.parameters(), 0, status, why));
                 }
             }
         }
-        return queued;
     }
 
     /**
@@ -191,7 +208,7 @@ public final class MeasurementPipeline implements AutoCloseable {
     }
 
     /** Waits for queue room, but never for a worker that is gone (training would hang forever). */
-    private boolean putWhileWorkerLives(ActivationSnapshot s) throws InterruptedException {
+    private boolean putWhileWorkerLives(PendingSnapshot s) throws InterruptedException {
         while (!queue.offer(s, 1, TimeUnit.SECONDS)) {
             if (!worker.isAlive()) {
                 log.error("the measurement worker of run '{}' has stopped; epoch {} is not measured", runName, s.epoch());
@@ -208,20 +225,30 @@ public final class MeasurementPipeline implements AutoCloseable {
 
     private void work() {
         while (true) {
-            ActivationSnapshot s;
+            PendingSnapshot p;
             try {
-                s = queue.take();
+                p = queue.take();
             } catch (InterruptedException e) {
                 continue; // only close() ends the worker, through END
             }
-            if (s == END) {
+            if (p == END) {
                 break;
             }
+            ActivationSnapshot s = null;
             try {
-                measureSnapshot(s);
-            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                // The worker must outlive any one snapshot: training waits on it.
-                log.error("measuring epoch {} failed: {}", s.epoch(), e.toString(), e);
+                s = p.capture().get();
+                checkRows(s);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                log.error("capturing epoch {} failed: {}", p.epoch(), e.toString(), e);
+                failAll(p, RecordStatus.ERROR, "capturing the activations of epoch " + p.epoch() + " failed: " + e);
+            }
+            if (s != null) {
+                try {
+                    measureSnapshot(s);
+                } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                    // The worker must outlive any one snapshot: training waits on it.
+                    log.error("measuring epoch {} failed: {}", s.epoch(), e.toString(), e);
+                }
             }
             measured.incrementAndGet();
         }
@@ -335,16 +362,16 @@ public final class MeasurementPipeline implements AutoCloseable {
     }
 
     private TrajectoryRecord failure(ActivationSnapshot s, LayerActivations l, Measure m, RecordStatus status, String why) {
-        return failure(s, l.layer(), m.name(), m.label(), m.parameters(), m.rowsUsed(l.values().rows()), status, why);
+        return failure(s.epoch(), s.iteration(), l.layer(), m.name(), m.label(), m.parameters(), m.rowsUsed(l.values().rows()), status, why);
     }
 
     private TrajectoryRecord failure(ActivationSnapshot s, LayerParameters p, ParameterMeasure m, RecordStatus status, String why) {
-        return failure(s, p.layer(), m.name(), m.label(), m.parameters(), 0, status, why);
+        return failure(s.epoch(), s.iteration(), p.layer(), m.name(), m.label(), m.parameters(), 0, status, why);
     }
 
-    private TrajectoryRecord failure(ActivationSnapshot s, LayerId layer, String name, String label, Map<String, Object> params,
+    private TrajectoryRecord failure(int epoch, long iteration, LayerId layer, String name, String label, Map<String, Object> params,
                                      int n, RecordStatus status, String why) {
-        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, s.epoch(), s.iteration(), layer, name, label, params, n,
+        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, epoch, iteration, layer, name, label, params, n,
                 status, Map.of(), Map.of(), Map.of(), why, 0, Instant.now());
     }
 

@@ -96,8 +96,9 @@ final class BackPressureBench implements Callable<Integer> {
                     s.measured() + s.skipped() == s.submitted() ? "none lost" : "LOST " + (s.submitted() - s.measured() - s.skipped()),
                     s.okRecords(), s.skippedRecords(), s.maxQueued());
             out().printf(Locale.ROOT, "  heap in use after each epoch (MB): %s%n", heap.perEpoch());
-            out().printf(Locale.ROOT, "  bound: (queue 2 + 1 in work) x snapshot %.1f MB = %.1f MB above the training's own%n",
-                    snapshotBytes / 1e6, 3 * snapshotBytes / 1e6);
+            long weightBytes = 4L * net.params().length();
+            out().printf(Locale.ROOT, "  bound: 2 queued weight copies (%.1f MB each) + 1 snapshot in work (%.1f MB) = %.1f MB above"
+                    + " the training's own%n", weightBytes / 1e6, snapshotBytes / 1e6, (2 * weightBytes + snapshotBytes) / 1e6);
         }
         return 0;
     }
