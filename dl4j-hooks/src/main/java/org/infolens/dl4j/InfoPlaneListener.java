@@ -34,6 +34,7 @@ import org.infolens.run.RunDirectory;
 import org.infolens.run.RunProvenance;
 import org.infolens.trajectory.Json;
 import org.infolens.trajectory.JsonLinesTrajectoryWriter;
+import org.infolens.trajectory.TrainingRecord;
 import org.infolens.trajectory.TrajectorySink;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -82,6 +83,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private final Predicate<LayerId> layerFilter;
     private final String layerFilterDescription;
     private final boolean recordBeforeTraining;
+    private final boolean recordTraining;
     private final RunDirectory runDirectory; // null when writing to a custom sink only
     private final List<TrajectorySink> extraSinks;
     private final boolean keepActivations;
@@ -102,6 +104,8 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private RunProvenance provenance;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private int lastRecordedEpoch = -1;
+    private double lossSum;  // minibatch scores since the epoch started (or the previous record), for the training record
+    private int lossCount;
     private long captureNanos; // training-thread time spent capturing and handing over snapshots
     private boolean closed;
 
@@ -116,6 +120,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         this.layerFilter = b.layerFilter;
         this.layerFilterDescription = b.layerFilterDescription;
         this.recordBeforeTraining = b.recordBeforeTraining;
+        this.recordTraining = b.recordTraining;
         this.runDirectory = b.outputDirectory == null ? null : new RunDirectory(b.outputDirectory);
         this.extraSinks = List.copyOf(b.sinks);
         this.keepActivations = b.keepActivations;
@@ -145,6 +150,8 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
             record(model, 0);
         }
         epochCallbacks = true;
+        lossSum = 0;
+        lossCount = 0;
         if (gradientSignalToNoise) {
             // the schedule knows in advance which epochs end in a record: only those pay for accumulation
             accumulating = schedule.shouldRecord(captureFor(model).epochCount() + 1);
@@ -159,6 +166,14 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     public void onGradientCalculation(Model model) {
         if (gradientSignalToNoise && (accumulating || !epochCallbacks)) {
             gradientsFor(model).add(model.gradient().gradientForVariable(), model.batchSize());
+        }
+    }
+
+    @Override
+    public void iterationDone(Model model, int iteration, int epoch) {
+        if (recordTraining) {
+            lossSum += model.score();
+            lossCount++;
         }
     }
 
@@ -198,6 +213,12 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
             start(c, snapshot);
         }
         lastRecordedEpoch = epoch;
+        if (recordTraining) {
+            TrainingRecord.of(runName, snapshot, lossCount == 0 ? Double.NaN : lossSum / lossCount, lossCount, probe.labels())
+                    .ifPresent(pipeline::write);
+            lossSum = 0;
+            lossCount = 0;
+        }
         pipeline.submit(snapshot);
         captureNanos += System.nanoTime() - t0;
     }
@@ -405,6 +426,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         private Predicate<LayerId> layerFilter = l -> true;
         private String layerFilterDescription = "all layers";
         private boolean recordBeforeTraining;
+        private boolean recordTraining;
         private Path outputDirectory;
         private final List<TrajectorySink> sinks = new ArrayList<>();
         private boolean keepActivations;
@@ -495,6 +517,16 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         /** Also record before the first epoch (epoch 0). */
         public Builder recordBeforeTraining(boolean record) {
             this.recordBeforeTraining = record;
+            return this;
+        }
+
+        /**
+         * Also writes a {@code training} record per recorded epoch (default off): the mean minibatch
+         * loss since the previous record and, when the output layer is recorded, the probe accuracy;
+         * the figures draw them beside the measures.
+         */
+        public Builder recordTraining(boolean record) {
+            this.recordTraining = record;
             return this;
         }
 

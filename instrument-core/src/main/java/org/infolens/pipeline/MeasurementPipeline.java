@@ -149,6 +149,20 @@ public final class MeasurementPipeline implements AutoCloseable {
     }
 
     /**
+     * Writes a record that no measure made (the listener's training record) to the sinks as it is,
+     * from the calling thread; it is not counted in the summary, which counts estimates.
+     */
+    public void write(TrajectoryRecord record) {
+        Objects.requireNonNull(record, "record");
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the measurement pipeline of run '" + runName + "' is closed");
+            }
+        }
+        send(record);
+    }
+
+    /**
      * Waits for every queued snapshot, runs the second pass of two-pass measures, and closes the
      * sinks. Idempotent.
      */
@@ -346,6 +360,10 @@ public final class MeasurementPipeline implements AutoCloseable {
             case ERROR -> errorRecords.incrementAndGet();
             case SKIPPED -> skippedRecords.incrementAndGet();
         }
+        send(r);
+    }
+
+    private void send(TrajectoryRecord r) {
         for (TrajectorySink sink : sinks) {
             try {
                 sink.accept(r);

@@ -99,6 +99,7 @@ public final class Ib12Experiment {
                 .measures(o.measures().isEmpty() ? defaultMeasures(o.activation()) : o.measures())
                 .schedule(EpochSchedule.logSpaced(o.epochs(), o.schedulePoints()))
                 .recordBeforeTraining(true)
+                .recordTraining(true)
                 .outputDirectory(o.runDirectory())
                 .keepActivations(o.keepActivations())
                 .dataset(dataset)

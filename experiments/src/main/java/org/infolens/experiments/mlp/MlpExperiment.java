@@ -99,6 +99,7 @@ public final class MlpExperiment {
                 .measures(o.measures().isEmpty() ? defaultMeasures() : o.measures())
                 .schedule(EpochSchedule.saxe())
                 .recordBeforeTraining(true)
+                .recordTraining(true)
                 .outputDirectory(o.runDirectory())
                 .keepActivations(o.keepActivations())
                 .dataset(describe(o, d))
