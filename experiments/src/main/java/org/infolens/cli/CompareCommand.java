@@ -36,9 +36,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<RecordedRun> recorded = new ArrayList<>();
         for (Path run : runs) {
-            RecordedRun r = RecordedRun.load(run);
-            r.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + r.name() + ": " + w));
-            recorded.add(r);
+            recorded.add(RunReading.load(run, spec.commandLine().getErr()));
         }
         PanelFigure figure = ComparisonFigure.of(recorded, labels);
         PanelFigure.Written w = figure.write(out);

@@ -25,8 +25,7 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RecordedRun recorded = RecordedRun.load(run);
-        recorded.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        RecordedRun recorded = RunReading.load(run, spec.commandLine().getErr());
         List<Path> files = RunFigures.write(RunFigures.of(recorded), recorded.directory().figuresDirectory());
         files.forEach(f -> spec.commandLine().getOut().println(f));
         return 0;

@@ -41,7 +41,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--interval must be at least 1 second, got " + interval);
         }
         if (!watch) {
-            write(RecordedRun.load(run), 0);
+            write(RunReading.load(run, err()), 0);
             return 0;
         }
         if (!Files.isDirectory(run)) {
@@ -54,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
             if (!state.equals(seen)) {
                 seen = state;
                 if (Files.exists(dir.trajectoryFile()) && Files.size(dir.trajectoryFile()) > 0) {
-                    RecordedRun r = RecordedRun.load(run);
+                    RecordedRun r = RunReading.load(run, err());
                     boolean going = r.provenance() != null && "running".equals(r.provenance().status());
                     write(r, going ? interval : 0);
                     if (!going) {
@@ -78,7 +78,6 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private void write(RecordedRun r, int refreshSeconds) throws IOException {
-        r.warnings().forEach(w -> err().println("warning: " + w));
         long t0 = System.nanoTime();
         Path file = RunReport.write(r, refreshSeconds);
         spec.commandLine().getOut().printf(Locale.ROOT, "%s (%d KB, %d records, %.1f s)%n", file, (Files.size(file) + 512) / 1024,

@@ -54,7 +54,8 @@ public final class InformationPlaneFigure {
     /** "edges=fixed-range, bins=30, ...   N = 4096": what produced a panel's points. */
     static String note(InformationPlaneData d) {
         StringBuilder b = new StringBuilder();
-        d.params().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+        d.params().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=')
+                .append(v instanceof Double x ? String.format(Locale.ROOT, "%.4g", x).replaceAll("\\.?0+$", "") : v)); // hi=5.665, not 17 digits
         return b + "   N = " + d.n();
     }
 

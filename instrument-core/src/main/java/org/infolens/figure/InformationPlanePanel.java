@@ -144,8 +144,8 @@ final class InformationPlanePanel {
             while (moved) {
                 moved = false;
                 for (double[] q : placed) {
-                    if (Math.abs(q[0] - px) < 0.12 * xSpan && Math.abs(q[1] - py) < 0.04 * ySpan) {
-                        py -= 0.045 * ySpan;
+                    if (Math.abs(q[0] - px) < 0.15 * xSpan && Math.abs(q[1] - py) < 0.045 * ySpan) {
+                        py -= 0.05 * ySpan;
                         moved = true;
                     }
                 }

@@ -71,6 +71,16 @@ class InformationPlaneFigureTest {
         assertTrue(colouredPixels(img) > 2000, "markers and colour bar drawn: " + colouredPixels(img));
     }
 
+    @Test
+    void aMedianRunSaysWhatItsBandsAre() throws IOException {
+        RecordedRun median = SyntheticRun.write(dir.resolve("median"), SyntheticRun.records(), List.of(SyntheticRun.BINNING, SyntheticRun.KDE),
+                Map.of("aggregate", "median", "seeds", List.of(1, 2, 3)));
+        assertEquals(List.of("markers: median over seeds [1, 2, 3]; boxes: their min .. max"), InformationPlaneFigure.of(median).notes());
+        RecordedRun plain = SyntheticRun.write(dir.resolve("plain"));
+        assertEquals(List.of("boxes: the records' confidence intervals of I(X;T) and I(T;Y)"), InformationPlaneFigure.of(plain).notes());
+        assertEquals("edges=fixed-range, bins=30   N = 4096", InformationPlaneFigure.note(InformationPlaneData.of(plain.records(), SyntheticRun.BINNING)));
+    }
+
     static int colouredPixels(BufferedImage img) {
         int coloured = 0;
         for (int x = 0; x < img.getWidth(); x += 2) {
