@@ -77,8 +77,10 @@ public final class ReportWarnings {
                 label, ceilingBits(hits.get(0)), CEILING_TOLERANCE_BITS, hits.size(), withIxt.size());
         text += atEnd.isEmpty() ? ", none at the last epoch (" + lastEpoch + ")."
                 : "; at the last epoch (" + lastEpoch + ") in " + String.join(", ", atEnd) + ".";
-        text += " There every probe input has a pattern of its own: the estimate cannot show compression, and says more about"
-                + " the bins than about the layer.";
+        text += hits.get(0).measure().equals("binning")
+                ? " There every probe input falls in a pattern of bins of its own: the estimate cannot show compression, and says"
+                        + " more about the bins than about the layer."
+                : " There the estimate cannot grow any more: it cannot show compression, only its absence.";
         return Optional.of(new Warning("ceiling", text));
     }
 

@@ -119,7 +119,7 @@ public final class RunReport {
         if (p != null) {
             s.append("Status ").append(p.status());
             if (p.startedAt() != null) {
-                s.append("; started ").append(p.startedAt());
+                s.append("; started ").append(p.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             }
             if (p.startedAt() != null && p.finishedAt() != null) {
                 s.append(", took ").append(duration(Duration.between(p.startedAt(), p.finishedAt())));
