@@ -341,6 +341,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         Map<String, Object> recording = new LinkedHashMap<>();
         recording.put("schedule", schedule.describe());
         recording.put("recordBeforeTraining", recordBeforeTraining);
+        recording.put("recordTraining", recordTraining);
         recording.put("layerFilter", layerFilterDescription);
         recording.put("layers", first.layers().stream().map(l -> l.layer()).toList());
         recording.put("queueCapacity", queueCapacity);
