@@ -72,6 +72,11 @@ public record EpochCurves(String label, String value, List<Series> series) {
         return new EpochCurves(label, value, series);
     }
 
+    /** Whether any point has an interval to draw as a band. */
+    public boolean hasBands() {
+        return series.stream().flatMap(s -> s.points().stream()).anyMatch(p -> p.high() > p.low());
+    }
+
     public double min() {
         return series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::low).min().orElseThrow();
     }

@@ -1,5 +1,7 @@
 package org.infolens.figure;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +41,7 @@ public final class InformationPlaneFigure {
             panels.add(InformationPlanePanel.chart(d, d.label(), note(d), colours, d.ixtRange(), d.ityRange()));
         }
         List<String> notes = new ArrayList<>();
-        bandNote(run, planes).ifPresent(notes::add);
+        bandNote(run, planes.stream().anyMatch(InformationPlaneData::hasBands), "markers", "boxes").ifPresent(notes::add);
         return new PanelFigure(NAME, "Information plane \u2014 " + run.name(), notes, panels, COLUMNS, PANEL_WIDTH, PANEL_HEIGHT,
                 InformationPlanePanel.colourBar(colours), null);
     }
@@ -55,19 +57,24 @@ public final class InformationPlaneFigure {
     static String note(InformationPlaneData d) {
         StringBuilder b = new StringBuilder();
         d.params().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=')
-                .append(v instanceof Double x ? String.format(Locale.ROOT, "%.4g", x).replaceAll("\\.?0+$", "") : v)); // hi=5.665, not 17 digits
+                .append(v instanceof Double x && Double.isFinite(x) // hi=5.665, not 17 digits
+                        ? new BigDecimal(x).round(new MathContext(4)).stripTrailingZeros().toPlainString() : v));
         return b + "   N = " + d.n();
     }
 
-    /** What the bands are, when the planes have any: the seeds' spread for a median run, else the records' intervals. */
-    static Optional<String> bandNote(RecordedRun run, List<InformationPlaneData> planes) {
-        if (planes.stream().noneMatch(InformationPlaneData::hasBands)) {
+    /**
+     * What the bands are, when a figure draws any: the seeds' spread for a median run, else the
+     * records' intervals. {@code marks} and {@code spans} name what the figure draws ("markers",
+     * "boxes"; "lines", "bands").
+     */
+    static Optional<String> bandNote(RecordedRun run, boolean drawn, String marks, String spans) {
+        if (!drawn) {
             return Optional.empty();
         }
         if (run.setting("aggregate").isPresent()) {
-            return Optional.of(String.format(Locale.ROOT, "markers: %s over seeds %s; boxes: their min .. max",
-                    run.setting("aggregate").get(), run.setting("seeds").orElse("?")));
+            return Optional.of(String.format(Locale.ROOT, "%s: %s over seeds %s; %s: their min .. max", marks,
+                    run.setting("aggregate").get(), run.setting("seeds").orElse("?"), spans));
         }
-        return Optional.of("boxes: the records' confidence intervals of I(X;T) and I(T;Y)");
+        return Optional.of(spans + ": the records' confidence intervals");
     }
 }

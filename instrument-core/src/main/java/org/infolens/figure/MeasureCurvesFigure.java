@@ -61,6 +61,7 @@ public final class MeasureCurvesFigure {
         if (!merged.isEmpty()) {
             notes.add("H(T) = I(X;T) in every estimate of " + String.join(", ", merged) + " (every probe input distinct): drawn once, as I(X;T)");
         }
+        InformationPlaneFigure.bandNote(run, data.stream().anyMatch(EpochCurves::hasBands), "lines", "bands").ifPresent(notes::add);
         return figure(NAME, "Measures against epoch \u2014 " + run.name(), notes, data, layers(run.records()));
     }
 

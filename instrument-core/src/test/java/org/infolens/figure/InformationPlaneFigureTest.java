@@ -77,8 +77,17 @@ class InformationPlaneFigureTest {
                 Map.of("aggregate", "median", "seeds", List.of(1, 2, 3)));
         assertEquals(List.of("markers: median over seeds [1, 2, 3]; boxes: their min .. max"), InformationPlaneFigure.of(median).notes());
         RecordedRun plain = SyntheticRun.write(dir.resolve("plain"));
-        assertEquals(List.of("boxes: the records' confidence intervals of I(X;T) and I(T;Y)"), InformationPlaneFigure.of(plain).notes());
+        assertEquals(List.of("boxes: the records' confidence intervals"), InformationPlaneFigure.of(plain).notes());
+        assertTrue(MeasureCurvesFigure.of(median).notes().contains("lines: median over seeds [1, 2, 3]; bands: their min .. max"));
         assertEquals("edges=fixed-range, bins=30   N = 4096", InformationPlaneFigure.note(InformationPlaneData.of(plain.records(), SyntheticRun.BINNING)));
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("hi", 5.664831638336182);
+        params.put("scale", 1000.0);
+        params.put("lo", -1.0);
+        params.put("noise", 1e-6);
+        InformationPlaneData d = InformationPlaneData.of(plain.records(), SyntheticRun.BINNING);
+        assertEquals("hi=5.665, scale=1000, lo=-1, noise=0.000001   N = 4096", InformationPlaneFigure.note(
+                new InformationPlaneData(d.label(), params, d.n(), d.log2N(), d.labelEntropy(), d.points())));
     }
 
     static int colouredPixels(BufferedImage img) {
