@@ -130,32 +130,36 @@ final class InformationPlanePanel {
     }
 
     /**
-     * Names each layer at its last recorded position; a label that would sit on one already placed
-     * moves down a line, so layers that end together stay readable.
+     * Names each layer at its last recorded position, the text to the right of the point (to its
+     * left near the right edge); a label whose text would overlap one already placed moves down a
+     * line, so layers that end together stay readable.
      */
     private static void labelLayers(XYPlot plot, List<InformationPlaneData.Point> last, Range x) {
         double xSpan = Math.max(1e-9, x.getLength());
         double ySpan = Math.max(1e-9, plot.getRangeAxis().getRange().getLength());
-        List<double[]> placed = new ArrayList<>();
+        double textWidth = 0.13 * xSpan; // "layer10" at the label font on a panel 640 pixels wide, in data units
+        List<double[]> placed = new ArrayList<>(); // left end, right end and baseline of each label
         for (InformationPlaneData.Point p : last) {
-            double px = p.ixt();
+            boolean leftOfPoint = p.ixt() > x.getLowerBound() + 0.75 * xSpan; // stay inside the plot
+            double from = leftOfPoint ? p.ixt() - textWidth : p.ixt();
+            double to = from + textWidth;
             double py = p.ity();
             boolean moved = true;
             while (moved) {
                 moved = false;
                 for (double[] q : placed) {
-                    if (Math.abs(q[0] - px) < 0.15 * xSpan && Math.abs(q[1] - py) < 0.045 * ySpan) {
+                    if (from < q[1] && q[0] < to && Math.abs(q[2] - py) < 0.045 * ySpan) {
                         py -= 0.05 * ySpan;
                         moved = true;
                     }
                 }
             }
-            placed.add(new double[] {px, py});
-            XYTextAnnotation a = new XYTextAnnotation(" " + p.layer().name() + " ", px, py);
+            placed.add(new double[] {from, to, py});
+            XYTextAnnotation a = new XYTextAnnotation(" " + p.layer().name() + " ", p.ixt(), py);
             a.setFont(ChartStyle.LABEL_FONT);
             a.setPaint(ChartStyle.TEXT);
             a.setBackgroundPaint(new Color(255, 255, 255, 170));
-            a.setTextAnchor(px > x.getLowerBound() + 0.75 * xSpan ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT); // stay inside
+            a.setTextAnchor(leftOfPoint ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
             plot.addAnnotation(a);
         }
     }
