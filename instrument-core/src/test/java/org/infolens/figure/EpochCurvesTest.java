@@ -53,6 +53,22 @@ class EpochCurvesTest {
     }
 
     @Test
+    void learningTakesDsmiAndEffectiveFeaturesButNotOtherMeasures() throws IOException {
+        List<org.infolens.trajectory.TrajectoryRecord> records = new java.util.ArrayList<>(SyntheticRun.records());
+        for (int epoch : SyntheticRun.EPOCHS) {
+            records.add(SyntheticRun.record("synthetic", epoch, SyntheticRun.layer(1), "effective-features", "effective-features/x4",
+                    org.infolens.trajectory.RecordStatus.OK, SyntheticRun.values("F", 4.0 + epoch / 50.0, "ratio", 0.66), java.util.Map.of(),
+                    java.util.Map.of(), null));
+            records.add(SyntheticRun.record("synthetic", epoch, SyntheticRun.layer(2), "dsmi", "dsmi/labels",
+                    org.infolens.trajectory.RecordStatus.OK, SyntheticRun.values("DSMI_TY", 0.5), java.util.Map.of(), java.util.Map.of(), null));
+        }
+        RecordedRun run = SyntheticRun.write(dir.resolve("representation"), records, List.of(SyntheticRun.BINNING, SyntheticRun.DSE), java.util.Map.of());
+        assertEquals(List.of(TrainingRecord.LOSS, TrainingRecord.PROBE_ACCURACY, "DSE", "F", "ratio", "DSMI_TY"),
+                LearningFigure.data(run).stream().map(EpochCurves::value).toList());
+        assertEquals("Learning and representation \u2014 representation", LearningFigure.of(run).title());
+    }
+
+    @Test
     void epochAxisKeepsEpochZeroAndLabelsTicksInEpochs() {
         assertTrue(EpochAxis.coordinate(0) < EpochAxis.coordinate(1));
         assertEquals(2.0, EpochAxis.coordinate(100), 1e-12);
