@@ -32,11 +32,12 @@ class ReadmeExampleTest {
                 .measure(new BinnedInformation(AdaptiveDiscretizer.builder().build()))
                 .schedule(EpochSchedule.logSpaced(100, 50))       // the original code's log grid
                 .recordBeforeTraining(true)
+                .recordTraining(true)                             // loss and probe accuracy per recorded epoch
                 .outputDirectory(runs.resolve("my-run"))          // run.json, trajectory.jsonl, figures/
                 .build()) {
             net.addListeners(listener);
             net.fit(train, 100);
-        } // close(): waits for the estimates, finishes run.json, draws the information plane
+        } // close(): waits for the estimates, finishes run.json, draws the figures
         // README:end
     }
 
@@ -45,8 +46,8 @@ class ReadmeExampleTest {
         DataSet data = TestNetworks.data(1);
         attach(TestNetworks.mlp(), TestNetworks.iterator(data), data, dir);
         Path run = dir.resolve("my-run");
-        assertEquals(3 * 2 * 35, TrajectoryReader.read(run.resolve("trajectory.jsonl")).records().size(),
-                "35 epochs (before training + 34 on the grid) x 3 layers x 2 measures");
+        assertEquals(3 * 2 * 35 + 35, TrajectoryReader.read(run.resolve("trajectory.jsonl")).records().size(),
+                "35 epochs (before training + 34 on the grid) x 3 layers x 2 measures, and a training record per epoch");
         assertTrue(Files.exists(run.resolve("figures/information-plane.png")));
     }
 

@@ -11,10 +11,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code ./infolens}: train instrumented experiments, estimate measures from files, benchmark. */
+/** {@code ./infolens}: train instrumented experiments, draw and report runs, estimate measures from files, benchmark. */
 @Command(name = "infolens", mixinStandardHelpOptions = true, versionProvider = InfolensCli.Version.class,
         description = "Information-theoretic instrumentation of Deeplearning4j training.",
-        subcommands = {RunCommand.class, EstimateCommand.class, RecomputeCommand.class, BenchCommand.class})
+        subcommands = {RunCommand.class, PlotCommand.class, ReportCommand.class, CompareCommand.class, EstimateCommand.class,
+                RecomputeCommand.class, BenchCommand.class})
 public final class InfolensCli implements Runnable {
 
     /** Exit code for bad input: an unknown option, a missing or malformed file, an invalid parameter. */
@@ -25,7 +26,7 @@ public final class InfolensCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is needed: run, estimate, recompute or bench");
+        throw new ParameterException(spec.commandLine(), "a subcommand is needed: run, plot, report, compare, estimate, recompute or bench");
     }
 
     public static void main(String[] args) {

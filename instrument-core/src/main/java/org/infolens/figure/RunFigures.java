@@ -1,63 +1,50 @@
 package org.infolens.figure;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import org.infolens.run.RecordedRun;
 import org.infolens.run.RunDirectory;
-import org.infolens.trajectory.TrajectoryReader;
-import org.infolens.trajectory.TrajectoryRecord;
 
 /**
- * Draws a run's figures from its trajectory: one information plane per measure label that estimates
- * both I(X;T) and I(T;Y) ({@code figures/information-plane-<label>.png}), the first of the run's
- * measures (run.json's order, else the trajectory's) also as {@code figures/information-plane.png}.
+ * Every figure a run's records support, drawn from its trajectory into {@code figures/} as PNG and
+ * SVG: the information planes ({@value InformationPlaneFigure#NAME}), every measure against epoch
+ * ({@value MeasureCurvesFigure#NAME}), and training with the representation measures
+ * ({@value LearningFigure#NAME}). A figure the records do not support is left out.
  */
 public final class RunFigures {
-
-    public static final int WIDTH = 1000;
-    public static final int HEIGHT = 760;
 
     private RunFigures() {
     }
 
-    /** Draws every figure; returns the files written. */
+    /** The figures of {@code run}, in the order a reader should see them. */
+    public static List<PanelFigure> of(RecordedRun run) {
+        List<PanelFigure> figures = new ArrayList<>();
+        if (!InformationPlaneFigure.data(run).isEmpty()) {
+            figures.add(InformationPlaneFigure.of(run));
+        }
+        if (!MeasureCurvesFigure.data(run).isEmpty()) {
+            figures.add(MeasureCurvesFigure.of(run));
+        }
+        if (!LearningFigure.data(run).isEmpty()) {
+            figures.add(LearningFigure.of(run));
+        }
+        return figures;
+    }
+
+    /** Draws every figure of the run in {@code run}; returns the files written. */
     public static List<Path> draw(RunDirectory run) throws IOException {
-        TrajectoryReader.Trajectory t = TrajectoryReader.read(run.trajectoryFile());
-        Set<String> planes = new LinkedHashSet<>();
-        for (TrajectoryRecord r : t.records()) {
-            if (r.isOk() && r.valuesBits().containsKey("I_XT") && r.valuesBits().containsKey("I_TY")) {
-                planes.add(r.label());
-            }
-        }
-        // Two-pass measures write their records last; the run's own measure order decides what is primary.
-        Set<String> labels = new LinkedHashSet<>();
-        if (Files.exists(run.provenanceFile())) {
-            for (var m : run.readProvenance().measures()) {
-                if (planes.contains(String.valueOf(m.get("label")))) {
-                    labels.add(String.valueOf(m.get("label")));
-                }
-            }
-        }
-        labels.addAll(planes);
+        return write(of(RecordedRun.load(run.root())), run.figuresDirectory());
+    }
+
+    /** Writes {@code figures} as PNG and SVG into {@code directory}; returns the files written. */
+    public static List<Path> write(List<PanelFigure> figures, Path directory) throws IOException {
         List<Path> written = new ArrayList<>();
-        Files.createDirectories(run.figuresDirectory());
-        String runName = run.root().getFileName().toString();
-        boolean first = true;
-        for (String label : labels) {
-            InformationPlaneFigure figure = InformationPlaneFigure.of(t.records(), label, "Information plane \u2014 " + runName);
-            Path file = run.figuresDirectory().resolve("information-plane-" + label.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png");
-            figure.writePng(file, WIDTH, HEIGHT);
-            written.add(file);
-            if (first) {
-                Path main = run.figuresDirectory().resolve("information-plane.png");
-                Files.copy(file, main, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                written.add(main);
-                first = false;
-            }
+        for (PanelFigure f : figures) {
+            PanelFigure.Written w = f.write(directory);
+            written.add(w.png());
+            written.add(w.svg());
         }
         return written;
     }

@@ -244,6 +244,7 @@ public final class MeasurementPipeline implements AutoCloseable {
             }
             if (s != null) {
                 try {
+                    p.derived().apply(s).forEach(this::send);
                     measureSnapshot(s);
                 } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
                     // The worker must outlive any one snapshot: training waits on it.
@@ -381,6 +382,10 @@ public final class MeasurementPipeline implements AutoCloseable {
             case ERROR -> errorRecords.incrementAndGet();
             case SKIPPED -> skippedRecords.incrementAndGet();
         }
+        send(r);
+    }
+
+    private void send(TrajectoryRecord r) {
         for (TrajectorySink sink : sinks) {
             try {
                 sink.accept(r);

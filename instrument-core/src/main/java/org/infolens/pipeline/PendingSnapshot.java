@@ -1,11 +1,13 @@
 package org.infolens.pipeline;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.LayerId;
 import org.infolens.data.LayerParameters;
+import org.infolens.trajectory.TrajectoryRecord;
 
 /**
  * One recorded epoch waiting in the pipeline's queue: either activations already captured, or what
@@ -16,10 +18,13 @@ import org.infolens.data.LayerParameters;
  * @param layers     the layers the capture will hold, in network order
  * @param parameters weights and gradient moments for parameter measures (taken on the training thread)
  * @param capture    produces the activations (called once, on the worker)
+ * @param derived    records made from the activations besides the measures' (the listener's training
+ *                   record), written by the worker before them, uncounted in the summary
  * @param bytes      what this entry holds while it waits
  */
 public record PendingSnapshot(int epoch, long iteration, List<LayerId> layers, List<LayerParameters> parameters,
-                              Supplier<ActivationSnapshot> capture, long bytes) {
+                              Supplier<ActivationSnapshot> capture, Function<ActivationSnapshot, List<TrajectoryRecord>> derived,
+                              long bytes) {
 
     public PendingSnapshot {
         layers = List.copyOf(layers);
@@ -28,7 +33,12 @@ public record PendingSnapshot(int epoch, long iteration, List<LayerId> layers, L
 
     /** Activations captured already. */
     public static PendingSnapshot of(ActivationSnapshot s) {
+        return of(s, x -> List.of());
+    }
+
+    /** Activations captured already, with records derived from them. */
+    public static PendingSnapshot of(ActivationSnapshot s, Function<ActivationSnapshot, List<TrajectoryRecord>> derived) {
         return new PendingSnapshot(s.epoch(), s.iteration(), s.layers().stream().map(LayerActivations::layer).toList(), s.parameters(),
-                () -> s, s.bytes());
+                () -> s, derived, s.bytes());
     }
 }

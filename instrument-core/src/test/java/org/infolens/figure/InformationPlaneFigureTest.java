@@ -2,21 +2,19 @@ package org.infolens.figure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.infolens.data.LayerId;
-import org.infolens.trajectory.RecordStatus;
-import org.infolens.trajectory.TrajectoryRecord;
+import org.infolens.run.RecordedRun;
+import org.infolens.run.SyntheticRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,29 +23,74 @@ class InformationPlaneFigureTest {
     @TempDir
     Path dir;
 
-    static List<TrajectoryRecord> plane() {
-        List<TrajectoryRecord> r = new ArrayList<>();
-        for (int epoch : new int[] {0, 1, 3, 10, 30, 100, 300, 1000}) {
-            for (int l = 0; l < 4; l++) {
-                double ixt = 12 - 2 * l - Math.log10(epoch + 1) * l * 0.5;
-                double ity = Math.min(1, 0.2 + 0.2 * Math.log10(epoch + 1));
-                r.add(new TrajectoryRecord(1, "t", epoch, epoch, new LayerId(l, "layer" + l, 4, "dense", "tanh"), "binning",
-                        "binning/fixed-range-30", Map.of("bins", 30), 4096, RecordStatus.OK, Map.of("I_XT", ixt, "I_TY", ity),
-                        Map.of(), Map.of("log2N", 12.0, "H_Y", 0.99), null, 0, Instant.EPOCH));
-            }
+    @Test
+    void planeDataHoldsEveryLayerAtEveryEpochAsRecorded() {
+        InformationPlaneData d = InformationPlaneData.of(SyntheticRun.records(), SyntheticRun.BINNING);
+        assertEquals(SyntheticRun.EPOCHS.length * 4, d.points().size());
+        for (InformationPlaneData.Point p : d.points()) {
+            assertEquals(SyntheticRun.ixt(p.epoch(), p.layer().index()), p.ixt(), 0);
+            assertEquals(SyntheticRun.ity(p.epoch(), p.layer().index()), p.ity(), 0);
+            assertNull(p.ixtBand());
         }
-        return r;
+        assertEquals(List.of(0, 0, 0, 0, 1), d.points().subList(0, 5).stream().map(InformationPlaneData.Point::epoch).toList(),
+                "by epoch, then layer");
+        assertEquals(List.of("layer0", "layer1", "layer2", "layer3"), d.layers().stream().map(l -> l.name()).toList());
+        assertEquals(12.0, d.log2N());
+        assertEquals(0.99, d.labelEntropy());
+        assertEquals(Map.of("edges", "fixed-range", "bins", 30), d.params());
+        assertEquals(100, d.lastEpoch());
+        assertEquals(12.0, d.ixtRange().getUpperBound(), "the ceiling log2 N is in range");
     }
 
     @Test
-    void drawsAPngWithColouredMarkersDeterministically() throws IOException {
-        Path a = dir.resolve("a.png");
-        Path b = dir.resolve("b.png");
-        InformationPlaneFigure.of(plane(), "binning/fixed-range-30", "test").writePng(a, 800, 600);
-        InformationPlaneFigure.of(plane(), "binning/fixed-range-30", "test").writePng(b, 800, 600);
-        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
-        BufferedImage img = ImageIO.read(a.toFile());
-        assertEquals(800, img.getWidth());
+    void intervalsBecomeBandsAndWidenTheRange() {
+        InformationPlaneData d = InformationPlaneData.of(SyntheticRun.records(), SyntheticRun.KDE);
+        assertTrue(d.hasBands());
+        InformationPlaneData.Point p = d.points().get(0); // epoch 0, layer 0: I(X;T) = 6 +- 0.25
+        assertEquals(5.75, p.ixtBand().low(), 1e-12);
+        assertEquals(6.25, p.ixtBand().high(), 1e-12);
+        assertEquals(12.0, d.ixtRange().getUpperBound(), 1e-12, "up to the ceiling");
+        assertEquals(-0.0, d.ityRange().getLowerBound(), 0.0);
+        assertEquals(Math.log(4096) / Math.log(2), d.log2N(), 1e-12, "without log2N in the details: log2 of the probe rows");
+        assertTrue(Double.isNaN(d.labelEntropy()));
+    }
+
+    @Test
+    void figureHasAPanelPerEstimatorInTheRunsOrderAndIsDeterministic() throws IOException {
+        RecordedRun run = SyntheticRun.write(dir.resolve("run"));
+        PanelFigure a = InformationPlaneFigure.of(run);
+        assertEquals(List.of(SyntheticRun.BINNING, SyntheticRun.KDE), InformationPlaneFigure.data(run).stream().map(InformationPlaneData::label).toList());
+        assertEquals(2, a.panels().size());
+        PanelFigure b = InformationPlaneFigure.of(RecordedRun.load(dir.resolve("run")));
+        byte[] png = a.png();
+        assertArrayEquals(png, b.png(), "same trajectory, same PNG bytes");
+        assertEquals(a.svg(), b.svg(), "same trajectory, same SVG");
+        assertTrue(a.svg().startsWith("<?xml") && a.svg().contains("<svg"));
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+        assertEquals(a.width(), img.getWidth());
+        assertTrue(colouredPixels(img) > 2000, "markers and colour bar drawn: " + colouredPixels(img));
+    }
+
+    @Test
+    void aMedianRunSaysWhatItsBandsAre() throws IOException {
+        RecordedRun median = SyntheticRun.write(dir.resolve("median"), SyntheticRun.records(), List.of(SyntheticRun.BINNING, SyntheticRun.KDE),
+                Map.of("aggregate", "median", "seeds", List.of(1, 2, 3)));
+        assertEquals(List.of("markers: median over seeds [1, 2, 3]; boxes: their min .. max"), InformationPlaneFigure.of(median).notes());
+        RecordedRun plain = SyntheticRun.write(dir.resolve("plain"));
+        assertEquals(List.of("boxes: the records' confidence intervals"), InformationPlaneFigure.of(plain).notes());
+        assertTrue(MeasureCurvesFigure.of(median).notes().contains("lines: median over seeds [1, 2, 3]; bands: their min .. max"));
+        assertEquals("edges=fixed-range, bins=30   N = 4096", InformationPlaneFigure.note(InformationPlaneData.of(plain.records(), SyntheticRun.BINNING)));
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("hi", 5.664831638336182);
+        params.put("scale", 1000.0);
+        params.put("lo", -1.0);
+        params.put("noise", 1e-6);
+        InformationPlaneData d = InformationPlaneData.of(plain.records(), SyntheticRun.BINNING);
+        assertEquals("hi=5.665, scale=1000, lo=-1, noise=0.000001   N = 4096", InformationPlaneFigure.note(
+                new InformationPlaneData(d.label(), params, d.n(), d.log2N(), d.labelEntropy(), d.points())));
+    }
+
+    static int colouredPixels(BufferedImage img) {
         int coloured = 0;
         for (int x = 0; x < img.getWidth(); x += 2) {
             for (int y = 0; y < img.getHeight(); y += 2) {
@@ -60,7 +103,7 @@ class InformationPlaneFigureTest {
                 }
             }
         }
-        assertTrue(coloured > 500, "markers and colour bar drawn: " + coloured);
+        return coloured;
     }
 
     @Test
@@ -79,7 +122,7 @@ class InformationPlaneFigureTest {
     @Test
     void nothingToDrawIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> InformationPlaneFigure.of(plane(), "kde/upper", "x"));
-        assertTrue(e.getMessage().contains("kde/upper"));
+                () -> InformationPlaneData.of(SyntheticRun.records(), "ksg"));
+        assertTrue(e.getMessage().contains("'ksg'"), e.getMessage());
     }
 }

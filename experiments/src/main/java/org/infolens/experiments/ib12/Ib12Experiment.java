@@ -98,6 +98,7 @@ public final class Ib12Experiment {
                 .measures(o.measures().isEmpty() ? defaultMeasures(o.variant().activation()) : o.measures())
                 .schedule(EpochSchedule.logSpaced(o.epochs(), o.schedulePoints()))
                 .recordBeforeTraining(true)
+                .recordTraining(true)
                 .outputDirectory(o.runDirectory())
                 .activationDumps(o.dumps())
                 .dataset(dataset)

@@ -53,6 +53,7 @@ public final class MlpExperiment {
                 .measures(o.measures().isEmpty() ? defaultMeasures() : o.measures())
                 .schedule(EpochSchedule.saxe())
                 .recordBeforeTraining(true)
+                .recordTraining(true)
                 .outputDirectory(o.runDirectory())
                 .activationDumps(o.dumps())
                 .settings(o.settings(o.dataset() == KnownDataset.MNIST ? "mnist-mlp" : "fashion-mlp", "784-1024-20-20-20-10"));

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.infolens.run.RunDirectory;
 import org.infolens.run.RunProvenance;
 import org.infolens.trajectory.TrajectoryReader;
+import org.infolens.trajectory.TrainingRecord;
 import org.infolens.trajectory.TrajectoryRecord;
 import org.infolens.experiments.HiddenActivation;
 import org.infolens.experiments.RunOutcome;
@@ -35,7 +36,9 @@ class Ib12ExperimentTest {
         Path run = dir.resolve("tanh");
         RunOutcome r = Ib12Experiment.run(options(run, "tanh", 3));
         RunDirectory rd = new RunDirectory(run);
-        List<TrajectoryRecord> records = TrajectoryReader.read(rd.trajectoryFile()).records();
+        List<TrajectoryRecord> all = TrajectoryReader.read(rd.trajectoryFile()).records();
+        List<TrajectoryRecord> training = all.stream().filter(x -> x.measure().equals(TrainingRecord.MEASURE)).toList();
+        List<TrajectoryRecord> records = all.stream().filter(x -> !x.measure().equals(TrainingRecord.MEASURE)).toList();
         Set<Integer> epochs = records.stream().map(TrajectoryRecord::epoch).collect(Collectors.toSet());
         // before training, then the log-spaced grid over 12 epochs with 6 points
         Set<Integer> expected = new java.util.TreeSet<>(org.infolens.dl4j.EpochSchedule.logSpaced(12, 6).epochsUpTo(12));
@@ -56,6 +59,16 @@ class Ib12ExperimentTest {
         assertTrue(p.seeds().containsKey("split") && p.seeds().containsKey("minibatchOrder"));
         assertEquals(r.trainAccuracy(), ((Number) p.summary().get("trainAccuracy")).doubleValue());
         assertTrue(Files.size(run.resolve("figures/information-plane.png")) > 10_000);
+
+        // one training record per recorded epoch, on the output layer; the probe is every pattern
+        assertEquals(epochs, training.stream().map(TrajectoryRecord::epoch).collect(Collectors.toSet()));
+        assertTrue(training.stream().allMatch(x -> x.layer().width() == 2 && x.isOk()));
+        TrajectoryRecord before = training.stream().filter(x -> x.epoch() == 0).findFirst().orElseThrow();
+        assertEquals(Set.of(TrainingRecord.PROBE_ACCURACY), before.valuesBits().keySet(), "no loss before training");
+        TrajectoryRecord last = training.stream().filter(x -> x.epoch() == 12).findFirst().orElseThrow();
+        assertEquals(r.finalLoss(), last.value(TrainingRecord.LOSS), 1e-12, "the last epoch's mean minibatch loss, as the run reports it");
+        double probeAccuracy = (r.trainAccuracy() * 3277 + r.testAccuracy() * 819) / 4096;
+        assertEquals(probeAccuracy, last.value(TrainingRecord.PROBE_ACCURACY), 1e-9);
     }
 
     @Test

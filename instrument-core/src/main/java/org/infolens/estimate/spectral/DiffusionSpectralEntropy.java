@@ -50,6 +50,11 @@ public final class DiffusionSpectralEntropy implements Measure {
     }
 
     @Override
+    public int rowsUsed(int probeRows) {
+        return Math.min(maxN, probeRows);
+    }
+
+    @Override
     public Estimate estimate(LayerId layer, Activations values, Probe probe) {
         DiffusionSettings.requireRows(layer, values);
         int[] rows = DiffusionSettings.seededSubset(values.rows(), maxN, settings.seed());

@@ -1,0 +1,149 @@
+package org.infolens.figure;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.infolens.data.LayerId;
+import org.infolens.measure.Interval;
+import org.infolens.trajectory.TrajectoryRecord;
+import org.jfree.data.Range;
+
+/**
+ * What one information-plane panel draws: the (I(X;T), I(T;Y)) point of every layer at every
+ * recorded epoch for one measure label, with their intervals when the records carry them (a
+ * multi-seed median's min..max, or confidence intervals), and the ceilings log2 N and H(Y).
+ *
+ * @param label        the measure label
+ * @param params       the parameters of its first record
+ * @param n            probe rows
+ * @param log2N        the ceiling of I(X;T)
+ * @param labelEntropy H(Y), the ceiling of I(T;Y), or NaN when the records do not say
+ * @param points       by epoch, then layer index
+ */
+public record InformationPlaneData(String label, Map<String, Object> params, int n, double log2N, double labelEntropy,
+                                   List<Point> points) {
+
+    public static final String IXT = "I_XT";
+    public static final String ITY = "I_TY";
+
+    /**
+     * One layer at one epoch.
+     *
+     * @param ixtBand interval of I(X;T), or null
+     * @param ityBand interval of I(T;Y), or null
+     */
+    public record Point(int epoch, LayerId layer, double ixt, double ity, Interval ixtBand, Interval ityBand) {
+
+        public boolean hasBand() {
+            return ixtBand != null || ityBand != null;
+        }
+
+        double ixtLow() {
+            return ixtBand == null ? ixt : Math.min(ixt, ixtBand.low());
+        }
+
+        double ixtHigh() {
+            return ixtBand == null ? ixt : Math.max(ixt, ixtBand.high());
+        }
+
+        double ityLow() {
+            return ityBand == null ? ity : Math.min(ity, ityBand.low());
+        }
+
+        double ityHigh() {
+            return ityBand == null ? ity : Math.max(ity, ityBand.high());
+        }
+    }
+
+    public InformationPlaneData {
+        Objects.requireNonNull(label, "label");
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params)); // the record's order, for notes that read the same every time
+        points = List.copyOf(points);
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("no estimates of I(X;T) and I(T;Y) with label '" + label + "' to draw");
+        }
+    }
+
+    /** Whether a record can be drawn on the plane. */
+    public static boolean onPlane(TrajectoryRecord r) {
+        return r.isOk() && Double.isFinite(r.value(IXT)) && Double.isFinite(r.value(ITY));
+    }
+
+    /** The labels among {@code records} that can be drawn on the plane, in order of first appearance. */
+    public static List<String> labels(List<TrajectoryRecord> records) {
+        Set<String> labels = new LinkedHashSet<>();
+        records.stream().filter(InformationPlaneData::onPlane).forEach(r -> labels.add(r.label()));
+        return List.copyOf(labels);
+    }
+
+    /** The plane of label {@code label}; throws when none of its records can be drawn. */
+    public static InformationPlaneData of(List<TrajectoryRecord> records, String label) {
+        List<TrajectoryRecord> drawn = records.stream()
+                .filter(r -> r.label().equals(label) && onPlane(r))
+                .sorted(Comparator.comparingInt(TrajectoryRecord::epoch).thenComparingInt(r -> r.layer().index()))
+                .toList();
+        List<Point> points = new ArrayList<>();
+        for (TrajectoryRecord r : drawn) {
+            points.add(new Point(r.epoch(), r.layer(), r.value(IXT), r.value(ITY), r.intervals().get(IXT), r.intervals().get(ITY)));
+        }
+        if (drawn.isEmpty()) {
+            return new InformationPlaneData(label, Map.of(), 0, Double.NaN, Double.NaN, points); // throws, naming the label
+        }
+        TrajectoryRecord first = drawn.get(0);
+        double log2N = number(first.details().get("log2N"), Math.log(first.n()) / Math.log(2));
+        double hY = drawn.stream().mapToDouble(r -> number(r.details().get("H_Y"), Double.NaN)).filter(Double::isFinite).findFirst()
+                .orElse(Double.NaN);
+        return new InformationPlaneData(label, first.params(), first.n(), log2N, hY, points);
+    }
+
+    private static double number(Object o, double otherwise) {
+        return o instanceof Number v ? v.doubleValue() : otherwise;
+    }
+
+    /** The layers, by index. */
+    public List<LayerId> layers() {
+        return points.stream().map(Point::layer).distinct().sorted(Comparator.comparingInt(LayerId::index)).toList();
+    }
+
+    public int firstEpoch() {
+        return points.stream().mapToInt(Point::epoch).min().orElseThrow();
+    }
+
+    public int lastEpoch() {
+        return points.stream().mapToInt(Point::epoch).max().orElseThrow();
+    }
+
+    public boolean hasBands() {
+        return points.stream().anyMatch(Point::hasBand);
+    }
+
+    /** The points of the last epoch, by layer. */
+    public List<Point> last() {
+        int last = lastEpoch();
+        return points.stream().filter(p -> p.epoch() == last).toList();
+    }
+
+    /** From 0 (or a negative estimate) up to the largest I(X;T), band or ceiling log2 N. */
+    public Range ixtRange() {
+        return range(points.stream().mapToDouble(Point::ixtLow).min().orElseThrow(),
+                points.stream().mapToDouble(Point::ixtHigh).max().orElseThrow(), log2N);
+    }
+
+    /** From 0 (or a negative estimate) up to the largest I(T;Y), band or ceiling H(Y). */
+    public Range ityRange() {
+        return range(points.stream().mapToDouble(Point::ityLow).min().orElseThrow(),
+                points.stream().mapToDouble(Point::ityHigh).max().orElseThrow(), labelEntropy);
+    }
+
+    private static Range range(double min, double max, double ceiling) {
+        double lower = Math.min(0, min);
+        double upper = Math.max(max, Double.isFinite(ceiling) ? ceiling : max);
+        return new Range(lower, Math.max(upper, lower + 1e-6));
+    }
+}

@@ -1,0 +1,74 @@
+package org.infolens.trajectory;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.infolens.data.Activations;
+import org.infolens.data.ActivationSnapshot;
+import org.infolens.data.LayerActivations;
+import org.infolens.data.Probe;
+
+/**
+ * The {@value #MEASURE} record of a recorded epoch: how training was going when the probe was
+ * captured, so figures can put loss and accuracy beside the information measures. Its values are not
+ * bits: {@value #LOSS} is the network's own score (the mean minibatch loss of the epoch just finished,
+ * regularisation included, in the loss function's units) and {@value #PROBE_ACCURACY} the share of
+ * probe rows whose largest output is their label. The record names the output layer.
+ */
+public final class TrainingRecord {
+
+    public static final String MEASURE = "training";
+    public static final String LOSS = "loss";
+    public static final String PROBE_ACCURACY = "probe_accuracy";
+
+    private TrainingRecord() {
+    }
+
+    /**
+     * The record of {@code snapshot}: the loss when finite (NaN before training), the probe accuracy
+     * when the snapshot's last layer is a labelled probe's output layer; empty when neither applies.
+     *
+     * @param minibatches how many minibatch scores {@code loss} averages
+     */
+    public static Optional<TrajectoryRecord> of(String run, ActivationSnapshot snapshot, double loss, int minibatches, Probe probe) {
+        if (snapshot.layers().isEmpty()) {
+            return Optional.empty();
+        }
+        LayerActivations last = snapshot.layers().get(snapshot.layers().size() - 1);
+        Map<String, Double> values = new LinkedHashMap<>();
+        if (Double.isFinite(loss)) {
+            values.put(LOSS, loss);
+        }
+        probeAccuracy(last, probe).ifPresent(a -> values.put(PROBE_ACCURACY, a));
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> params = Map.of("loss", "mean minibatch score since the previous record", "accuracy", "argmax of the output layer");
+        return Optional.of(new TrajectoryRecord(TrajectoryRecord.SCHEMA, run, snapshot.epoch(), snapshot.iteration(), last.layer(), MEASURE,
+                MEASURE, params, last.values().rows(), RecordStatus.OK, values, Map.of(), Map.of("minibatches", minibatches), null, 0,
+                Instant.now()));
+    }
+
+    /** Accuracy of the output layer's argmax on the probe labels; empty unless the layer is an output layer wide enough. */
+    static Optional<Double> probeAccuracy(LayerActivations layer, Probe probe) {
+        String kind = layer.layer().kind();
+        Activations a = layer.values();
+        boolean outputLayer = kind.endsWith("output") || kind.equals("loss");
+        if (!outputLayer || !probe.hasLabels() || a.columns() < probe.classes() || a.countNonFinite() > 0) {
+            return Optional.empty();
+        }
+        int[] labels = probe.labels();
+        int correct = 0;
+        for (int row = 0; row < a.rows(); row++) {
+            int best = 0;
+            for (int c = 1; c < a.columns(); c++) {
+                if (a.get(row, c) > a.get(row, best)) {
+                    best = c;
+                }
+            }
+            correct += best == labels[row] ? 1 : 0;
+        }
+        return Optional.of(correct / (double) a.rows());
+    }
+}
