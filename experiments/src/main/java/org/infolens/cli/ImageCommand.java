@@ -88,7 +88,7 @@ abstract class ImageCommand extends ExperimentCommand {
 
     @Command(name = "mnist-mlp", mixinStandardHelpOptions = true,
             description = "Train 784-1024-20-20-20-10 on MNIST, recording every layer on held-out test images. Default measures:"
-                    + " binning adaptive 30 and fixed-width 0.5 (all probe rows), kde upper (probeRows=2000), dse maxN=1000.")
+                    + " binning adaptive 30 and fixed-width 0.5 (all probe rows), kde upper (probeRows=2000), dse maxN=500.")
     static final class Mnist extends ImageCommand {
         Mnist() {
             super(KnownDataset.MNIST, "mnist-mlp", 10_000, MlpExperiment::run);
@@ -97,7 +97,7 @@ abstract class ImageCommand extends ExperimentCommand {
 
     @Command(name = "fashion-mlp", mixinStandardHelpOptions = true,
             description = "Train 784-1024-20-20-20-10 on Fashion-MNIST, recording every layer on held-out test images. Default"
-                    + " measures: binning adaptive 30 and fixed-width 0.5 (all probe rows), kde upper (probeRows=2000), dse maxN=1000.")
+                    + " measures: binning adaptive 30 and fixed-width 0.5 (all probe rows), kde upper (probeRows=2000), dse maxN=500.")
     static final class Fashion extends ImageCommand {
         Fashion() {
             super(KnownDataset.FASHION_MNIST, "fashion-mlp", 10_000, MlpExperiment::run);

@@ -42,10 +42,12 @@ final class ImageOverhead {
     private final int rounds;
     private final TrainAndProbe data;
     private final ImageOptions options;
+    private final boolean comparePrefetch;
 
-    ImageOverhead(PrintWriter out, Path dataDirectory, String activation, int epochs, int rounds, int trainLimit, int probeSize, long seed)
-            throws IOException {
+    ImageOverhead(PrintWriter out, Path dataDirectory, String activation, int epochs, int rounds, int trainLimit, int probeSize, long seed,
+                  boolean comparePrefetch) throws IOException {
         this.out = out;
+        this.comparePrefetch = comparePrefetch;
         this.epochs = epochs;
         this.rounds = rounds;
         TrainingVariant v = new TrainingVariant(HiddenActivation.parse(activation), 0, false, seed);
@@ -64,8 +66,11 @@ final class ImageOverhead {
     void run() throws IOException {
         List<Config> configs = List.of(new Config("without listener", null, true),
                 new Config("capture + binning", List.of("binning:edges=adaptive,bins=30", "binning:edges=fixed-width,binSize=0.5"), true),
-                new Config("default measures", MlpExperiment.DEFAULT_MEASURES, true),
-                new Config("no listener, no prefetch", null, false));
+                new Config("default measures", MlpExperiment.DEFAULT_MEASURES, true));
+        if (comparePrefetch) {
+            configs = new ArrayList<>(configs);
+            configs.add(new Config("no listener, no prefetch", null, false));
+        }
         Path tmp = Files.createTempDirectory("infolens-overhead-");
         out.printf(Locale.ROOT, "fashion-mlp %s: %d training images, probe %d, %d epochs per run, every epoch recorded (plus epoch 0),"
                 + " OMP_NUM_THREADS=%s%n", options.variant().activation().id(), data.train().count(), data.probe().count(), epochs,

@@ -42,6 +42,9 @@ final class OverheadBench implements Callable<Integer> {
     @Option(names = "--probe-size", defaultValue = "10000", description = "fashion-mlp: probe images (default ${DEFAULT-VALUE})")
     int probeSize;
 
+    @Option(names = "--compare-prefetch", description = "fashion-mlp: also time training without the listener and without batch prefetch")
+    boolean comparePrefetch;
+
     @Option(names = "--activation", defaultValue = "tanh")
     String activation;
 
@@ -54,7 +57,7 @@ final class OverheadBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (experiment.equals("fashion-mlp")) {
-            new ImageOverhead(out(), data, activation, epochs == null ? 5 : epochs, rounds == null ? 2 : rounds, trainLimit, probeSize, seed).run();
+            new ImageOverhead(out(), data, activation, epochs == null ? 5 : epochs, rounds == null ? 2 : rounds, trainLimit, probeSize, seed, comparePrefetch).run();
             return 0;
         }
         if (!experiment.equals("ib12")) {

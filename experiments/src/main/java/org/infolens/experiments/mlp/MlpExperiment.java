@@ -25,11 +25,12 @@ public final class MlpExperiment {
      * The default measures, chosen so that recording every epoch of fashion-mlp (10,000-image probe)
      * costs at most 15 % of its training time on 2 cores ({@code bench overhead fashion-mlp}): binning
      * on every probe row (adaptive 30 bins, Chelombiev et al.; fixed width 0.5, Saxe et al.), the kernel
-     * upper bound (Kolchinsky and Tracey, O(N^2 d)) on a fixed subset of 2,000 rows, and DSE on 1,000
-     * (its LAPACK eigenvalues are O(N^3)).
+     * upper bound (Kolchinsky and Tracey, O(N^2 d)) on a fixed subset of 2,000 rows, and DSE on 500
+     * (its LAPACK eigenvalues are O(N^3): 1,000 rows cost 0.9 s per recorded epoch, a tenth of a
+     * training epoch, and that alone pushed the overhead past 15 %).
      */
     public static final List<String> DEFAULT_MEASURES = List.of("binning:edges=adaptive,bins=30", "binning:edges=fixed-width,binSize=0.5",
-            "kde:bound=upper,probeRows=2000", "dse:maxN=1000");
+            "kde:bound=upper,probeRows=2000", "dse:maxN=500");
 
     private MlpExperiment() {
     }
