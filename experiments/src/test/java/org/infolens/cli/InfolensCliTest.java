@@ -182,7 +182,9 @@ class InfolensCliTest {
         List<TrajectoryRecord> m = TrajectoryReader.read(median.trajectoryFile()).records();
         assertEquals(members.get(0).size(), m.size());
         assertTrue(r.out().contains("ib12-tanh-l2-random-median"), r.out());
-        for (TrajectoryRecord x : m) {
+        assertTrue(m.stream().anyMatch(x -> x.measure().equals("training") && x.valuesBits().containsKey("probe_accuracy")),
+                "training records get their median too");
+        for (TrajectoryRecord x : m.stream().filter(x -> x.valuesBits().containsKey("I_XT")).toList()) {
             double[] v = members.stream().mapToDouble(run -> run.stream().filter(y -> y.epoch() == x.epoch()
                     && y.layer().index() == x.layer().index() && y.label().equals(x.label())).findFirst().orElseThrow().value("I_XT"))
                     .sorted().toArray();
