@@ -268,7 +268,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
             copy.setParameters(weights);
             ActivationSnapshot s = copy.capture(probe, layerFilter, epoch, iteration, captureBatchSize);
             return parameters.isEmpty() ? s : new ActivationSnapshot(s.epoch(), s.iteration(), s.layers(), parameters);
-        }, derived, 4L * weights.length()));
+        }, derived));
     }
 
     /**
@@ -392,20 +392,8 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         allSeeds.putAll(seeds);
 
         List<Map<String, Object>> measureInfo = new ArrayList<>();
-        for (Measure m : measures) {
-            Map<String, Object> mi = new LinkedHashMap<>();
-            mi.put("name", m.name());
-            mi.put("label", m.label());
-            mi.put("params", m.parameters());
-            measureInfo.add(mi);
-        }
-        for (ParameterMeasure m : parameterMeasures) {
-            Map<String, Object> mi = new LinkedHashMap<>();
-            mi.put("name", m.name());
-            mi.put("label", m.label());
-            mi.put("params", m.parameters());
-            measureInfo.add(mi);
-        }
+        measures.forEach(m -> measureInfo.add(RunProvenance.measureEntry(m.name(), m.label(), m.parameters())));
+        parameterMeasures.forEach(m -> measureInfo.add(RunProvenance.measureEntry(m.name(), m.label(), m.parameters())));
         Map<String, Object> recording = new LinkedHashMap<>();
         recording.put("schedule", schedule.describe());
         recording.put("recordBeforeTraining", recordBeforeTraining);

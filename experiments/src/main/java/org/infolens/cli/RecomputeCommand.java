@@ -3,7 +3,6 @@ package org.infolens.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,10 +103,7 @@ final class RecomputeCommand implements Callable<Integer> {
         RunProvenance p = rd.readProvenance();
         List<Map<String, Object>> all = new ArrayList<>(p.measures() == null ? List.of() : p.measures());
         for (Measure m : ms) {
-            Map<String, Object> mi = new LinkedHashMap<>();
-            mi.put("name", m.name());
-            mi.put("label", m.label());
-            mi.put("params", m.parameters());
+            Map<String, Object> mi = RunProvenance.measureEntry(m.name(), m.label(), m.parameters());
             mi.put("recomputedFrom", "activations");
             all.add(mi);
         }

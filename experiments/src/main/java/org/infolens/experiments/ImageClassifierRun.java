@@ -7,7 +7,6 @@ import org.infolens.experiments.data.KnownDataset;
 import org.infolens.experiments.data.ShufflingDataSetIterator;
 import org.infolens.experiments.data.TrainAndProbe;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains an image classifier (the MLP or the CNN) with the listener: flat pixel rows in, minibatches
@@ -24,9 +23,9 @@ public final class ImageClassifierRun {
      */
     public static RunOutcome run(MultiLayerNetwork net, KnownDataset dataset, TrainAndProbe d, TrainingVariant v, InfoPlaneListener.Builder listener,
                                  int epochs, int batchSize, String task, boolean quiet) {
-        INDArray trainX = Nd4j.create(d.train().pixels(), new long[] {d.train().count(), d.train().width()}, 'c');
-        INDArray trainY = Classification.oneHot(d.trainingLabels(), d.train().classes());
-        INDArray probeX = Nd4j.create(d.probe().pixels(), new long[] {d.probe().count(), d.probe().width()}, 'c');
+        INDArray trainX = d.trainFeatures();
+        INDArray trainY = d.trainTargets();
+        INDArray probeX = d.probeFeatures();
         long batchSeed = v.derivedSeed(TrainingVariant.MINIBATCH_ORDER);
         InfoPlaneListener l = listener
                 .probe(ProbeSet.of(probeX, d.probe().labels()))

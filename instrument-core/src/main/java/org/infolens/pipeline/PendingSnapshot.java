@@ -20,11 +20,9 @@ import org.infolens.trajectory.TrajectoryRecord;
  * @param capture    produces the activations (called once, on the worker)
  * @param derived    records made from the activations besides the measures' (the listener's training
  *                   record), written by the worker before them, uncounted in the summary
- * @param bytes      what this entry holds while it waits
  */
 public record PendingSnapshot(int epoch, long iteration, List<LayerId> layers, List<LayerParameters> parameters,
-                              Supplier<ActivationSnapshot> capture, Function<ActivationSnapshot, List<TrajectoryRecord>> derived,
-                              long bytes) {
+                              Supplier<ActivationSnapshot> capture, Function<ActivationSnapshot, List<TrajectoryRecord>> derived) {
 
     public PendingSnapshot {
         layers = List.copyOf(layers);
@@ -39,6 +37,6 @@ public record PendingSnapshot(int epoch, long iteration, List<LayerId> layers, L
     /** Activations captured already, with records derived from them. */
     public static PendingSnapshot of(ActivationSnapshot s, Function<ActivationSnapshot, List<TrajectoryRecord>> derived) {
         return new PendingSnapshot(s.epoch(), s.iteration(), s.layers().stream().map(LayerActivations::layer).toList(), s.parameters(),
-                () -> s, derived, s.bytes());
+                () -> s, derived);
     }
 }

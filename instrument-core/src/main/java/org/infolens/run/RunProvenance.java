@@ -67,6 +67,15 @@ public record RunProvenance(
         return e;
     }
 
+    /** One entry of {@link #measures()}: a measure's name, label and every parameter. */
+    public static Map<String, Object> measureEntry(String name, String label, Map<String, Object> params) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("label", label);
+        m.put("params", params);
+        return m;
+    }
+
     /** The same provenance, ended. */
     public RunProvenance finish(String endStatus, Instant at, Map<String, Object> endSummary) {
         return new RunProvenance(schema, name, endStatus, infolens, startedAt, at, environment, framework, network, dataset,

@@ -13,7 +13,6 @@ import org.infolens.dl4j.EpochSchedule;
 import org.infolens.dl4j.InfoPlaneListener;
 import org.infolens.dl4j.ProbeSet;
 import org.infolens.estimate.EstimatorCatalog;
-import org.infolens.experiments.Classification;
 import org.infolens.experiments.HiddenActivation;
 import org.infolens.experiments.ImageOptions;
 import org.infolens.experiments.TrainingVariant;
@@ -24,7 +23,6 @@ import org.infolens.experiments.mlp.MlpNetwork;
 import org.infolens.pipeline.PipelineSummary;
 import org.infolens.pipeline.WhenFull;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,9 +62,9 @@ final class BackPressureBench implements Callable<Integer> {
         ImageOptions o = new ImageOptions(KnownDataset.FASHION_MNIST, data, v, "adam", 1e-3, epochs, 128, trainLimit, probeSize, List.of(),
                 null, null, true);
         TrainAndProbe d = TrainAndProbe.load(KnownDataset.FASHION_MNIST, data, trainLimit, probeSize, v);
-        INDArray trainX = Nd4j.create(d.train().pixels(), new long[] {d.train().count(), d.train().width()}, 'c');
-        INDArray trainY = Classification.oneHot(d.trainingLabels(), d.train().classes());
-        INDArray probeX = Nd4j.create(d.probe().pixels(), new long[] {d.probe().count(), d.probe().width()}, 'c');
+        INDArray trainX = d.trainFeatures();
+        INDArray trainY = d.trainTargets();
+        INDArray probeX = d.probeFeatures();
         Path tmp = Files.createTempDirectory("infolens-backpressure-");
         for (WhenFull policy : WhenFull.values()) {
             MultiLayerNetwork net = MlpNetwork.build(o);
@@ -88,7 +86,7 @@ final class BackPressureBench implements Callable<Integer> {
             listener.close();
             double all = (System.nanoTime() - t0) / 1e9;
             PipelineSummary s = listener.summary();
-            long snapshotBytes = (long) d.probe().count() * (1024 + 20 + 20 + 20 + 10) * 4;
+            long snapshotBytes = 4L * d.probe().count() * MlpNetwork.WIDTHS.stream().skip(1).mapToInt(Integer::intValue).sum();
             out().printf(Locale.ROOT, "%n%s: %d epochs trained in %.1f s (%.1f s with the last estimates); training thread in the listener %.1f s%n",
                     policy, epochs, trained, all, listener.captureSeconds());
             out().printf(Locale.ROOT, "  recorded %d epochs: %d measured + %d skipped = %d (%s); records %d ok, %d skipped; at most %d queued%n",

@@ -15,7 +15,6 @@ import org.infolens.dl4j.EpochSchedule;
 import org.infolens.dl4j.InfoPlaneListener;
 import org.infolens.dl4j.ProbeSet;
 import org.infolens.estimate.EstimatorCatalog;
-import org.infolens.experiments.Classification;
 import org.infolens.experiments.HiddenActivation;
 import org.infolens.experiments.ImageOptions;
 import org.infolens.experiments.TrainingVariant;
@@ -27,7 +26,6 @@ import org.infolens.experiments.mlp.MlpNetwork;
 import org.infolens.trajectory.TrajectoryReader;
 import org.infolens.trajectory.TrajectoryRecord;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Overhead of the listener on fashion-mlp, every epoch recorded: the same training (seed, minibatch
@@ -41,6 +39,9 @@ final class ImageOverhead {
     private final int epochs;
     private final int rounds;
     private final TrainAndProbe data;
+    private final INDArray trainX; // made once for every timed run
+    private final INDArray trainY;
+    private final INDArray probeX;
     private final ImageOptions options;
     private final boolean comparePrefetch;
 
@@ -54,6 +55,9 @@ final class ImageOverhead {
         this.options = new ImageOptions(KnownDataset.FASHION_MNIST, dataDirectory, v, "adam", 1e-3, epochs, 128, trainLimit, probeSize,
                 List.of(), null, null, true);
         this.data = TrainAndProbe.load(KnownDataset.FASHION_MNIST, dataDirectory, trainLimit, probeSize, v);
+        this.trainX = data.trainFeatures();
+        this.trainY = data.trainTargets();
+        this.probeX = data.probeFeatures();
     }
 
     /** One configuration: no listener (measures null), or these measure specs every epoch; batches prefetched or not. */
@@ -129,13 +133,10 @@ final class ImageOverhead {
 
     private Timed time(Config c, Path dir, int runEpochs) {
         MultiLayerNetwork net = MlpNetwork.build(options);
-        INDArray trainX = Nd4j.create(data.train().pixels(), new long[] {data.train().count(), data.train().width()}, 'c');
-        INDArray trainY = Classification.oneHot(data.trainingLabels(), data.train().classes());
         ShufflingDataSetIterator it = new ShufflingDataSetIterator(trainX, trainY, options.batchSize(),
                 options.variant().derivedSeed(TrainingVariant.MINIBATCH_ORDER), c.prefetch());
         InfoPlaneListener listener = null;
         if (c.measures() != null) {
-            INDArray probeX = Nd4j.create(data.probe().pixels(), new long[] {data.probe().count(), data.probe().width()}, 'c');
             listener = InfoPlaneListener.builder()
                     .probe(ProbeSet.of(probeX, data.probe().labels()))
                     .measures(EstimatorCatalog.fromSpecs(c.measures()))

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.infolens.experiments.Classification;
 import org.infolens.experiments.TrainingVariant;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The training and probe images of an image experiment, after --train-limit, --probe-size and
@@ -45,6 +48,21 @@ public record TrainAndProbe(ImageDataset train, ImageDataset probe, int[] traini
     /** The same images with the training labels of {@code v} (its seed decides a random permutation). */
     public TrainAndProbe forVariant(TrainingVariant v) {
         return new TrainAndProbe(train, probe, v.trainingLabels(train.labels()), directory, probeFrom);
+    }
+
+    /** The training images as flat pixel rows, for DL4J. */
+    public INDArray trainFeatures() {
+        return Nd4j.create(train.pixels(), new long[] {train.count(), train.width()}, 'c');
+    }
+
+    /** The training labels (permuted with --random-labels) one-hot. */
+    public INDArray trainTargets() {
+        return Classification.oneHot(trainingLabels, train.classes());
+    }
+
+    /** The probe images as flat pixel rows. */
+    public INDArray probeFeatures() {
+        return Nd4j.create(probe.pixels(), new long[] {probe.count(), probe.width()}, 'c');
     }
 
     /** For run.json's dataset section. */
