@@ -39,13 +39,11 @@ final class Autoencoder {
         double[] scale = new double[d];
         double[] data = standardise(x, mean, scale, true);
         Random rnd = new Random(seed);
-        Nd4j.getRandom().setSeed(seed);
         int[][] shapes = {{d, hidden}, {1, hidden}, {hidden, codeDims}, {1, codeDims}, {codeDims, hidden}, {1, hidden}, {hidden, d}, {1, d}};
         INDArray[] p = new INDArray[shapes.length];
         for (int i = 0; i < shapes.length; i++) {
             boolean bias = shapes[i][0] == 1;
-            p[i] = bias ? Nd4j.zeros(DataType.DOUBLE, shapes[i][0], shapes[i][1])
-                    : Nd4j.randn(DataType.DOUBLE, shapes[i][0], shapes[i][1]).muli(Math.sqrt(2.0 / (shapes[i][0] + shapes[i][1]))); // Xavier
+            p[i] = bias ? Nd4j.zeros(DataType.DOUBLE, shapes[i][0], shapes[i][1]) : xavier(shapes[i][0], shapes[i][1], rnd);
         }
         AdamOptimizer adam = new AdamOptimizer(p, LEARNING_RATE, 0);
         int[] order = java.util.stream.IntStream.range(0, n).toArray();
@@ -67,6 +65,19 @@ final class Autoencoder {
             loss = sum / n;
         }
         return new Autoencoder(mean, scale, p, loss);
+    }
+
+    /**
+     * Xavier-normal weights from the seeded Java stream: ND4J's global generator gave other weights on
+     * every run for the same seed, and with them another estimate.
+     */
+    private static INDArray xavier(int rows, int columns, Random rnd) {
+        double sd = Math.sqrt(2.0 / (rows + columns));
+        double[] w = new double[rows * columns];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = rnd.nextGaussian() * sd;
+        }
+        return Nd4j.create(w, new long[] {rows, columns}, DataType.DOUBLE);
     }
 
     /** Mean squared reconstruction error of the last training epoch (standardised units). */
