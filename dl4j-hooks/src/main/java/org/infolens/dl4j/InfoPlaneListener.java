@@ -35,6 +35,7 @@ import org.infolens.pipeline.WhenFull;
 import org.infolens.run.InfolensVersion;
 import org.infolens.run.RunDirectory;
 import org.infolens.run.RunProvenance;
+import org.infolens.run.RunStatus;
 import org.infolens.trajectory.Json;
 import org.infolens.trajectory.JsonLinesTrajectoryWriter;
 import org.infolens.trajectory.TrainingRecord;
@@ -408,7 +409,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         if (dumps != null) {
             recording.put("activationDumps", dumps);
         }
-        return new RunProvenance(RunProvenance.SCHEMA, runName, "running", InfolensVersion.infolens(), Instant.now(), null,
+        return new RunProvenance(RunProvenance.SCHEMA, runName, RunStatus.RUNNING, InfolensVersion.infolens(), Instant.now(), null,
                 RunProvenance.currentEnvironment(), framework, network, dataset, probeInfo, allSeeds, measureInfo, recording,
                 settings, null);
     }
@@ -451,7 +452,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
             summary.put("captureSeconds", captureNanos / 1e9);
             summary.putAll(results);
             try {
-                runDirectory.writeProvenance(provenance.finish("finished", Instant.now(), summary));
+                runDirectory.writeProvenance(provenance.finish(RunStatus.FINISHED, Instant.now(), summary));
             } catch (IOException e) {
                 log.error("cannot finish {}: {}", runDirectory.provenanceFile(), e.getMessage());
             }

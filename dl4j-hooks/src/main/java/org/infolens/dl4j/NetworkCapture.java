@@ -15,6 +15,7 @@ import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.infolens.data.WeightMatrix;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -183,10 +184,9 @@ abstract class NetworkCapture {
     record WeightedLayer(int position, org.deeplearning4j.nn.api.Layer layer, String gradientPrefix, List<String> weightKeys) {
     }
 
-    /** "DenseLayer" -> "dense", "MergeVertex" -> "merge". */
-    static String kind(Object conf) {
-        String s = conf.getClass().getSimpleName().replaceAll("(Layer|Vertex)$", "");
-        return s.isEmpty() ? conf.getClass().getSimpleName().toLowerCase(Locale.ROOT) : s.toLowerCase(Locale.ROOT);
+    /** DenseLayer -> dense, MergeVertex -> merge. */
+    static LayerKind kind(Object conf) {
+        return LayerKind.ofClassName(conf.getClass().getSimpleName());
     }
 
     static String activation(org.deeplearning4j.nn.conf.layers.Layer conf) {

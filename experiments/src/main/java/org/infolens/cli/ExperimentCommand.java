@@ -11,7 +11,7 @@ import org.infolens.experiments.RunOutcome;
 import org.infolens.experiments.TrainingVariant;
 import org.infolens.figure.RunFigures;
 import org.infolens.run.RunDirectory;
-import org.infolens.trajectory.SeedMedian;
+import org.infolens.run.SeedMedian;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

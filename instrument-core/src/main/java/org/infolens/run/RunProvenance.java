@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * @param schema      run.json format version
  * @param name        the run's name
- * @param status      "running", "finished" or "failed"
+ * @param status      running, finished or failed
  * @param infolens    infolens version
  * @param startedAt   when recording began
  * @param finishedAt  when the run ended (null while running)
@@ -37,7 +37,7 @@ import java.util.Map;
 public record RunProvenance(
         int schema,
         String name,
-        String status,
+        RunStatus status,
         String infolens,
         Instant startedAt,
         Instant finishedAt,
@@ -77,7 +77,7 @@ public record RunProvenance(
     }
 
     /** The same provenance, ended. */
-    public RunProvenance finish(String endStatus, Instant at, Map<String, Object> endSummary) {
+    public RunProvenance finish(RunStatus endStatus, Instant at, Map<String, Object> endSummary) {
         return new RunProvenance(schema, name, endStatus, infolens, startedAt, at, environment, framework, network, dataset,
                 probe, seeds, measures, recording, settings, endSummary);
     }

@@ -52,10 +52,8 @@ public final class TrainingRecord {
 
     /** Accuracy of the output layer's argmax on the probe labels; empty unless the layer is an output layer wide enough. */
     static Optional<Double> probeAccuracy(LayerActivations layer, Probe probe) {
-        String kind = layer.layer().kind();
         Activations a = layer.values();
-        boolean outputLayer = kind.endsWith("output") || kind.equals("loss");
-        if (!outputLayer || !probe.hasLabels() || a.columns() < probe.classes() || a.countNonFinite() > 0) {
+        if (!layer.layer().kind().isOutput() || !probe.hasLabels() || a.columns() < probe.classes() || a.countNonFinite() > 0) {
             return Optional.empty();
         }
         int[] labels = probe.labels();

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class TrajectoryFilesTest {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("edges", "fixed-range");
         params.put("bins", 30);
-        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, "test", epoch, 10L * epoch, new LayerId(layer, "l" + layer, 5, "dense", "tanh"),
+        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, "test", epoch, 10L * epoch, new LayerId(layer, "l" + layer, 5, LayerKind.DENSE, "tanh"),
                 "binning", "binning/fixed-range-30", params, 4096, RecordStatus.OK, Map.of("I_XT", ixt, "I_TY", 0.5), Map.of(), Map.of("patterns", 7),
                 null, 0.01, Instant.parse("2026-11-22T10:00:00Z"));
     }

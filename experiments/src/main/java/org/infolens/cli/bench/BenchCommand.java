@@ -1,5 +1,6 @@
 package org.infolens.cli.bench;
 
+import org.infolens.cli.CommandPlugin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -10,14 +11,13 @@ import picocli.CommandLine.Spec;
         description = "Side-by-side speed and agreement with the reference implementations, and instrumentation overhead.",
         subcommands = {SpeedBench.class, ScalingBench.class, PyrefAgreementBench.class, AgreementBench.class, AccuracyBench.class,
                 OverheadBench.class, BackPressureBench.class, GradientOverheadBench.class, DseBench.class, DseTrainingBench.class, SuperpositionBench.class})
-public final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable, CommandPlugin {
 
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(),
-                "name a benchmark: speed, scaling, pyref, agreement, accuracy, overhead, gradients, dse, dse-training or superposition");
+        throw new ParameterException(spec.commandLine(), "name a benchmark: " + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -1,7 +1,6 @@
 package org.infolens.cli.bench;
 
 import org.infolens.experiments.Classification;
-import org.infolens.estimate.RandomRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import org.infolens.estimate.spectral.DiffusionSpectralEntropy;
 import org.infolens.estimate.spectral.DiffusionSpectralMutualInformation;
 import org.infolens.experiments.data.IdxFile;
 import org.infolens.experiments.data.ShufflingDataSetIterator;
+import org.infolens.numeric.RandomRows;
 import org.infolens.trajectory.InMemoryTrajectory;
 import org.infolens.trajectory.TrajectoryRecord;
 import org.nd4j.linalg.activations.Activation;

@@ -5,6 +5,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.superposition.EffectiveFeatures;
@@ -50,7 +51,7 @@ final class SuperpositionBench implements Callable<Integer> {
         double[][] epoch1 = directions(new Random(1));
         double[][] epoch2 = drifted(epoch1, new Random(2));
         EffectiveFeatures measure = EffectiveFeatures.builder().rows(rows).maxEpochs(maxEpochs).build();
-        LayerId layer = new LayerId(0, "wide", width, "dense", "tanh");
+        LayerId layer = new LayerId(0, "wide", width, LayerKind.DENSE, "tanh");
         Probe probe = Probe.of(new int[rows]);
         out().printf(Locale.ROOT, "effective features, width %d, %d rows, dictionary %d; %d directions, %d active per row, drift %.2f%n%n",
                 width, rows, 4 * width, directions, active, drift);

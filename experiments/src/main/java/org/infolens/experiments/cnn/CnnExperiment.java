@@ -7,7 +7,7 @@ import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.experiments.ImageClassifierRun;
 import org.infolens.experiments.ImageOptions;
 import org.infolens.experiments.RunOutcome;
-import org.infolens.experiments.data.TrainAndProbe;
+import org.infolens.experiments.TrainAndProbe;
 
 /**
  * {@code cifar10-cnn}: {@link CnnNetwork} on CIFAR-10 with the information-plane listener, Saxe et

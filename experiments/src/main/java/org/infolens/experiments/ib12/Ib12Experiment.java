@@ -1,6 +1,5 @@
 package org.infolens.experiments.ib12;
 
-import org.infolens.estimate.RandomRows;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.infolens.experiments.RunOutcome;
 import org.infolens.experiments.TrainingVariant;
 import org.infolens.experiments.data.ShufflingDataSetIterator;
 import org.infolens.measure.Measure;
+import org.infolens.numeric.RandomRows;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -8,8 +8,8 @@ import org.infolens.dl4j.InfoPlaneListener;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.experiments.ImageClassifierRun;
 import org.infolens.experiments.RunOutcome;
+import org.infolens.experiments.TrainAndProbe;
 import org.infolens.experiments.data.KnownDataset;
-import org.infolens.experiments.data.TrainAndProbe;
 import org.infolens.measure.Measure;
 
 /**

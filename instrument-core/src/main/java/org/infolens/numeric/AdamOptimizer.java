@@ -1,4 +1,4 @@
-package org.infolens.estimate;
+package org.infolens.numeric;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;

@@ -1,4 +1,4 @@
-package org.infolens.estimate.spectral;
+package org.infolens.numeric;
 
 /**
  * The one "exp of an entropy" utility behind every spectrum measure: normalise non-negative weights

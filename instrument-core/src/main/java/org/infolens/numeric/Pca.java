@@ -1,4 +1,4 @@
-package org.infolens.estimate;
+package org.infolens.numeric;
 
 import org.infolens.data.Activations;
 import org.nd4j.linalg.api.buffer.DataType;

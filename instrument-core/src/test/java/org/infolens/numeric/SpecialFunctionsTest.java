@@ -1,4 +1,4 @@
-package org.infolens.estimate;
+package org.infolens.numeric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

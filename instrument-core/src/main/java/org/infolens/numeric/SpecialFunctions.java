@@ -1,4 +1,4 @@
-package org.infolens.estimate;
+package org.infolens.numeric;
 
 /**
  * Digamma and log-gamma to about 1e-15, enough for estimator sums to agree with scipy to 1e-12:

@@ -1,4 +1,4 @@
-package org.infolens.estimate;
+package org.infolens.numeric;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;

@@ -1,11 +1,11 @@
-package org.infolens.experiments.data;
+package org.infolens.experiments;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.infolens.experiments.Classification;
-import org.infolens.experiments.TrainingVariant;
+import org.infolens.experiments.data.ImageDataset;
+import org.infolens.experiments.data.KnownDataset;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

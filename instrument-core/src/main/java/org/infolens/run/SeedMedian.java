@@ -1,4 +1,4 @@
-package org.infolens.trajectory;
+package org.infolens.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.infolens.data.LayerId;
 import org.infolens.measure.Interval;
-import org.infolens.run.RunDirectory;
-import org.infolens.run.RunProvenance;
+import org.infolens.trajectory.JsonLinesTrajectoryWriter;
+import org.infolens.trajectory.RecordStatus;
+import org.infolens.trajectory.TrajectoryReader;
+import org.infolens.trajectory.TrajectoryRecord;
 
 /**
  * The median trajectory of several runs that differ only in their seed, the way the papers average:
@@ -64,7 +66,7 @@ public final class SeedMedian {
                 }
             }
         }
-        target.writeProvenance(new RunProvenance(RunProvenance.SCHEMA, name, "finished", first.infolens(), first.startedAt(), Instant.now(),
+        target.writeProvenance(new RunProvenance(RunProvenance.SCHEMA, name, RunStatus.FINISHED, first.infolens(), first.startedAt(), Instant.now(),
                 first.environment(), first.framework(), first.network(), first.dataset(), first.probe(), first.seeds(), first.measures(),
                 first.recording(), settings, summary));
     }

@@ -1,4 +1,4 @@
-package org.infolens.trajectory;
+package org.infolens.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,21 +11,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infolens.data.LayerId;
-import org.infolens.run.RunDirectory;
-import org.infolens.run.RunProvenance;
+import org.infolens.data.LayerKind;
+import org.infolens.trajectory.JsonLinesTrajectoryWriter;
+import org.infolens.trajectory.RecordStatus;
+import org.infolens.trajectory.TrajectoryReader;
+import org.infolens.trajectory.TrajectoryRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SeedMedianTest {
 
     private static TrajectoryRecord ok(String run, int epoch, int layer, String label, double ixt, double ity) {
-        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, run, epoch, epoch * 10L, new LayerId(layer, "l" + layer, 4, "dense", "tanh"),
+        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, run, epoch, epoch * 10L, new LayerId(layer, "l" + layer, 4, LayerKind.DENSE, "tanh"),
                 "binning", label, Map.of("bins", 30), 100, RecordStatus.OK, Map.of("I_XT", ixt, "I_TY", ity), Map.of(), Map.of(), null, 0.5,
                 Instant.parse("2026-11-22T10:00:00Z").plusSeconds(epoch));
     }
 
     private static TrajectoryRecord failed(String run, int epoch, int layer, String label, RecordStatus status) {
-        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, run, epoch, epoch * 10L, new LayerId(layer, "l" + layer, 4, "dense", "tanh"),
+        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, run, epoch, epoch * 10L, new LayerId(layer, "l" + layer, 4, LayerKind.DENSE, "tanh"),
                 "binning", label, Map.of("bins", 30), 100, status, Map.of(), Map.of(), Map.of(), "why " + run, 0,
                 Instant.parse("2026-11-22T10:00:00Z"));
     }
@@ -80,7 +83,7 @@ class SeedMedianTest {
             }
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("testAccuracy", accuracy[s - 1]);
-            run.writeProvenance(new RunProvenance(RunProvenance.SCHEMA, "exp-s" + s, "finished", "test", Instant.EPOCH, Instant.EPOCH,
+            run.writeProvenance(new RunProvenance(RunProvenance.SCHEMA, "exp-s" + s, RunStatus.FINISHED, "test", Instant.EPOCH, Instant.EPOCH,
                     Map.of(), Map.of(), null, Map.of(), Map.of(), Map.of("network", (long) s), List.of(), Map.of(),
                     Map.of("epochs", 3), summary));
             members.add(run);
