@@ -102,6 +102,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private final Map<String, Object> dataset;
     private final Map<String, Long> seeds;
     private final Map<String, Object> settings;
+    private final Map<String, Object> launch;
 
     private NetworkCapture capture;
     private GradientAccumulator gradients; // null until the first gradient when gradientSignalToNoise
@@ -145,6 +146,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         this.dataset = new LinkedHashMap<>(b.dataset); // insertion order, as the caller wrote them
         this.seeds = new LinkedHashMap<>(b.seeds);
         this.settings = new LinkedHashMap<>(b.settings);
+        this.launch = b.launch;
     }
 
     public static Builder builder() {
@@ -409,9 +411,9 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         if (dumps != null) {
             recording.put("activationDumps", dumps);
         }
-        return new RunProvenance(RunProvenance.SCHEMA, runName, RunStatus.RUNNING, InfolensVersion.infolens(), Instant.now(), null,
-                RunProvenance.currentEnvironment(), framework, network, dataset, probeInfo, allSeeds, measureInfo, recording,
-                settings, null);
+        return RunProvenance.started(runName, Instant.now()).withFramework(framework).withNetwork(network).withDataset(dataset)
+                .withProbe(probeInfo).withSeeds(allSeeds).withMeasures(measureInfo).withRecording(recording).withSettings(settings)
+                .withLaunch(launch);
     }
 
     /** Adds an outcome of the run (final accuracy, training time) to run.json's summary at close. */
@@ -501,6 +503,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         private final Map<String, Object> dataset = new LinkedHashMap<>();
         private final Map<String, Long> seeds = new LinkedHashMap<>();
         private final Map<String, Object> settings = new LinkedHashMap<>();
+        private Map<String, Object> launch;
         private IntervalSettings intervals;
         private boolean weightConditionNumbers;
         private boolean gradientSignalToNoise;
@@ -672,6 +675,15 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         /** The experiment's options, for run.json. */
         public Builder settings(Map<String, ?> options) {
             this.settings.putAll(options);
+            return this;
+        }
+
+        /**
+         * How the run was launched, for run.json ({@code launch}): what launching it again takes, as a
+         * bundled experiment writes it (its name and every option with its value); null for none.
+         */
+        public Builder launch(Map<String, ?> howLaunched) {
+            this.launch = howLaunched == null ? null : new LinkedHashMap<>(howLaunched);
             return this;
         }
 

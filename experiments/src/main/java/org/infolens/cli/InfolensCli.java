@@ -34,11 +34,12 @@ public final class InfolensCli implements Runnable {
     }
 
     /**
-     * The configured command line, with the subcommands that jars on the class path add
-     * ({@link CommandPlugin}): bad input is one line on stderr and exit code 2.
+     * The configured command line, with the experiments of the catalog under {@code run} and the
+     * subcommands that jars on the class path add ({@link CommandPlugin}): bad input is one line on stderr and exit code 2.
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new InfolensCli());
+        RunCommand.addExperiments(cl.getSubcommands().get("run"));
         ServiceLoader.load(CommandPlugin.class).forEach(cl::addSubcommand);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

@@ -66,9 +66,8 @@ public final class SeedMedian {
                 }
             }
         }
-        target.writeProvenance(new RunProvenance(RunProvenance.SCHEMA, name, RunStatus.FINISHED, first.infolens(), first.startedAt(), Instant.now(),
-                first.environment(), first.framework(), first.network(), first.dataset(), first.probe(), first.seeds(), first.measures(),
-                first.recording(), settings, summary));
+        // not one launch's run: launching the first member again would not give these records
+        target.writeProvenance(first.withName(name).withSettings(settings).withLaunch(null).finish(RunStatus.FINISHED, Instant.now(), summary));
     }
 
     /**

@@ -83,9 +83,8 @@ class SeedMedianTest {
             }
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("testAccuracy", accuracy[s - 1]);
-            run.writeProvenance(new RunProvenance(RunProvenance.SCHEMA, "exp-s" + s, RunStatus.FINISHED, "test", Instant.EPOCH, Instant.EPOCH,
-                    Map.of(), Map.of(), null, Map.of(), Map.of(), Map.of("network", (long) s), List.of(), Map.of(),
-                    Map.of("epochs", 3), summary));
+            run.writeProvenance(RunProvenance.started("exp-s" + s, Instant.EPOCH).withSeeds(Map.of("network", (long) s))
+                    .withSettings(Map.of("epochs", 3)).withLaunch(Map.of("experiment", "exp")).finish(RunStatus.FINISHED, Instant.EPOCH, summary));
             members.add(run);
         }
         RunDirectory median = new RunDirectory(dir.resolve("exp-median"));
@@ -98,6 +97,7 @@ class SeedMedianTest {
         assertEquals("median", p.settings().get("aggregate"));
         assertEquals("[1, 2, 3]", String.valueOf(p.settings().get("seeds")), "each member's network seed");
         assertEquals(List.of("exp-s1", "exp-s2", "exp-s3"), p.settings().get("members"));
+        assertEquals(null, p.launch(), "the median is no one launch's run");
         assertEquals(0.8, ((Number) p.summary().get("testAccuracy")).doubleValue(), 1e-12);
         assertEquals(3, p.settings().get("epochs"));
     }

@@ -94,10 +94,10 @@ public final class SyntheticRun {
         for (String label : measureOrder) {
             measures.add(Map.of("name", label.split("/")[0], "label", label, "params", Map.of("bins", 30)));
         }
-        new RunDirectory(dir).writeProvenance(new RunProvenance(RunProvenance.SCHEMA, dir.getFileName().toString(), RunStatus.FINISHED, "test",
-                Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:03:20Z"), Map.of(), Map.of(), null,
-                Map.of("name", "synthetic"), Map.of("rows", 4096), Map.of("network", 1L), measures, Map.of(), settings,
-                Map.of("okRecords", records.size())));
+        new RunDirectory(dir).writeProvenance(RunProvenance.started(dir.getFileName().toString(), Instant.parse("2026-11-22T10:00:00Z"))
+                .withDataset(Map.of("name", "synthetic")).withProbe(Map.of("rows", 4096)).withSeeds(Map.of("network", 1L))
+                .withMeasures(measures).withSettings(settings)
+                .finish(RunStatus.FINISHED, Instant.parse("2026-11-22T10:03:20Z"), Map.of("okRecords", records.size())));
         return RecordedRun.load(dir);
     }
 

@@ -6,11 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.infolens.cli.Ib12Defaults;
 import org.infolens.experiments.HiddenActivation;
 import org.infolens.experiments.TrainingVariant;
+import org.infolens.experiments.ib12.Ib12Defaults;
 import org.infolens.experiments.ib12.Ib12Experiment;
 import org.infolens.experiments.ib12.Ib12Options;
+import org.infolens.experiments.mlp.MlpExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -56,11 +57,11 @@ final class OverheadBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (experiment.equals("fashion-mlp")) {
+        if (experiment.equals(MlpExperiment.FASHION_NAME)) {
             new ImageOverhead(out(), data, activation, epochs == null ? 5 : epochs, rounds == null ? 2 : rounds, trainLimit, probeSize, seed, comparePrefetch).run();
             return 0;
         }
-        if (!experiment.equals("ib12")) {
+        if (!experiment.equals(Ib12Experiment.NAME)) {
             throw new IllegalArgumentException("overhead is measured for: ib12, fashion-mlp (got '" + experiment + "')");
         }
         int epochs = this.epochs == null ? 500 : this.epochs;

@@ -18,6 +18,9 @@ import org.infolens.experiments.TrainAndProbe;
  */
 public final class CnnExperiment {
 
+    /** The experiment's name. */
+    public static final String NAME = "cifar10-cnn";
+
     /** Default probe: 1,000 images (one snapshot of every layer is then 247 MB in float32). */
     public static final int DEFAULT_PROBE = 1000;
 
@@ -36,8 +39,9 @@ public final class CnnExperiment {
                 .queueCapacity(1) // snapshots of wide convolution layers are large: one waits while one is measured
                 .outputDirectory(o.runDirectory())
                 .activationDumps(o.dumps())
-                .settings(o.settings("cifar10-cnn", CnnNetwork.DESCRIPTION));
+                .settings(o.settings(NAME, CnnNetwork.DESCRIPTION))
+                .launch(o.launch());
         return ImageClassifierRun.run(CnnNetwork.build(o), o.dataset(), d, o.variant(), listener, o.epochs(), o.batchSize(),
-                "cifar10-cnn " + o.variant().name(), o.quiet());
+                NAME + " " + o.variant().name(), o.quiet());
     }
 }

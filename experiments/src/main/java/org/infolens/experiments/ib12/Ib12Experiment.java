@@ -33,6 +33,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Ib12Experiment {
 
+    /** The experiment's name. */
+    public static final String NAME = "ib12";
+
     private Ib12Experiment() {
     }
 
@@ -76,7 +79,7 @@ public final class Ib12Experiment {
     private static InfoPlaneListener listener(Ib12Options o, Setup s) {
         TwelveBitTask task = s.task();
         Map<String, Object> dataset = new LinkedHashMap<>();
-        dataset.put("name", "ib12");
+        dataset.put("name", NAME);
         dataset.put("source", task.source());
         dataset.put("patterns", task.size());
         dataset.put("positiveRate", task.positiveRate());
@@ -85,7 +88,7 @@ public final class Ib12Experiment {
         dataset.put("testRows", s.testX().size(0));
         dataset.put("split", o.shuffleSplit() ? "shuffled" : "ordered (as the original code)");
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("experiment", "ib12");
+        settings.put("experiment", NAME);
         settings.put("network", "12-10-7-5-4-3-2");
         o.variant().describe(settings);
         settings.put("epochs", o.epochs());
@@ -106,13 +109,14 @@ public final class Ib12Experiment {
                 .seed("minibatchOrder", s.batchSeed())
                 .seed("randomLabels", o.variant().derivedSeed(TrainingVariant.LABEL_PERMUTATION))
                 .settings(settings)
+                .launch(o.launch())
                 .build();
     }
 
     public static RunOutcome run(Ib12Options o) throws IOException {
         Setup s = setup(o);
         InfoPlaneListener listener = listener(o, s);
-        InstrumentedTraining.Fit fit = InstrumentedTraining.fit(s.net(), s.train(), o.epochs(), listener, "ib12 " + o.variant().name(),
+        InstrumentedTraining.Fit fit = InstrumentedTraining.fit(s.net(), s.train(), o.epochs(), listener, NAME + " " + o.variant().name(),
                 o.quiet());
         double trainAccuracy = accuracy(s.net(), s.trainX(), s.trainY());
         double testAccuracy = accuracy(s.net(), s.testX(), s.testY());

@@ -25,6 +25,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class ToySuperposition {
 
+    /** The experiment's name. */
+    public static final String NAME = "toy-superposition";
+
     /** Fresh inputs whose hidden activations the sparse autoencoder sees. */
     public static final int ROWS = 10_000;
 

@@ -1,4 +1,4 @@
-package org.infolens.cli;
+package org.infolens.experiments.ib12;
 
 /** Defaults of {@code run ib12}, chosen so a run finishes in minutes on two cores (see README). */
 public final class Ib12Defaults {

@@ -1,17 +1,10 @@
-package org.infolens.cli;
+package org.infolens.experiments;
 
-import java.nio.file.Path;
 import org.infolens.io.ActivationDumps;
 import picocli.CommandLine.Option;
 
-/** Where a training experiment writes and how loudly: the options every {@code run} experiment with a listener shares. */
+/** What a training experiment keeps on disk and how loudly it trains: options every {@code run} experiment with a listener shares. */
 final class RunOutputOptions {
-
-    @Option(names = "--out", description = "run directory (default runs/<experiment>-<activation>-s<seed>)")
-    Path out;
-
-    @Option(names = "--overwrite", description = "empty --out first if it holds an earlier run")
-    boolean overwrite;
 
     @Option(names = "--save-activations", description = "keep every recorded epoch's activations as .npy under activations/"
             + " (the disk it will take is printed before training)")

@@ -1,12 +1,13 @@
-package org.infolens.cli;
+package org.infolens.experiments;
 
 import java.util.List;
-import org.infolens.experiments.HiddenActivation;
-import org.infolens.experiments.TrainingVariant;
 import picocli.CommandLine.Option;
 
 /** The variants every bundled training experiment offers: activation, L2, random labels, one seed or several. */
 final class VariantOptions {
+
+    static final String SEED = "--seed";
+    static final String SEEDS = "--seeds";
 
     @Option(names = "--activation", defaultValue = "tanh", description = "hidden activation: tanh, relu, softplus, softsign, elu"
             + " (default ${DEFAULT-VALUE})")
@@ -20,10 +21,10 @@ final class VariantOptions {
             + " the probe keeps the true labels")
     boolean randomLabels;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed of weights, data order and label permutation (default ${DEFAULT-VALUE})")
+    @Option(names = SEED, defaultValue = "1", description = "seed of weights, data order and label permutation (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--seeds", split = ",", paramLabel = "S1,S2,...", description = "run once per seed, then write the median"
+    @Option(names = SEEDS, split = ",", paramLabel = "S1,S2,...", description = "run once per seed, then write the median"
             + " trajectory across them (with their range) as runs/<name>-median")
     List<Long> seeds;
 

@@ -1,22 +1,23 @@
-package org.infolens.cli;
+package org.infolens.experiments.ib12;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.experiments.RunOutcome;
+import org.infolens.experiments.TrainingCommand;
 import org.infolens.experiments.TrainingVariant;
-import org.infolens.experiments.ib12.Ib12Experiment;
-import org.infolens.experiments.ib12.Ib12Options;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code infolens run ib12}: the 12-bit task of Shwartz-Ziv and Tishby. */
-@Command(name = "ib12", mixinStandardHelpOptions = true,
+@Command(name = Ib12Experiment.NAME, mixinStandardHelpOptions = true,
         description = "Train 12-10-7-5-4-3-2 on the 12-bit task, recording every layer on all 4096 patterns at log-spaced"
                 + " epochs; writes runs/<name>/{run.json, trajectory.jsonl, figures/information-plane.png}.")
-final class Ib12Command extends ExperimentCommand {
+public final class Ib12Command extends TrainingCommand {
 
     @Option(names = "--epochs", defaultValue = "" + Ib12Defaults.EPOCHS, description = "training epochs (default ${DEFAULT-VALUE})")
     int epochs;
@@ -46,24 +47,19 @@ final class Ib12Command extends ExperimentCommand {
     private Ib12Options options;
 
     @Override
-    String experiment() {
-        return "ib12";
-    }
-
-    @Override
-    void prepare(TrainingVariant variant) {
+    protected void prepare(TrainingVariant variant) {
         if (!split.equals("shuffled") && !split.equals("ordered")) {
             throw new IllegalArgumentException("--split must be shuffled or ordered, got '" + split + "'");
         }
-        if (taskFile != null && !java.nio.file.Files.isRegularFile(taskFile)) {
+        if (taskFile != null && !Files.isRegularFile(taskFile)) {
             throw new IllegalArgumentException(taskFile + ": no such task file");
         }
         options = new Ib12Options(variant, epochs, batch, learningRate, split.equals("shuffled"), trainFraction, taskFile,
-                EstimatorCatalog.fromSpecs(measures), points, null, output.dumps(), output.quiet);
+                EstimatorCatalog.fromSpecs(measures), points, null, dumps(), quiet());
     }
 
     @Override
-    RunOutcome train(TrainingVariant variant, Path directory) throws IOException {
-        return Ib12Experiment.run(options.with(variant, directory));
+    protected RunOutcome train(TrainingVariant variant, Path directory, Map<String, Object> launch) throws IOException {
+        return Ib12Experiment.run(options.with(variant, directory, launch));
     }
 }

@@ -1,4 +1,4 @@
-package org.infolens.cli;
+package org.infolens.experiments;
 
 import java.io.IOException;
 import java.nio.file.Files;
