@@ -20,6 +20,9 @@ import org.infolens.estimate.binning.AdaptiveDiscretizer;
 import org.infolens.estimate.binning.BinnedInformation;
 import org.infolens.estimate.binning.FixedRangeDiscretizer;
 import org.infolens.estimate.binning.GlobalMinMaxDiscretizer;
+import org.infolens.estimate.parameters.GradientSignalToNoise;
+import org.infolens.estimate.parameters.WeightConditionNumber;
+import org.infolens.figure.RunFigures;
 import org.infolens.run.RunDirectory;
 import org.infolens.run.RunProvenance;
 import org.infolens.run.RunStatus;
@@ -58,6 +61,7 @@ class InfoPlaneListenerTest {
                 .schedule(EpochSchedule.every(2))
                 .recordBeforeTraining(true)
                 .outputDirectory(run)
+                .onClose(RunFigures::draw)
                 .build()) {
             net.setListeners(listener);
             net.fit(TestNetworks.iterator(data), 6);
@@ -276,7 +280,7 @@ class InfoPlaneListenerTest {
         InMemoryTrajectory sink = new InMemoryTrajectory();
         GradientRecorder recorder = new GradientRecorder("1_W", 3); // the 4th epoch: recorded as epoch 4
         InfoPlaneListener listener = InfoPlaneListener.builder().probe(ProbeSet.of(data)).measure(fixedRange()).sink(sink)
-                .weightConditionNumbers(true).gradientSignalToNoise(true)
+                .parameterMeasure(new WeightConditionNumber()).parameterMeasure(new GradientSignalToNoise())
                 .schedule(EpochSchedule.every(2)).recordBeforeTraining(true).build();
         assertTrue(listener.toString().contains("weight-condition") && listener.toString().contains("gradient-snr"), listener.toString());
         try (listener) {
@@ -342,7 +346,7 @@ class InfoPlaneListenerTest {
         ComputationGraph graph = TestNetworks.graph();
         InMemoryTrajectory sink = new InMemoryTrajectory();
         try (InfoPlaneListener listener = InfoPlaneListener.builder().probe(ProbeSet.of(data)).measure(fixedRange()).sink(sink)
-                .weightConditionNumbers(true).gradientSignalToNoise(true).build()) {
+                .parameterMeasure(new WeightConditionNumber()).parameterMeasure(new GradientSignalToNoise()).build()) {
             graph.setListeners(listener);
             for (int epoch = 1; epoch <= 2; epoch++) {
                 for (DataSet batch : data.batchBy(32)) {
@@ -364,7 +368,7 @@ class InfoPlaneListenerTest {
         MultiLayerNetwork net = TestNetworks.mlp();
         InMemoryTrajectory sink = new InMemoryTrajectory();
         try (InfoPlaneListener listener = InfoPlaneListener.builder().probe(ProbeSet.of(data)).measure(fixedRange()).sink(sink)
-                .weightConditionNumbers(true).gradientSignalToNoise(true).build()) {
+                .parameterMeasure(new WeightConditionNumber()).parameterMeasure(new GradientSignalToNoise()).build()) {
             net.setListeners(listener);
             net.fit(TestNetworks.iterator(data), 1);
             net.getLayer(1).setParam("W", Nd4j.valueArrayOf(net.getLayer(1).getParam("W").shape(), Double.NaN));

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.infolens.data.LayerId;
+import org.infolens.measure.Estimate;
 import org.infolens.measure.Interval;
 import org.infolens.trajectory.JsonLinesTrajectoryWriter;
 import org.infolens.trajectory.RecordStatus;
@@ -103,7 +103,6 @@ public final class SeedMedian {
     private static TrajectoryRecord median(String runName, List<TrajectoryRecord> group, int seeds) {
         List<TrajectoryRecord> ok = group.stream().filter(TrajectoryRecord::isOk).toList();
         TrajectoryRecord first = ok.isEmpty() ? group.get(0) : ok.get(0);
-        LayerId layer = first.layer();
         Instant time = group.stream().map(TrajectoryRecord::time).filter(t -> t != null).max(Instant::compareTo).orElse(null);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("aggregate", "median");
@@ -112,8 +111,8 @@ public final class SeedMedian {
         if (ok.isEmpty()) {
             RecordStatus status = group.stream().anyMatch(r -> r.status() == RecordStatus.ERROR) ? RecordStatus.ERROR : RecordStatus.SKIPPED;
             String message = "no seed has an estimate here: " + group.stream().map(TrajectoryRecord::message).distinct().toList();
-            return new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, first.epoch(), first.iteration(), layer, first.measure(), first.label(),
-                    first.params(), first.n(), status, Map.of(), Map.of(), details, message, 0, time);
+            return TrajectoryRecord.notEstimated(runName, first.epoch(), first.iteration(), first.layer(), first.measure(), first.label(),
+                    first.params(), first.n(), status, message).withDetails(details).withTime(time);
         }
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, Interval> intervals = new LinkedHashMap<>();
@@ -131,7 +130,7 @@ public final class SeedMedian {
         }
         int n = ok.stream().mapToInt(TrajectoryRecord::n).min().orElse(first.n());
         double seconds = ok.stream().mapToDouble(TrajectoryRecord::seconds).sum();
-        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, first.epoch(), first.iteration(), layer, first.measure(), first.label(),
-                first.params(), n, RecordStatus.OK, values, intervals, details, null, seconds, time);
+        return TrajectoryRecord.estimated(runName, first.epoch(), first.iteration(), first.layer(), first.measure(), first.label(),
+                first.params(), n, new Estimate(values, Map.of(), details, intervals), seconds).withTime(time);
     }
 }

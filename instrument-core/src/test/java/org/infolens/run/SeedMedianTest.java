@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.infolens.data.LayerId;
 import org.infolens.data.LayerKind;
+import org.infolens.measure.Estimate;
 import org.infolens.trajectory.JsonLinesTrajectoryWriter;
 import org.infolens.trajectory.RecordStatus;
 import org.infolens.trajectory.TrajectoryReader;
@@ -22,15 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SeedMedianTest {
 
     private static TrajectoryRecord ok(String run, int epoch, int layer, String label, double ixt, double ity) {
-        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, run, epoch, epoch * 10L, new LayerId(layer, "l" + layer, 4, LayerKind.DENSE, "tanh"),
-                "binning", label, Map.of("bins", 30), 100, RecordStatus.OK, Map.of("I_XT", ixt, "I_TY", ity), Map.of(), Map.of(), null, 0.5,
-                Instant.parse("2026-11-22T10:00:00Z").plusSeconds(epoch));
+        return TrajectoryRecord.estimated(run, epoch, epoch * 10L, new LayerId(layer, "l" + layer, 4, LayerKind.DENSE, "tanh"), "binning", label,
+                Map.of("bins", 30), 100, Estimate.of(Map.of("I_XT", ixt, "I_TY", ity)), 0.5).withTime(Instant.parse("2026-11-22T10:00:00Z").plusSeconds(epoch));
     }
 
     private static TrajectoryRecord failed(String run, int epoch, int layer, String label, RecordStatus status) {
-        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, run, epoch, epoch * 10L, new LayerId(layer, "l" + layer, 4, LayerKind.DENSE, "tanh"),
-                "binning", label, Map.of("bins", 30), 100, status, Map.of(), Map.of(), Map.of(), "why " + run, 0,
-                Instant.parse("2026-11-22T10:00:00Z"));
+        return TrajectoryRecord.notEstimated(run, epoch, epoch * 10L, new LayerId(layer, "l" + layer, 4, LayerKind.DENSE, "tanh"), "binning", label,
+                Map.of("bins", 30), 100, status, "why " + run).withTime(Instant.parse("2026-11-22T10:00:00Z"));
     }
 
     private static TrajectoryRecord find(List<TrajectoryRecord> r, int epoch, int layer, String label) {

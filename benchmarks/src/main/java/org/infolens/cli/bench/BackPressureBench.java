@@ -76,7 +76,6 @@ final class BackPressureBench implements Callable<Integer> {
                     .queueCapacity(2)
                     .whenFull(policy)
                     .outputDirectory(tmp.resolve(policy.toString().toLowerCase(Locale.ROOT)))
-                    .drawFigures(false)
                     .build();
             HeapSampler heap = new HeapSampler();
             net.setListeners(listener, heap);
@@ -85,10 +84,10 @@ final class BackPressureBench implements Callable<Integer> {
             double trained = (System.nanoTime() - t0) / 1e9;
             listener.close();
             double all = (System.nanoTime() - t0) / 1e9;
-            PipelineSummary s = listener.summary();
+            PipelineSummary s = listener.session().summary();
             long snapshotBytes = 4L * d.probe().count() * MlpNetwork.WIDTHS.stream().skip(1).mapToInt(Integer::intValue).sum();
             out().printf(Locale.ROOT, "%n%s: %d epochs trained in %.1f s (%.1f s with the last estimates); training thread in the listener %.1f s%n",
-                    policy, epochs, trained, all, listener.captureSeconds());
+                    policy, epochs, trained, all, listener.session().captureSeconds());
             out().printf(Locale.ROOT, "  recorded %d epochs: %d measured + %d skipped = %d (%s); records %d ok, %d skipped; at most %d queued%n",
                     s.submitted(), s.measured(), s.skipped(), s.measured() + s.skipped(),
                     s.measured() + s.skipped() == s.submitted() ? "none lost" : "LOST " + (s.submitted() - s.measured() - s.skipped()),

@@ -14,6 +14,7 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.infolens.dl4j.EpochSchedule;
 import org.infolens.dl4j.InfoPlaneListener;
 import org.infolens.dl4j.ProbeSet;
+import org.infolens.estimate.parameters.GradientSignalToNoise;
 import org.infolens.experiments.data.ShufflingDataSetIterator;
 import org.infolens.trajectory.InMemoryTrajectory;
 import org.nd4j.linalg.activations.Activation;
@@ -95,7 +96,7 @@ final class GradientOverheadBench implements Callable<Integer> {
         Arrays.setAll(labels, i -> i % 10);
         try (InfoPlaneListener listener = InfoPlaneListener.builder()
                 .probe(ProbeSet.of(x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1000)), labels))
-                .gradientSignalToNoise(true).schedule(EpochSchedule.everyEpoch())
+                .parameterMeasure(new GradientSignalToNoise()).schedule(EpochSchedule.everyEpoch())
                 .sink(new InMemoryTrajectory()).build()) {
             Timed timed = new Timed(listener);
             net.fit(train, 1); // warm-up: JIT, native libraries, workspaces

@@ -143,7 +143,6 @@ final class ImageOverhead {
                     .schedule(EpochSchedule.everyEpoch())
                     .recordBeforeTraining(true)
                     .outputDirectory(dir)
-                    .drawFigures(false)
                     .build();
             net.setListeners(listener);
         }
@@ -152,7 +151,7 @@ final class ImageOverhead {
         if (listener != null) {
             listener.close();
         }
-        return new Timed((System.nanoTime() - t0) / 1e9, listener == null ? 0 : listener.captureSeconds(), dir);
+        return new Timed((System.nanoTime() - t0) / 1e9, listener == null ? 0 : listener.session().captureSeconds(), dir);
     }
 
     private static double median(double[] v) {

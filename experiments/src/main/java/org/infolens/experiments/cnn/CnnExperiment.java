@@ -8,6 +8,7 @@ import org.infolens.experiments.ImageClassifierRun;
 import org.infolens.experiments.ImageOptions;
 import org.infolens.experiments.RunOutcome;
 import org.infolens.experiments.TrainAndProbe;
+import org.infolens.figure.RunFigures;
 
 /**
  * {@code cifar10-cnn}: {@link CnnNetwork} on CIFAR-10 with the information-plane listener, Saxe et
@@ -40,7 +41,8 @@ public final class CnnExperiment {
                 .outputDirectory(o.runDirectory())
                 .activationDumps(o.dumps())
                 .settings(o.settings(NAME, CnnNetwork.DESCRIPTION))
-                .launch(o.launch());
+                .launch(o.launch())
+                .onClose(RunFigures::draw);
         return ImageClassifierRun.run(CnnNetwork.build(o), o.dataset(), d, o.variant(), listener, o.epochs(), o.batchSize(),
                 NAME + " " + o.variant().name(), o.quiet());
     }

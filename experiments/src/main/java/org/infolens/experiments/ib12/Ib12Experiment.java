@@ -19,6 +19,7 @@ import org.infolens.experiments.InstrumentedTraining;
 import org.infolens.experiments.RunOutcome;
 import org.infolens.experiments.TrainingVariant;
 import org.infolens.experiments.data.ShufflingDataSetIterator;
+import org.infolens.figure.RunFigures;
 import org.infolens.measure.Measure;
 import org.infolens.numeric.RandomRows;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -110,6 +111,7 @@ public final class Ib12Experiment {
                 .seed("randomLabels", o.variant().derivedSeed(TrainingVariant.LABEL_PERMUTATION))
                 .settings(settings)
                 .launch(o.launch())
+                .onClose(RunFigures::draw)
                 .build();
     }
 
@@ -142,7 +144,7 @@ public final class Ib12Experiment {
         if (listener != null) {
             listener.close();
         }
-        return new Timing((System.nanoTime() - t0) / 1e9, listener == null ? 0 : listener.captureSeconds());
+        return new Timing((System.nanoTime() - t0) / 1e9, listener == null ? 0 : listener.session().captureSeconds());
     }
 
     static double accuracy(MultiLayerNetwork net, INDArray x, INDArray y) {

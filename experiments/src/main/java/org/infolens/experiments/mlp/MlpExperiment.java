@@ -10,6 +10,7 @@ import org.infolens.experiments.ImageClassifierRun;
 import org.infolens.experiments.RunOutcome;
 import org.infolens.experiments.TrainAndProbe;
 import org.infolens.experiments.data.KnownDataset;
+import org.infolens.figure.RunFigures;
 import org.infolens.measure.Measure;
 
 /**
@@ -70,7 +71,8 @@ public final class MlpExperiment {
                 .outputDirectory(o.runDirectory())
                 .activationDumps(o.dumps())
                 .settings(o.settings(name(o.dataset()), "784-1024-20-20-20-10"))
-                .launch(o.launch());
+                .launch(o.launch())
+                .onClose(RunFigures::draw);
         return ImageClassifierRun.run(MlpNetwork.build(o), o.dataset(), d, o.variant(), listener, o.epochs(), o.batchSize(),
                 name(o.dataset()) + " " + o.variant().name(), o.quiet());
     }
