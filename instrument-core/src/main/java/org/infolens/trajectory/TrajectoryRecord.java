@@ -106,11 +106,6 @@ public record TrajectoryRecord(
                 details, message, seconds, time);
     }
 
-    public TrajectoryRecord withN(int samples) {
-        return new TrajectoryRecord(schema, run, epoch, iteration, layer, measure, label, params, samples, status, valuesBits, intervals,
-                details, message, seconds, time);
-    }
-
     public TrajectoryRecord withValues(Map<String, Double> values, Map<String, Interval> valueIntervals) {
         return new TrajectoryRecord(schema, run, epoch, iteration, layer, measure, label, params, n, status, values, valueIntervals,
                 details, message, seconds, time);
@@ -119,11 +114,6 @@ public record TrajectoryRecord(
     public TrajectoryRecord withDetails(Map<String, Object> diagnostics) {
         return new TrajectoryRecord(schema, run, epoch, iteration, layer, measure, label, params, n, status, valuesBits, intervals,
                 diagnostics, message, seconds, time);
-    }
-
-    public TrajectoryRecord withSeconds(double duration) {
-        return new TrajectoryRecord(schema, run, epoch, iteration, layer, measure, label, params, n, status, valuesBits, intervals,
-                details, message, duration, time);
     }
 
     public TrajectoryRecord withTime(Instant written) {
