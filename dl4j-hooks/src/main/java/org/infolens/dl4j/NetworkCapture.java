@@ -2,6 +2,7 @@ package org.infolens.dl4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,9 +16,12 @@ import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.infolens.data.WeightMatrix;
+import org.infolens.run.InfolensVersion;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runs the probe set through a network in inference mode (no dropout, batch-norm running statistics)
@@ -38,6 +42,16 @@ abstract class NetworkCapture {
         }
         throw new IllegalArgumentException("infolens instruments MultiLayerNetwork and ComputationGraph, not "
                 + (model == null ? "null" : model.getClass().getName()));
+    }
+
+    /** DL4J's version and ND4J's backend, data type and BLAS, for run.json. */
+    static Map<String, Object> framework() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dl4j", InfolensVersion.dl4j());
+        m.put("nd4jBackend", Nd4j.getBackend().getClass().getSimpleName());
+        m.put("dataType", Nd4j.dataType().toString());
+        m.put("blas", Nd4j.factory().blas().getBlasVendor().toString());
+        return m;
     }
 
     /** The network this capture reads. */
@@ -183,10 +197,9 @@ abstract class NetworkCapture {
     record WeightedLayer(int position, org.deeplearning4j.nn.api.Layer layer, String gradientPrefix, List<String> weightKeys) {
     }
 
-    /** "DenseLayer" -> "dense", "MergeVertex" -> "merge". */
-    static String kind(Object conf) {
-        String s = conf.getClass().getSimpleName().replaceAll("(Layer|Vertex)$", "");
-        return s.isEmpty() ? conf.getClass().getSimpleName().toLowerCase(Locale.ROOT) : s.toLowerCase(Locale.ROOT);
+    /** DenseLayer -> dense, MergeVertex -> merge. */
+    static LayerKind kind(Object conf) {
+        return LayerKind.ofClassName(conf.getClass().getSimpleName());
     }
 
     static String activation(org.deeplearning4j.nn.conf.layers.Layer conf) {

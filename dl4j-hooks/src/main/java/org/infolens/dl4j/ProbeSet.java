@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.infolens.data.Activations;
 import org.infolens.data.Probe;
@@ -115,6 +117,17 @@ public final class ProbeSet {
             b.append(b.length() > 0 ? ", " : "").append(Arrays.toString(f.shape()));
         }
         return b.toString();
+    }
+
+    /** The probe set as run.json describes it: rows, shapes, classes, distinct inputs, SHA-256. */
+    Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rows", rows());
+        m.put("shapes", shapes());
+        m.put("classes", labels.classes());
+        m.put("distinctInputs", labels.distinctInputs());
+        m.put("sha256", sha256);
+        return m;
     }
 
     static int[] argMax(INDArray labels) {

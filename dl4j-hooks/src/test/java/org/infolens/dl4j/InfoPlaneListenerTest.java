@@ -15,12 +15,17 @@ import java.util.stream.Collectors;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.infolens.estimate.binning.AdaptiveDiscretizer;
 import org.infolens.estimate.binning.BinnedInformation;
 import org.infolens.estimate.binning.FixedRangeDiscretizer;
 import org.infolens.estimate.binning.GlobalMinMaxDiscretizer;
+import org.infolens.estimate.parameters.GradientSignalToNoise;
+import org.infolens.estimate.parameters.WeightConditionNumber;
+import org.infolens.figure.RunFigures;
 import org.infolens.run.RunDirectory;
 import org.infolens.run.RunProvenance;
+import org.infolens.run.RunStatus;
 import org.infolens.trajectory.InMemoryTrajectory;
 import org.infolens.trajectory.RecordStatus;
 import org.infolens.trajectory.TrajectoryReader;
@@ -56,6 +61,7 @@ class InfoPlaneListenerTest {
                 .schedule(EpochSchedule.every(2))
                 .recordBeforeTraining(true)
                 .outputDirectory(run)
+                .onClose(RunFigures::draw)
                 .build()) {
             net.setListeners(listener);
             net.fit(TestNetworks.iterator(data), 6);
@@ -65,7 +71,7 @@ class InfoPlaneListenerTest {
         assertEquals(4 * 3 * 3, r.size(), "4 epochs x 3 layers x 3 measures");
         assertTrue(r.stream().allMatch(TrajectoryRecord::isOk), () -> r.stream().filter(x -> !x.isOk()).findFirst().toString());
         List<LayerId> layers = r.stream().map(TrajectoryRecord::layer).distinct().toList();
-        assertEquals(List.of("dense", "dense", "output"), layers.stream().map(LayerId::kind).toList());
+        assertEquals(List.of(LayerKind.DENSE, LayerKind.DENSE, LayerKind.OUTPUT), layers.stream().map(LayerId::kind).toList());
         assertEquals(List.of("tanh", "relu", "softmax"), layers.stream().map(LayerId::activation).toList());
         assertEquals(List.of(6, 3, 2), layers.stream().map(LayerId::width).toList());
         double log2N = Math.log(TestNetworks.ROWS) / Math.log(2);
@@ -80,7 +86,7 @@ class InfoPlaneListenerTest {
         assertEquals(1, r.stream().filter(x -> x.label().startsWith("binning/global")).map(x -> x.params().get("hi")).distinct().count());
 
         RunProvenance p = new RunDirectory(run).readProvenance();
-        assertEquals("finished", p.status());
+        assertEquals(RunStatus.FINISHED, p.status());
         assertEquals(TestNetworks.ROWS, p.probe().get("rows"));
         assertEquals(64, ((String) p.probe().get("sha256")).length());
         assertEquals(3, p.measures().size());
@@ -116,7 +122,7 @@ class InfoPlaneListenerTest {
         assertEquals("out", names.get(3));
         assertTrue(names.indexOf("merge") > names.indexOf("a") && names.indexOf("merge") > names.indexOf("b"));
         assertEquals(8, layers.get(names.indexOf("merge")).width());
-        assertEquals("merge", layers.get(names.indexOf("merge")).kind());
+        assertEquals(LayerKind.MERGE, layers.get(names.indexOf("merge")).kind());
         assertTrue(r.stream().allMatch(TrajectoryRecord::isOk));
     }
 
@@ -206,7 +212,7 @@ class InfoPlaneListenerTest {
         MultiLayerNetwork net = TestNetworks.mlp();
         InMemoryTrajectory sink = new InMemoryTrajectory();
         try (InfoPlaneListener listener = InfoPlaneListener.builder().probe(ProbeSet.of(data)).measure(fixedRange()).sink(sink)
-                .layers(l -> !l.kind().equals("output"), "hidden layers").build()) {
+                .layers(l -> l.kind() != LayerKind.OUTPUT, "hidden layers").build()) {
             for (int epoch = 1; epoch <= 3; epoch++) {
                 net.fit(data); // fires no epoch callbacks
                 listener.record(net, epoch);
@@ -274,7 +280,7 @@ class InfoPlaneListenerTest {
         InMemoryTrajectory sink = new InMemoryTrajectory();
         GradientRecorder recorder = new GradientRecorder("1_W", 3); // the 4th epoch: recorded as epoch 4
         InfoPlaneListener listener = InfoPlaneListener.builder().probe(ProbeSet.of(data)).measure(fixedRange()).sink(sink)
-                .weightConditionNumbers(true).gradientSignalToNoise(true)
+                .parameterMeasure(new WeightConditionNumber()).parameterMeasure(new GradientSignalToNoise())
                 .schedule(EpochSchedule.every(2)).recordBeforeTraining(true).build();
         assertTrue(listener.toString().contains("weight-condition") && listener.toString().contains("gradient-snr"), listener.toString());
         try (listener) {
@@ -340,7 +346,7 @@ class InfoPlaneListenerTest {
         ComputationGraph graph = TestNetworks.graph();
         InMemoryTrajectory sink = new InMemoryTrajectory();
         try (InfoPlaneListener listener = InfoPlaneListener.builder().probe(ProbeSet.of(data)).measure(fixedRange()).sink(sink)
-                .weightConditionNumbers(true).gradientSignalToNoise(true).build()) {
+                .parameterMeasure(new WeightConditionNumber()).parameterMeasure(new GradientSignalToNoise()).build()) {
             graph.setListeners(listener);
             for (int epoch = 1; epoch <= 2; epoch++) {
                 for (DataSet batch : data.batchBy(32)) {
@@ -362,7 +368,7 @@ class InfoPlaneListenerTest {
         MultiLayerNetwork net = TestNetworks.mlp();
         InMemoryTrajectory sink = new InMemoryTrajectory();
         try (InfoPlaneListener listener = InfoPlaneListener.builder().probe(ProbeSet.of(data)).measure(fixedRange()).sink(sink)
-                .weightConditionNumbers(true).gradientSignalToNoise(true).build()) {
+                .parameterMeasure(new WeightConditionNumber()).parameterMeasure(new GradientSignalToNoise()).build()) {
             net.setListeners(listener);
             net.fit(TestNetworks.iterator(data), 1);
             net.getLayer(1).setParam("W", Nd4j.valueArrayOf(net.getLayer(1).getParam("W").shape(), Double.NaN));

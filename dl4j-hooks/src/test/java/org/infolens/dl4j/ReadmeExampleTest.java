@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.infolens.estimate.binning.AdaptiveDiscretizer;
 import org.infolens.estimate.binning.BinnedInformation;
 import org.infolens.estimate.binning.FixedRangeDiscretizer;
+import org.infolens.figure.RunFigures;
 import org.infolens.trajectory.TrajectoryReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,8 @@ class ReadmeExampleTest {
                 .schedule(EpochSchedule.logSpaced(100, 50))       // the original code's log grid
                 .recordBeforeTraining(true)
                 .recordTraining(true)                             // loss and probe accuracy per recorded epoch
-                .outputDirectory(runs.resolve("my-run"))          // run.json, trajectory.jsonl, figures/
+                .outputDirectory(runs.resolve("my-run"))          // run.json, trajectory.jsonl
+                .onClose(RunFigures::draw)                        // figures/ (needs JFreeChart: see below)
                 .build()) {
             net.addListeners(listener);
             net.fit(train, 100);

@@ -3,7 +3,7 @@ package org.infolens.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import org.infolens.cli.bench.BenchCommand;
+import java.util.ServiceLoader;
 import org.infolens.run.InfolensVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "infolens", mixinStandardHelpOptions = true, versionProvider = InfolensCli.Version.class,
         description = "Information-theoretic instrumentation of Deeplearning4j training.",
         subcommands = {RunCommand.class, PlotCommand.class, ReportCommand.class, CompareCommand.class, EstimateCommand.class,
-                RecomputeCommand.class, BenchCommand.class})
+                RecomputeCommand.class})
 public final class InfolensCli implements Runnable {
 
     /** Exit code for bad input: an unknown option, a missing or malformed file, an invalid parameter. */
@@ -26,16 +26,21 @@ public final class InfolensCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is needed: run, plot, report, compare, estimate, recompute or bench");
+        throw new ParameterException(spec.commandLine(), "a subcommand is needed: " + String.join(", ", spec.subcommands().keySet()));
     }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line: bad input is one line on stderr and exit code 2. */
+    /**
+     * The configured command line, with the experiments of the catalog under {@code run} and the
+     * subcommands that jars on the class path add ({@link CommandPlugin}): bad input is one line on stderr and exit code 2.
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new InfolensCli());
+        RunCommand.addExperiments(cl.getSubcommands().get("run"));
+        ServiceLoader.load(CommandPlugin.class).forEach(cl::addSubcommand);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage() + " (see --help)");

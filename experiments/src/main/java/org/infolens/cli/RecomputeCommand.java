@@ -107,8 +107,7 @@ final class RecomputeCommand implements Callable<Integer> {
             mi.put("recomputedFrom", "activations");
             all.add(mi);
         }
-        rd.writeProvenance(new RunProvenance(p.schema(), p.name(), p.status(), p.infolens(), p.startedAt(), p.finishedAt(), p.environment(),
-                p.framework(), p.network(), p.dataset(), p.probe(), p.seeds(), all, p.recording(), p.settings(), p.summary()));
+        rd.writeProvenance(p.withMeasures(all));
     }
 
     private java.io.PrintWriter out() {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.infolens.report.RunReport;
 import org.infolens.run.RecordedRun;
 import org.infolens.run.RunDirectory;
+import org.infolens.run.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
                 seen = state;
                 if (Files.exists(dir.trajectoryFile()) && Files.size(dir.trajectoryFile()) > 0) {
                     RecordedRun r = RunReading.load(run, err());
-                    boolean going = r.provenance() != null && "running".equals(r.provenance().status());
+                    boolean going = r.provenance() != null && r.provenance().status() == RunStatus.RUNNING;
                     write(r, going ? interval : 0);
                     if (!going) {
                         return 0;

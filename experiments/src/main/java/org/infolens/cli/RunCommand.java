@@ -1,14 +1,15 @@
 package org.infolens.cli;
 
+import org.infolens.experiments.ExperimentCatalog;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code infolens run <experiment>}. */
+/** {@code infolens run <experiment>}: a subcommand per experiment of the {@link ExperimentCatalog}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Train a bundled experiment with the information-plane listener attached.",
-        subcommands = {Ib12Command.class, ImageCommand.Mnist.class, ImageCommand.Fashion.class, ImageCommand.Cifar.class, ToySuperpositionCommand.class})
+        description = "Train a bundled experiment with the information-plane listener attached.")
 final class RunCommand implements Runnable {
 
     @Spec
@@ -16,6 +17,11 @@ final class RunCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name an experiment: ib12, mnist-mlp, fashion-mlp, cifar10-cnn or toy-superposition");
+        throw new ParameterException(spec.commandLine(), "name an experiment: " + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** Adds every registered experiment to {@code run}, this command's command line. */
+    static void addExperiments(CommandLine run) {
+        ExperimentCatalog.experiments().forEach(run::addSubcommand);
     }
 }

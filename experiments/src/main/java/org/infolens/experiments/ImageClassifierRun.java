@@ -5,7 +5,6 @@ import org.infolens.dl4j.InfoPlaneListener;
 import org.infolens.dl4j.ProbeSet;
 import org.infolens.experiments.data.KnownDataset;
 import org.infolens.experiments.data.ShufflingDataSetIterator;
-import org.infolens.experiments.data.TrainAndProbe;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

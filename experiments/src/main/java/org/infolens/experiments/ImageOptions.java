@@ -19,10 +19,19 @@ import org.infolens.measure.Measure;
  * @param learningRate   the optimizer's learning rate
  * @param trainLimit     at most this many training images (0 = all)
  * @param probeSize      probe images, taken from the test set (or, without a training file, from the end of the test set)
+ * @param launch         how the run was launched, for run.json (see {@link TrainingCommand}), or null
  */
 public record ImageOptions(KnownDataset dataset, Path dataDirectory, TrainingVariant variant, String optimizer, double learningRate,
                          int epochs, int batchSize, int trainLimit, int probeSize, List<Measure> measures, Path runDirectory,
-                         ActivationDumps dumps, boolean quiet) {
+                         ActivationDumps dumps, boolean quiet, Map<String, Object> launch) {
+
+    /** Options of a run launched from Java code, not through an {@link ExperimentCommand}. */
+    public ImageOptions(KnownDataset dataset, Path dataDirectory, TrainingVariant variant, String optimizer, double learningRate,
+                        int epochs, int batchSize, int trainLimit, int probeSize, List<Measure> measures, Path runDirectory,
+                        ActivationDumps dumps, boolean quiet) {
+        this(dataset, dataDirectory, variant, optimizer, learningRate, epochs, batchSize, trainLimit, probeSize, measures, runDirectory,
+                dumps, quiet, null);
+    }
 
     public ImageOptions {
         optimizer = optimizer.toLowerCase(Locale.ROOT);
@@ -55,8 +64,9 @@ public record ImageOptions(KnownDataset dataset, Path dataDirectory, TrainingVar
         return m;
     }
 
-    public ImageOptions with(TrainingVariant v, Path directory) {
+    /** The same options for the run of {@code v} in {@code directory}, launched as {@code launchRecord} says. */
+    public ImageOptions with(TrainingVariant v, Path directory, Map<String, Object> launchRecord) {
         return new ImageOptions(dataset, dataDirectory, v, optimizer, learningRate, epochs, batchSize, trainLimit, probeSize, measures,
-                directory, dumps, quiet);
+                directory, dumps, quiet, launchRecord);
     }
 }

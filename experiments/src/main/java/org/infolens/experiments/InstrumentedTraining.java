@@ -2,6 +2,7 @@ package org.infolens.experiments;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.infolens.dl4j.InfoPlaneListener;
+import org.infolens.session.RunSession;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /** The part every bundled experiment shares: train with the listener and a progress bar, then record the outcome and close. */
@@ -18,12 +19,13 @@ public final class InstrumentedTraining {
 
     /** Trains {@code epochs} epochs with {@code listener} and a progress bar titled {@code task}. */
     public static Fit fit(MultiLayerNetwork net, DataSetIterator data, int epochs, InfoPlaneListener listener, String task, boolean quiet) {
-        if (listener.keepsActivations()) { // epoch 0 first, so the disk the dumps will take is known before training
+        RunSession run = listener.session();
+        if (run.keepsActivations()) { // epoch 0 first, so the disk the dumps will take is known before training
             listener.recordInitialState(net);
-            long perEpoch = listener.dumpBytesPerEpoch();
+            long perEpoch = run.dumpBytesPerEpoch();
             int recorded = listener.recordedEpochs(epochs);
             log.info(String.format(java.util.Locale.ROOT, "activation dumps: %.1f MB per recorded epoch x %d epochs = %.2f GB under %s",
-                    perEpoch / 1e6, recorded, perEpoch * (double) recorded / 1e9, listener.runDirectory().activationsDirectory()));
+                    perEpoch / 1e6, recorded, perEpoch * (double) recorded / 1e9, run.runDirectory().activationsDirectory()));
         }
         try (TrainingProgress progress = new TrainingProgress(task, epochs, quiet)) {
             net.setListeners(listener, progress);
@@ -36,14 +38,15 @@ public final class InstrumentedTraining {
     /** Writes the run's outcome into its provenance and closes the listener (waiting for queued estimates). */
     public static RunOutcome finish(InfoPlaneListener listener, Fit fit, int trainRows, int probeRows, double trainAccuracy,
                                     double testAccuracy, boolean quiet) {
-        listener.putResult("trainAccuracy", trainAccuracy);
-        listener.putResult("testAccuracy", testAccuracy);
-        listener.putResult("finalLoss", fit.finalLoss());
-        listener.putResult("trainingSeconds", fit.seconds());
-        try (EstimationProgress progress = new EstimationProgress("estimating", listener::summary, quiet)) {
+        RunSession run = listener.session();
+        run.putResult("trainAccuracy", trainAccuracy);
+        run.putResult("testAccuracy", testAccuracy);
+        run.putResult("finalLoss", fit.finalLoss());
+        run.putResult("trainingSeconds", fit.seconds());
+        try (EstimationProgress progress = new EstimationProgress("estimating", run::summary, quiet)) {
             listener.close();
         }
-        return new RunOutcome(listener.runDirectory().root(), trainRows, probeRows, trainAccuracy, testAccuracy, fit.finalLoss(), fit.seconds(),
-                listener.summary());
+        return new RunOutcome(run.runDirectory().root(), trainRows, probeRows, trainAccuracy, testAccuracy, fit.finalLoss(), fit.seconds(),
+                run.summary());
     }
 }

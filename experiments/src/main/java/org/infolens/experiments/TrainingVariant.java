@@ -42,7 +42,7 @@ public record TrainingVariant(HiddenActivation activation, double l2, boolean ra
     public int[] trainingLabels(int[] labels) {
         int[] out = labels.clone();
         if (randomLabels) {
-            org.infolens.estimate.RandomRows.shuffle(out, new java.util.Random(derivedSeed(LABEL_PERMUTATION)));
+            org.infolens.numeric.RandomRows.shuffle(out, new java.util.Random(derivedSeed(LABEL_PERMUTATION)));
         }
         return out;
     }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
+import org.infolens.measure.Estimate;
 import org.infolens.trajectory.JsonLinesTrajectoryWriter;
 import org.infolens.trajectory.RecordStatus;
 import org.infolens.trajectory.TrajectoryRecord;
@@ -31,9 +33,9 @@ class FigureCommandsTest {
                     Map<String, Double> values = new LinkedHashMap<>();
                     values.put("I_XT", 8.0 - l - epoch / 4.0);
                     values.put("I_TY", 0.5 + epoch / 20.0);
-                    w.accept(new TrajectoryRecord(TrajectoryRecord.SCHEMA, name, epoch, epoch, new LayerId(l, "l" + l, 4, "dense", "tanh"),
-                            "binning", "binning/adaptive-30", Map.of("bins", 30), 256, RecordStatus.OK, values, Map.of(),
-                            Map.of("log2N", 8.0, "H_Y", 1.0), null, 0.01, Instant.EPOCH));
+                    w.accept(TrajectoryRecord.estimated(name, epoch, epoch, new LayerId(l, "l" + l, 4, LayerKind.DENSE, "tanh"), "binning",
+                            "binning/adaptive-30", Map.of("bins", 30), 256, new Estimate(values, Map.of(), Map.of("log2N", 8.0, "H_Y", 1.0)), 0.01)
+                            .withTime(Instant.EPOCH));
                 }
             }
         }

@@ -9,16 +9,16 @@ import java.util.Objects;
  * @param index      position of the layer in the network (DL4J layer index, or vertex index of a graph)
  * @param name       layer or vertex name
  * @param width      number of values per probe row once the layer's output is flattened
- * @param kind       what the layer is, lower case ("dense", "output", "convolution", "merge", ...)
+ * @param kind       what the layer is (dense, output, convolution, merge, ...)
  * @param activation activation function, lower case ("tanh", "relu", "softmax", ...), or "" when unknown
  * @param channels   for spatial layers (convolution, pooling: per-row outputs [C, H, W] flattened channel
  *                   first), the number of channels C; 0 for layers without spatial positions
  */
-public record LayerId(int index, String name, int width, String kind, String activation,
+public record LayerId(int index, String name, int width, LayerKind kind, String activation,
                       @JsonInclude(JsonInclude.Include.NON_DEFAULT) int channels) {
 
     /** A layer without spatial positions (dense, output, recurrent). */
-    public LayerId(int index, String name, int width, String kind, String activation) {
+    public LayerId(int index, String name, int width, LayerKind kind, String activation) {
         this(index, name, width, kind, activation, 0);
     }
 
@@ -30,7 +30,7 @@ public record LayerId(int index, String name, int width, String kind, String act
         if (width < 1) {
             throw new IllegalArgumentException("layer '" + name + "' has width " + width + ", expected >= 1");
         }
-        kind = kind == null ? "" : kind;
+        kind = kind == null ? LayerKind.UNKNOWN : kind;
         activation = activation == null ? "" : activation;
         if (channels < 0 || (channels > 0 && width % channels != 0)) {
             throw new IllegalArgumentException("layer '" + name + "' has " + channels + " channels, which do not divide its width "
@@ -45,7 +45,7 @@ public record LayerId(int index, String name, int width, String kind, String act
 
     /** A layer known only by position and width, as when activations come from a file. */
     public static LayerId of(int index, int width) {
-        return new LayerId(index, "layer" + index, width, "", "");
+        return new LayerId(index, "layer" + index, width, LayerKind.UNKNOWN, "");
     }
 
     /** "name (index i, width w)": the way errors and logs name a layer. */

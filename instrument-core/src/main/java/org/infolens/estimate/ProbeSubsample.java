@@ -9,6 +9,7 @@ import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.ForwardingMeasure;
 import org.infolens.measure.Measure;
+import org.infolens.numeric.RandomRows;
 
 /**
  * Any measure on a fixed seeded subset of at most {@code rows} probe rows: the same rows at every

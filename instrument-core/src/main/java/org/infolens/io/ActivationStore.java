@@ -134,7 +134,7 @@ public final class ActivationStore implements AutoCloseable {
     public void putProbe(Probe probe) {
         try {
             if (keep.rowsKept(probe.size()) < probe.size()) {
-                rows = org.infolens.estimate.RandomRows.subset(probe.size(), keep.maxRows(), new java.util.SplittableRandom(keep.seed()));
+                rows = org.infolens.numeric.RandomRows.subset(probe.size(), keep.maxRows(), new java.util.SplittableRandom(keep.seed()));
                 Npy.write(directory.resolve(ROWS), rows);
                 probe = probe.selectRows(rows);
             }
@@ -212,7 +212,7 @@ public final class ActivationStore implements AutoCloseable {
         if (keep.columnsKept(layer.width()) == layer.width()) {
             return null;
         }
-        return columns.computeIfAbsent(layer.index(), i -> org.infolens.estimate.RandomRows.subset(layer.width(), keep.maxColumns(),
+        return columns.computeIfAbsent(layer.index(), i -> org.infolens.numeric.RandomRows.subset(layer.width(), keep.maxColumns(),
                 new java.util.SplittableRandom(keep.seed() * 1_000_003L + i)));
     }
 

@@ -1,6 +1,7 @@
 package org.infolens.measure;
 
 import java.util.Map;
+import java.util.Set;
 import org.infolens.data.LayerParameters;
 
 /**
@@ -9,6 +10,17 @@ import org.infolens.data.LayerParameters;
  * error isolation.
  */
 public interface ParameterMeasure {
+
+    /** The parts of a layer's parameters a measure can read. */
+    enum Input {
+        /** The weight matrix, copied at each recorded epoch. */
+        WEIGHTS,
+        /** The moments of the minibatch gradients over the epoch, accumulated during recorded epochs. */
+        GRADIENTS
+    }
+
+    /** What this measure reads: an adapter copies weights and accumulates gradients only when a measure reads them. */
+    Set<Input> reads();
 
     /** The measure as named in records: "weight-condition", "gradient-snr". */
     String name();

@@ -1,7 +1,6 @@
 package org.infolens.pipeline;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.infolens.data.ActivationSnapshot;
+import org.infolens.data.Activations;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.LayerId;
 import org.infolens.data.LayerParameters;
@@ -49,13 +51,10 @@ public final class MeasurementPipeline implements AutoCloseable {
 
     private final String runName;
     private final Probe probe;
-    private final List<Measure> measures;
+    private final MeasurementSettings settings;
     private final List<Measure> perEpoch = new ArrayList<>();
     private final List<Measure> twoPass = new ArrayList<>();
-    private final List<ParameterMeasure> parameterMeasures;
     private final List<TrajectorySink> sinks;
-    private final int capacity;
-    private final WhenFull whenFull;
     private final BlockingQueue<PendingSnapshot> queue;
     private final ActivationStore dumps; // the caller's store (activation dumps), or null
     private final ActivationStore store; // what the second pass reads: the dumps when complete, else a temporary one; null when none
@@ -72,19 +71,20 @@ public final class MeasurementPipeline implements AutoCloseable {
     private volatile int maxQueued;
     private boolean closed;
 
-    private MeasurementPipeline(Builder b) throws IOException {
-        this.runName = b.runName;
-        this.probe = b.probe;
-        this.measures = List.copyOf(b.measures);
-        this.parameterMeasures = List.copyOf(b.parameterMeasures);
-        for (Measure m : measures) {
+    private MeasurementPipeline(String runName, Probe probe, MeasurementSettings settings, List<TrajectorySink> sinks, ActivationStore dumps)
+            throws IOException {
+        this.runName = runName;
+        this.probe = Objects.requireNonNull(probe, "the pipeline needs the probe set's labels");
+        this.settings = settings;
+        for (Measure m : settings.measures()) {
             (m.runObserver().isPresent() ? twoPass : perEpoch).add(m);
         }
-        this.sinks = List.copyOf(b.sinks);
-        this.capacity = b.queueCapacity;
-        this.whenFull = b.whenFull;
-        this.queue = new ArrayBlockingQueue<>(capacity);
-        this.dumps = b.store;
+        this.sinks = List.copyOf(sinks);
+        if (this.sinks.isEmpty()) {
+            throw new IllegalArgumentException("the pipeline needs at least one trajectory sink");
+        }
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.dumps = dumps;
         this.ownsStore = !twoPass.isEmpty() && (dumps == null || !dumps.complete());
         this.store = ownsStore ? ActivationStore.temporary() : twoPass.isEmpty() ? null : dumps;
         if (dumps != null) {
@@ -98,12 +98,22 @@ public final class MeasurementPipeline implements AutoCloseable {
         worker.start();
     }
 
+    /**
+     * Starts a pipeline (its worker thread) for run {@code runName}: the snapshots it is given hold the
+     * rows of {@code probe}, their records go to {@code sinks}, and {@code dumps} (or null) keeps every
+     * measured snapshot; two-pass measures read them back from there.
+     */
+    public static MeasurementPipeline start(String runName, Probe probe, MeasurementSettings settings, List<TrajectorySink> sinks,
+                                            ActivationStore dumps) throws IOException {
+        return new MeasurementPipeline(runName, probe, settings, sinks, dumps);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
 
-    public List<Measure> measures() {
-        return measures;
+    public MeasurementSettings settings() {
+        return settings;
     }
 
     /**
@@ -129,7 +139,7 @@ public final class MeasurementPipeline implements AutoCloseable {
         }
         submitted.incrementAndGet();
         boolean queued;
-        if (whenFull == WhenFull.WAIT) {
+        if (settings.whenFull() == WhenFull.WAIT) {
             try {
                 queued = putWhileWorkerLives(pending);
             } catch (InterruptedException e) {
@@ -142,7 +152,8 @@ public final class MeasurementPipeline implements AutoCloseable {
         maxQueued = Math.max(maxQueued, queue.size());
         if (!queued) {
             skipped.incrementAndGet();
-            failAll(pending, RecordStatus.SKIPPED, "measurement queue full (capacity " + capacity + ", policy skip): epoch not measured");
+            failAll(pending, RecordStatus.SKIPPED, "measurement queue full (capacity " + settings.queueCapacity()
+                    + ", policy skip): epoch not measured");
         }
         return queued;
     }
@@ -157,14 +168,14 @@ public final class MeasurementPipeline implements AutoCloseable {
     /** A record of {@code status} for every (layer, measure) of an epoch that is not measured. */
     private void failAll(PendingSnapshot p, RecordStatus status, String why) {
         for (LayerId layer : p.layers()) {
-            for (Measure m : measures) {
-                emit(failure(p.epoch(), p.iteration(), layer, m.name(), m.label(), m.parameters(), m.rowsUsed(probe.size()), status, why));
+            for (Measure m : settings.measures()) {
+                emit(notEstimated(job(m, layer, null, probe.size()), p.epoch(), p.iteration(), status, why));
             }
         }
         for (LayerParameters lp : p.parameters()) {
-            for (ParameterMeasure m : parameterMeasures) {
+            for (ParameterMeasure m : settings.parameterMeasures()) {
                 if (m.appliesTo(lp)) {
-                    emit(failure(p.epoch(), p.iteration(), lp.layer(), m.name(), m.label(), m.parameters(), 0, status, why));
+                    emit(notEstimated(job(m, lp), p.epoch(), p.iteration(), status, why));
                 }
             }
         }
@@ -263,7 +274,11 @@ public final class MeasurementPipeline implements AutoCloseable {
             estimateLayer(s, l, perEpoch);
         }
         for (LayerParameters p : s.parameters()) {
-            estimateParameters(s, p);
+            for (ParameterMeasure m : settings.parameterMeasures()) {
+                if (m.appliesTo(p)) {
+                    estimate(s, job(m, p));
+                }
+            }
         }
         for (LayerActivations l : s.layers()) {
             if (!twoPass.isEmpty() && l.values().countNonFinite() == 0) {
@@ -302,6 +317,7 @@ public final class MeasurementPipeline implements AutoCloseable {
         }
     }
 
+    /** {@code which} on one layer's activations; NaN or infinite values give each measure an error record instead. */
     private void estimateLayer(ActivationSnapshot s, LayerActivations l, List<Measure> which) {
         if (which.isEmpty()) {
             return;
@@ -312,68 +328,59 @@ public final class MeasurementPipeline implements AutoCloseable {
             String why = "layer " + l.layer().describe() + " at epoch " + s.epoch() + " has " + nan + " NaN and "
                     + (nonFinite - nan) + " infinite values among " + l.values().size() + "; not estimated";
             for (Measure m : which) {
-                emit(failure(s, l, m, RecordStatus.ERROR, why));
+                emit(notEstimated(job(m, l.layer(), l.values(), l.values().rows()), s.epoch(), s.iteration(), RecordStatus.ERROR, why));
             }
             return;
         }
         for (Measure m : which) {
-            long t0 = System.nanoTime();
-            TrajectoryRecord r;
-            try {
-                Estimate e = m.estimate(l.layer(), l.values(), probe);
-                long dt = System.nanoTime() - t0;
-                measureNanos.addAndGet(dt);
-                Map<String, Object> params = new LinkedHashMap<>(m.parameters());
-                params.putAll(e.layerParameters());
-                r = new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, s.epoch(), s.iteration(), l.layer(), m.name(),
-                        m.label(), params, m.rowsUsed(l.values().rows()), RecordStatus.OK, e.valuesBits(), e.intervals(), e.details(), null, dt / 1e9,
-                        Instant.now());
-            } catch (RuntimeException e) {
-                String why = m.label() + " failed on layer " + l.layer().describe() + " at epoch " + s.epoch() + ": " + e;
-                log.warn(why);
-                r = failure(s, l, m, RecordStatus.ERROR, why);
-            }
-            emit(r);
+            estimate(s, job(m, l.layer(), l.values(), l.values().rows()));
         }
     }
 
-    private void estimateParameters(ActivationSnapshot s, LayerParameters p) {
-        for (ParameterMeasure m : parameterMeasures) {
-            if (!m.appliesTo(p)) {
-                continue;
-            }
-            long t0 = System.nanoTime();
-            TrajectoryRecord r;
-            try {
-                Estimate e = m.estimate(p);
-                long dt = System.nanoTime() - t0;
-                measureNanos.addAndGet(dt);
-                Map<String, Object> params = new LinkedHashMap<>(m.parameters());
-                params.putAll(e.layerParameters());
-                r = new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, s.epoch(), s.iteration(), p.layer(), m.name(), m.label(),
-                        params, m.sampleSize(p), RecordStatus.OK, e.valuesBits(), e.intervals(), e.details(), null, dt / 1e9,
-                        Instant.now());
-            } catch (RuntimeException e) {
-                String why = m.label() + " failed on layer " + p.layer().describe() + " at epoch " + s.epoch() + ": " + e;
-                log.warn(why);
-                r = failure(s, p, m, RecordStatus.ERROR, why);
-            }
-            emit(r);
+    /** Runs one estimate, isolated: an exception from the estimator becomes an error record naming layer and epoch. */
+    private void estimate(ActivationSnapshot s, Job job) {
+        long t0 = System.nanoTime();
+        TrajectoryRecord r;
+        try {
+            Estimate e = job.estimate().get();
+            long dt = System.nanoTime() - t0;
+            measureNanos.addAndGet(dt);
+            Map<String, Object> params = new LinkedHashMap<>(job.params());
+            params.putAll(e.layerParameters());
+            r = TrajectoryRecord.estimated(runName, s.epoch(), s.iteration(), job.layer(), job.measure(), job.label(), params, job.n().getAsInt(),
+                    e, dt / 1e9);
+        } catch (RuntimeException e) {
+            String why = job.label() + " failed on layer " + job.layer().describe() + " at epoch " + s.epoch() + ": " + e;
+            log.warn(why);
+            r = notEstimated(job, s.epoch(), s.iteration(), RecordStatus.ERROR, why);
         }
+        emit(r);
     }
 
-    private TrajectoryRecord failure(ActivationSnapshot s, LayerActivations l, Measure m, RecordStatus status, String why) {
-        return failure(s.epoch(), s.iteration(), l.layer(), m.name(), m.label(), m.parameters(), m.rowsUsed(l.values().rows()), status, why);
+    /**
+     * One (layer, measure) of an epoch: what its record names and how to estimate it, the same for
+     * measures of activations and of parameters.
+     *
+     * @param n        what the record's n counts when estimated
+     * @param nOnError the n of a record of an estimate not made
+     */
+    private record Job(LayerId layer, String measure, String label, Map<String, Object> params, Supplier<Estimate> estimate, IntSupplier n,
+                       int nOnError) {
     }
 
-    private TrajectoryRecord failure(ActivationSnapshot s, LayerParameters p, ParameterMeasure m, RecordStatus status, String why) {
-        return failure(s.epoch(), s.iteration(), p.layer(), m.name(), m.label(), m.parameters(), 0, status, why);
+    /** A measure of activations on {@code rows} probe rows ({@code values} null for an epoch never captured). */
+    private Job job(Measure m, LayerId layer, Activations values, int rows) {
+        int n = m.rowsUsed(rows);
+        return new Job(layer, m.name(), m.label(), m.parameters(), () -> m.estimate(layer, values, probe), () -> n, n);
     }
 
-    private TrajectoryRecord failure(int epoch, long iteration, LayerId layer, String name, String label, Map<String, Object> params,
-                                     int n, RecordStatus status, String why) {
-        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, epoch, iteration, layer, name, label, params, n,
-                status, Map.of(), Map.of(), Map.of(), why, 0, Instant.now());
+    private Job job(ParameterMeasure m, LayerParameters p) {
+        return new Job(p.layer(), m.name(), m.label(), m.parameters(), () -> m.estimate(p), () -> m.sampleSize(p), 0);
+    }
+
+    private TrajectoryRecord notEstimated(Job job, int epoch, long iteration, RecordStatus status, String why) {
+        return TrajectoryRecord.notEstimated(runName, epoch, iteration, job.layer(), job.measure(), job.label(), job.params(), job.nOnError(),
+                status, why);
     }
 
     private void emit(TrajectoryRecord r) {
@@ -397,44 +404,23 @@ public final class MeasurementPipeline implements AutoCloseable {
 
     @Override
     public String toString() {
-return "MeasurementPipeline[run=" + runName + ", measures=" + measures.stream().map(Measure::label).toList()
-                + ", parameterMeasures=" + parameterMeasures.stream().map(ParameterMeasure::label).toList() + ", queueCapacity=" + capacity + ", whenFull=" + whenFull + "]";
-    }
-
-    /**
-     * Checks the settings a pipeline is built from, for builders that build one later (the listener
-     * builds its pipeline at the first recorded epoch, but reports bad settings at once).
-     */
-    public static void checkSettings(List<Measure> measures, List<ParameterMeasure> parameterMeasures, int queueCapacity,
-                                     WhenFull whenFull) {
-        if (measures.isEmpty() && parameterMeasures.isEmpty()) {
-            throw new IllegalArgumentException("at least one measure is needed");
-        }
-        if (queueCapacity < 1) {
-            throw new IllegalArgumentException("queue capacity must be >= 1, got " + queueCapacity);
-        }
-        if (whenFull == null) {
-            throw new IllegalArgumentException("whenFull must be WAIT or SKIP");
-        }
-        List<String> labels = new ArrayList<>(measures.stream().map(Measure::label).toList());
-        parameterMeasures.forEach(m -> labels.add(m.label()));
-        if (labels.stream().distinct().count() != labels.size()) {
-            throw new IllegalArgumentException("two measures share a label, their records could not be told apart: " + labels);
-        }
+        return "MeasurementPipeline[run=" + runName + ", measures=" + settings.labels() + ", queueCapacity=" + settings.queueCapacity()
+                + ", whenFull=" + settings.whenFull() + "]";
     }
 
     /** Configuration; validated in {@link #build()}. */
-    public static final class Builder {
+    public static final class Builder extends MeasurementSettings.Builder<Builder> {
         private String runName = "run";
         private Probe probe;
-        private final List<Measure> measures = new ArrayList<>();
-        private final List<ParameterMeasure> parameterMeasures = new ArrayList<>();
         private final List<TrajectorySink> sinks = new ArrayList<>();
-        private int queueCapacity = 2;
-        private WhenFull whenFull = WhenFull.WAIT;
         private ActivationStore store;
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         public Builder runName(String runName) {
@@ -448,40 +434,8 @@ return "MeasurementPipeline[run=" + runName + ", measures=" + measures.stream().
             return this;
         }
 
-        public Builder measure(Measure measure) {
-            this.measures.add(measure);
-            return this;
-        }
-
-        public Builder measures(List<? extends Measure> measures) {
-            this.measures.addAll(measures);
-            return this;
-        }
-
-        /** Adds a measure of the parameters that snapshots carry (weights, gradient moments). */
-        public Builder parameterMeasure(ParameterMeasure measure) {
-            this.parameterMeasures.add(measure);
-            return this;
-        }
-
-        public Builder parameterMeasures(List<? extends ParameterMeasure> measures) {
-            this.parameterMeasures.addAll(measures);
-            return this;
-        }
-
         public Builder sink(TrajectorySink sink) {
             this.sinks.add(sink);
-            return this;
-        }
-
-        /** Snapshots that may wait for the worker (default 2). */
-        public Builder queueCapacity(int queueCapacity) {
-            this.queueCapacity = queueCapacity;
-            return this;
-        }
-
-        public Builder whenFull(WhenFull whenFull) {
-            this.whenFull = whenFull;
             return this;
         }
 
@@ -498,11 +452,7 @@ return "MeasurementPipeline[run=" + runName + ", measures=" + measures.stream().
             if (probe == null) {
                 throw new IllegalArgumentException("the pipeline needs the probe set's labels (probe(...))");
             }
-            if (sinks.isEmpty()) {
-                throw new IllegalArgumentException("the pipeline needs at least one trajectory sink");
-            }
-            checkSettings(measures, parameterMeasures, queueCapacity, whenFull);
-            return new MeasurementPipeline(this);
+            return start(runName, probe, measurementSettings(), sinks, store);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.infolens.run.RecordedRun;
+import org.infolens.run.RunStatus;
 import org.infolens.trajectory.RecordStatus;
 import org.infolens.trajectory.TrajectoryRecord;
 
@@ -40,7 +41,7 @@ public final class ReportWarnings {
 
     public static List<Warning> of(RecordedRun run) {
         List<Warning> w = new ArrayList<>();
-        if (run.provenance() != null && !"finished".equals(run.provenance().status())) {
+        if (run.provenance() != null && run.provenance().status() != RunStatus.FINISHED) {
             w.add(new Warning("run", "run.json says the run is " + run.provenance().status()
                     + ": the report shows the epochs recorded so far."));
         }

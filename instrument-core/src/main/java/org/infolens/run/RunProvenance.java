@@ -12,11 +12,12 @@ import java.util.Map;
 /**
  * Everything needed to know what produced a run's numbers (run.json): versions, machine, network
  * configuration, data and probe identity, seeds, measure configurations, timing. Written when the
- * run starts and rewritten (atomically) when it ends.
+ * run starts and rewritten (atomically) when it ends. Made by {@link #started} and the withers, each
+ * of which returns a copy with one part set.
  *
  * @param schema      run.json format version
  * @param name        the run's name
- * @param status      "running", "finished" or "failed"
+ * @param status      running, finished or failed
  * @param infolens    infolens version
  * @param startedAt   when recording began
  * @param finishedAt  when the run ended (null while running)
@@ -29,6 +30,8 @@ import java.util.Map;
  * @param measures    each measure's name, label and parameters
  * @param recording   schedule, layer filter, queue capacity and back-pressure policy
  * @param settings    the experiment's own options (epochs, batch size, learning rate, ...)
+ * @param launch      how the run was launched, when a bundled experiment launched it: the experiment's name
+ *                    ({@code experiment}) and every option with its value ({@code options}), which launch it again
  * @param summary     counts at the end: records written, errors, skipped epochs
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,7 +40,7 @@ import java.util.Map;
 public record RunProvenance(
         int schema,
         String name,
-        String status,
+        RunStatus status,
         String infolens,
         Instant startedAt,
         Instant finishedAt,
@@ -50,9 +53,16 @@ public record RunProvenance(
         List<Map<String, Object>> measures,
         Map<String, Object> recording,
         Map<String, Object> settings,
+        Map<String, Object> launch,
         Map<String, Object> summary) {
 
     public static final int SCHEMA = 1;
+
+    /** A run called {@code name} that started recording at {@code at}, on this JVM and machine, with this infolens: status running. */
+    public static RunProvenance started(String name, Instant at) {
+        return new RunProvenance(SCHEMA, name, RunStatus.RUNNING, InfolensVersion.infolens(), at, null, currentEnvironment(), null, null,
+                null, null, null, null, null, null, null, null);
+    }
 
     /** This JVM and machine. */
     public static Map<String, Object> currentEnvironment() {
@@ -76,9 +86,59 @@ public record RunProvenance(
         return m;
     }
 
-    /** The same provenance, ended. */
-    public RunProvenance finish(String endStatus, Instant at, Map<String, Object> endSummary) {
+    /** The same provenance, ended with {@code endStatus} at {@code at}, with the run's {@code endSummary}. */
+    public RunProvenance finish(RunStatus endStatus, Instant at, Map<String, Object> endSummary) {
         return new RunProvenance(schema, name, endStatus, infolens, startedAt, at, environment, framework, network, dataset,
-                probe, seeds, measures, recording, settings, endSummary);
+                probe, seeds, measures, recording, settings, launch, endSummary);
+    }
+
+    public RunProvenance withName(String runName) {
+        return new RunProvenance(schema, runName, status, infolens, startedAt, finishedAt, environment, framework, network, dataset,
+                probe, seeds, measures, recording, settings, launch, summary);
+    }
+
+    public RunProvenance withFramework(Map<String, Object> versions) {
+        return new RunProvenance(schema, name, status, infolens, startedAt, finishedAt, environment, versions, network, dataset,
+                probe, seeds, measures, recording, settings, launch, summary);
+    }
+
+    public RunProvenance withNetwork(JsonNode configuration) {
+        return new RunProvenance(schema, name, status, infolens, startedAt, finishedAt, environment, framework, configuration, dataset,
+                probe, seeds, measures, recording, settings, launch, summary);
+    }
+
+    public RunProvenance withDataset(Map<String, Object> description) {
+        return new RunProvenance(schema, name, status, infolens, startedAt, finishedAt, environment, framework, network, description,
+                probe, seeds, measures, recording, settings, launch, summary);
+    }
+
+    public RunProvenance withProbe(Map<String, Object> description) {
+        return new RunProvenance(schema, name, status, infolens, startedAt, finishedAt, environment, framework, network, dataset,
+                description, seeds, measures, recording, settings, launch, summary);
+    }
+
+    public RunProvenance withSeeds(Map<String, Long> byPurpose) {
+        return new RunProvenance(schema, name, status, infolens, startedAt, finishedAt, environment, framework, network, dataset,
+                probe, byPurpose, measures, recording, settings, launch, summary);
+    }
+
+    public RunProvenance withMeasures(List<Map<String, Object>> entries) {
+        return new RunProvenance(schema, name, status, infolens, startedAt, finishedAt, environment, framework, network, dataset,
+                probe, seeds, entries, recording, settings, launch, summary);
+    }
+
+    public RunProvenance withRecording(Map<String, Object> description) {
+        return new RunProvenance(schema, name, status, infolens, startedAt, finishedAt, environment, framework, network, dataset,
+                probe, seeds, measures, description, settings, launch, summary);
+    }
+
+    public RunProvenance withSettings(Map<String, Object> options) {
+        return new RunProvenance(schema, name, status, infolens, startedAt, finishedAt, environment, framework, network, dataset,
+                probe, seeds, measures, recording, options, launch, summary);
+    }
+
+    public RunProvenance withLaunch(Map<String, Object> howLaunched) {
+        return new RunProvenance(schema, name, status, infolens, startedAt, finishedAt, environment, framework, network, dataset,
+                probe, seeds, measures, recording, settings, howLaunched, summary);
     }
 }

@@ -1,6 +1,5 @@
 package org.infolens.superposition;
 
-import org.infolens.estimate.RandomRows;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,9 +7,10 @@ import java.util.Random;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
-import org.infolens.estimate.spectral.EffectiveNumber;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
+import org.infolens.numeric.EffectiveNumber;
+import org.infolens.numeric.RandomRows;
 
 /**
  * Effective features and superposition (Bereska et al. 2025): train a {@link SparseAutoencoder} on a

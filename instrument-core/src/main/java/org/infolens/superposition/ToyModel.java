@@ -1,7 +1,7 @@
 package org.infolens.superposition;
 
 import java.util.Random;
-import org.infolens.estimate.AdamOptimizer;
+import org.infolens.numeric.AdamOptimizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

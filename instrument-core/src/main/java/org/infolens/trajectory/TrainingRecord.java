@@ -1,6 +1,5 @@
 package org.infolens.trajectory;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +7,7 @@ import org.infolens.data.Activations;
 import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.Probe;
+import org.infolens.measure.Estimate;
 
 /**
  * The {@value #MEASURE} record of a recorded epoch: how training was going when the probe was
@@ -45,17 +45,14 @@ public final class TrainingRecord {
             return Optional.empty();
         }
         Map<String, Object> params = Map.of("loss", "mean minibatch score since the previous record", "accuracy", "argmax of the output layer");
-        return Optional.of(new TrajectoryRecord(TrajectoryRecord.SCHEMA, run, snapshot.epoch(), snapshot.iteration(), last.layer(), MEASURE,
-                MEASURE, params, last.values().rows(), RecordStatus.OK, values, Map.of(), Map.of("minibatches", minibatches), null, 0,
-                Instant.now()));
+        return Optional.of(TrajectoryRecord.estimated(run, snapshot.epoch(), snapshot.iteration(), last.layer(), MEASURE, MEASURE, params,
+                last.values().rows(), new Estimate(values, Map.of(), Map.of("minibatches", minibatches)), 0));
     }
 
     /** Accuracy of the output layer's argmax on the probe labels; empty unless the layer is an output layer wide enough. */
     static Optional<Double> probeAccuracy(LayerActivations layer, Probe probe) {
-        String kind = layer.layer().kind();
         Activations a = layer.values();
-        boolean outputLayer = kind.endsWith("output") || kind.equals("loss");
-        if (!outputLayer || !probe.hasLabels() || a.columns() < probe.classes() || a.countNonFinite() > 0) {
+        if (!layer.layer().kind().isOutput() || !probe.hasLabels() || a.columns() < probe.classes() || a.countNonFinite() > 0) {
             return Optional.empty();
         }
         int[] labels = probe.labels();

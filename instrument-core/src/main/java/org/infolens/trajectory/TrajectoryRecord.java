@@ -11,11 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.infolens.data.LayerId;
+import org.infolens.measure.Estimate;
 import org.infolens.measure.Interval;
 
 /**
  * One line of a trajectory: what one measure found on one layer at one recorded epoch, with every
- * parameter that produced it. Schema {@value #SCHEMA}; readers ignore fields they do not know.
+ * parameter that produced it. Schema {@value #SCHEMA}; readers ignore fields they do not know. Made by
+ * {@link #estimated} or {@link #notEstimated}, and changed by the withers, each of which returns a
+ * copy with one part set.
  *
  * @param schema     format version of this record
  * @param run        the run's name
@@ -68,6 +71,54 @@ public record TrajectoryRecord(
         valuesBits = frozen(valuesBits);
         intervals = frozen(intervals);
         details = frozen(details);
+    }
+
+    /**
+     * The record of an estimate, written now: status ok, the estimate's values, intervals and details.
+     *
+     * @param params  every parameter of the estimate (the measure's and the layer's resolved ones)
+     * @param n       probe rows (or other samples) the estimate used
+     * @param seconds time the estimate took
+     */
+    public static TrajectoryRecord estimated(String run, int epoch, long iteration, LayerId layer, String measure, String label,
+                                             Map<String, Object> params, int n, Estimate estimate, double seconds) {
+        return new TrajectoryRecord(SCHEMA, run, epoch, iteration, layer, measure, label, params, n, RecordStatus.OK, estimate.valuesBits(),
+                estimate.intervals(), estimate.details(), null, seconds, Instant.now());
+    }
+
+    /** The record of an estimate not made, written now: {@code status} error or skipped, and why. */
+    public static TrajectoryRecord notEstimated(String run, int epoch, long iteration, LayerId layer, String measure, String label,
+                                                Map<String, Object> params, int n, RecordStatus status, String why) {
+        if (status == RecordStatus.OK) {
+            throw new IllegalArgumentException("a record without an estimate cannot be ok");
+        }
+        return new TrajectoryRecord(SCHEMA, run, epoch, iteration, layer, measure, label, params, n, status, Map.of(), Map.of(), Map.of(),
+                why, 0, Instant.now());
+    }
+
+    public TrajectoryRecord withRun(String name) {
+        return new TrajectoryRecord(schema, name, epoch, iteration, layer, measure, label, params, n, status, valuesBits, intervals, details,
+                message, seconds, time);
+    }
+
+    public TrajectoryRecord withLabel(String configurationLabel) {
+        return new TrajectoryRecord(schema, run, epoch, iteration, layer, measure, configurationLabel, params, n, status, valuesBits, intervals,
+                details, message, seconds, time);
+    }
+
+    public TrajectoryRecord withValues(Map<String, Double> values, Map<String, Interval> valueIntervals) {
+        return new TrajectoryRecord(schema, run, epoch, iteration, layer, measure, label, params, n, status, values, valueIntervals,
+                details, message, seconds, time);
+    }
+
+    public TrajectoryRecord withDetails(Map<String, Object> diagnostics) {
+        return new TrajectoryRecord(schema, run, epoch, iteration, layer, measure, label, params, n, status, valuesBits, intervals,
+                diagnostics, message, seconds, time);
+    }
+
+    public TrajectoryRecord withTime(Instant written) {
+        return new TrajectoryRecord(schema, run, epoch, iteration, layer, measure, label, params, n, status, valuesBits, intervals,
+                details, message, seconds, written);
     }
 
     @JsonIgnore // derived from status, not a field of the format

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
@@ -54,7 +55,7 @@ public abstract class EstimatorContract {
     }
 
     protected static Estimate estimate(Measure m, TestData.Case c) {
-        LayerId layer = new LayerId(0, "layer", c.t().columns(), "dense", "");
+        LayerId layer = new LayerId(0, "layer", c.t().columns(), LayerKind.DENSE, "");
         m.runObserver().ifPresent(o -> {
             o.observe(layer, c.t());
             o.complete();

@@ -14,6 +14,7 @@ import org.infolens.estimate.binning.BinnedInformation;
 import org.infolens.estimate.binning.FixedWidthDiscretizer;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
+import org.infolens.numeric.RandomRows;
 import org.junit.jupiter.api.Test;
 
 class ProbeSubsampleTest extends EstimatorContract {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
@@ -43,7 +44,7 @@ class RandomProjectionTest {
     void pairwiseDistancesSurviveTheProjection() {
         Activations wide = gaussian(60, 4096, 1);
         RandomProjection p = new RandomProjection(EstimatorCatalog.fromSpec("kde"), 1024, 3);
-        Activations narrow = p.project(new LayerId(2, "conv", 4096, "convolution", "relu", 16), wide);
+        Activations narrow = p.project(new LayerId(2, "conv", 4096, LayerKind.CONVOLUTION, "relu", 16), wide);
         assertEquals(1024, narrow.columns());
         double worst = 0;
         for (int i = 0; i < 60; i++) {
@@ -59,7 +60,7 @@ class RandomProjectionTest {
     void kernelBoundsKeepTheirValueOnAProjectedLayerAndRecordIt() {
         Activations wide = gaussian(300, 2048, 4, 0.01); // distances about 0.64 against kernel sd 0.32: overlapping kernels
         Probe probe = Probe.of(TestData.uniformLabels(300, 3, 2));
-        LayerId layer = new LayerId(1, "flat", 2048, "dense", "");
+        LayerId layer = new LayerId(1, "flat", 2048, LayerKind.DENSE, "");
         Measure kde = EstimatorCatalog.fromSpec("kde:bound=upper");
         Estimate full = kde.estimate(layer, wide, probe);
         Estimate projected = EstimatorCatalog.fromSpec("kde:bound=upper,maxWidth=512").estimate(layer, wide, probe);
@@ -74,14 +75,14 @@ class RandomProjectionTest {
     void theSameMatrixAtEveryEpochAnotherForEachLayerAndNarrowLayersUntouched() {
         Activations wide = gaussian(20, 300, 5);
         RandomProjection p = new RandomProjection(EstimatorCatalog.fromSpec("kde"), 64, 9);
-        LayerId a = new LayerId(1, "a", 300, "dense", "");
-        LayerId b = new LayerId(2, "b", 300, "dense", "");
+        LayerId a = new LayerId(1, "a", 300, LayerKind.DENSE, "");
+        LayerId b = new LayerId(2, "b", 300, LayerKind.DENSE, "");
         assertEquals(p.project(a, wide), p.project(a, wide));
         assertEquals(p.project(a, wide), new RandomProjection(EstimatorCatalog.fromSpec("kde"), 64, 9).project(a, wide), "seeded");
         assertNotEquals(p.project(a, wide), p.project(b, wide));
         Activations narrow = gaussian(20, 64, 6);
         Probe probe = Probe.of(TestData.uniformLabels(20, 2, 1));
-        LayerId n = new LayerId(3, "n", 64, "dense", "");
+        LayerId n = new LayerId(3, "n", 64, LayerKind.DENSE, "");
         assertEquals(EstimatorCatalog.fromSpec("kde").estimate(n, narrow, probe).valuesBits(), p.estimate(n, narrow, probe).valuesBits());
         assertTrue(p.estimate(n, narrow, probe).layerParameters().get("projectedFrom") == null);
     }

@@ -3,6 +3,7 @@ package org.infolens.estimate;
 import java.util.Random;
 import org.infolens.data.Activations;
 import org.infolens.data.Probe;
+import org.infolens.numeric.GaussianReference;
 
 /** Seeded data with known information quantities, for the estimator tests. */
 public final class TestData {

@@ -13,6 +13,7 @@ import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.infolens.data.Probe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +36,8 @@ class ActivationStoreTest {
             }
         }
         return new ActivationSnapshot(epoch, epoch * 10L, List.of(
-                new LayerActivations(new LayerId(1, "conv", 50, "convolution", "relu", 5), Activations.wrap(wide, rows, 50)),
-                new LayerActivations(new LayerId(2, "out", 3, "output", "softmax"), Activations.wrap(narrow, rows, 3))));
+                new LayerActivations(new LayerId(1, "conv", 50, LayerKind.CONVOLUTION, "relu", 5), Activations.wrap(wide, rows, 50)),
+                new LayerActivations(new LayerId(2, "out", 3, LayerKind.OUTPUT, "softmax"), Activations.wrap(narrow, rows, 3))));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.infolens.data.Activations;
 import org.infolens.data.GradientMoments;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.infolens.data.LayerParameters;
 import org.infolens.data.Probe;
 import org.infolens.data.WeightMatrix;
@@ -56,7 +57,7 @@ class MeasurementPipelineTest {
             if (nanInSecondLayer && l == 1) {
                 v[5] = Float.NaN;
             }
-            layers.add(new LayerActivations(new LayerId(l, "layer" + l, width, "dense", "tanh"), Activations.wrap(v, ROWS, width)));
+            layers.add(new LayerActivations(new LayerId(l, "layer" + l, width, LayerKind.DENSE, "tanh"), Activations.wrap(v, ROWS, width)));
         }
         return new ActivationSnapshot(epoch, epoch * 10L, layers);
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.infolens.measure.Interval;
 import org.infolens.trajectory.JsonLinesTrajectoryWriter;
 import org.infolens.trajectory.RecordStatus;
@@ -26,7 +27,7 @@ public final class SyntheticRun {
     }
 
     public static LayerId layer(int i) {
-        return new LayerId(i, "layer" + i, 8 - 2 * i, i == 3 ? "output" : "dense", i == 3 ? "softmax" : "tanh");
+        return new LayerId(i, "layer" + i, 8 - 2 * i, i == 3 ? LayerKind.OUTPUT : LayerKind.DENSE, i == 3 ? "softmax" : "tanh");
     }
 
     /** I(X;T) of layer l at an epoch: falls with depth and (for deep layers) with training. */
@@ -93,10 +94,10 @@ public final class SyntheticRun {
         for (String label : measureOrder) {
             measures.add(Map.of("name", label.split("/")[0], "label", label, "params", Map.of("bins", 30)));
         }
-        new RunDirectory(dir).writeProvenance(new RunProvenance(RunProvenance.SCHEMA, dir.getFileName().toString(), "finished", "test",
-                Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:03:20Z"), Map.of(), Map.of(), null,
-                Map.of("name", "synthetic"), Map.of("rows", 4096), Map.of("network", 1L), measures, Map.of(), settings,
-                Map.of("okRecords", records.size())));
+        new RunDirectory(dir).writeProvenance(RunProvenance.started(dir.getFileName().toString(), Instant.parse("2026-11-22T10:00:00Z"))
+                .withDataset(Map.of("name", "synthetic")).withProbe(Map.of("rows", 4096)).withSeeds(Map.of("network", 1L))
+                .withMeasures(measures).withSettings(settings)
+                .finish(RunStatus.FINISHED, Instant.parse("2026-11-22T10:03:20Z"), Map.of("okRecords", records.size())));
         return RecordedRun.load(dir);
     }
 

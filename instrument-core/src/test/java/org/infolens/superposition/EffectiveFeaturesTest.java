@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.infolens.data.Probe;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.estimate.EstimatorContract;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class EffectiveFeaturesTest extends EstimatorContract {
 
-    private static final LayerId DENSE = new LayerId(0, "layer", 8, "dense", "relu");
+    private static final LayerId DENSE = new LayerId(0, "layer", 8, LayerKind.DENSE, "relu");
 
     @Override
     protected Measure measure() {
@@ -69,7 +70,7 @@ class EffectiveFeaturesTest extends EstimatorContract {
             Arrays.fill(r, 0.5);
         }
         Measure m = measure();
-        LayerId narrow = new LayerId(0, "narrow", 3, "dense", "relu");
+        LayerId narrow = new LayerId(0, "narrow", 3, LayerKind.DENSE, "relu");
         IllegalArgumentException constant = assertThrows(IllegalArgumentException.class,
                 () -> m.estimate(narrow, Activations.ofRows(rows), Probe.of(new int[10])));
         assertTrue(constant.getMessage().contains("constant"), constant.getMessage());
@@ -111,9 +112,9 @@ class EffectiveFeaturesTest extends EstimatorContract {
                 }
             }
         }
-        LayerId conv = new LayerId(1, "conv", positions * channels, "convolution", "relu", channels);
+        LayerId conv = new LayerId(1, "conv", positions * channels, LayerKind.CONVOLUTION, "relu", channels);
         Estimate spatial = measure().estimate(conv, Activations.wrap(v, n, positions * channels), Probe.of(new int[n]));
-        Estimate dense = measure().estimate(new LayerId(1, "conv", channels, "dense", "relu"), perPosition, Probe.of(new int[n * positions]));
+        Estimate dense = measure().estimate(new LayerId(1, "conv", channels, LayerKind.DENSE, "relu"), perPosition, Probe.of(new int[n * positions]));
         assertEquals(n * positions, spatial.details().get("rowsUsed"));
         assertEquals(channels, spatial.layerParameters().get("width"));
         assertEquals(dense.valuesBits(), spatial.valuesBits());

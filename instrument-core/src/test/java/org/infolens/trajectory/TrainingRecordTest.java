@@ -9,13 +9,14 @@ import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.infolens.data.Probe;
 import org.junit.jupiter.api.Test;
 
 class TrainingRecordTest {
 
-    private static final LayerId HIDDEN = new LayerId(0, "hidden", 3, "dense", "tanh");
-    private static final LayerId OUTPUT = new LayerId(1, "out", 3, "output", "softmax");
+    private static final LayerId HIDDEN = new LayerId(0, "hidden", 3, LayerKind.DENSE, "tanh");
+    private static final LayerId OUTPUT = new LayerId(1, "out", 3, LayerKind.OUTPUT, "softmax");
 
     /** Four rows; the output's argmax is 0, 1, 2, 2 against labels 0, 1, 2, 0: three right. */
     private static ActivationSnapshot snapshot(int epoch, boolean withOutput) {

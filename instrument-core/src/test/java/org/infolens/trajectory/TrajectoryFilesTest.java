@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
+import org.infolens.measure.Estimate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,9 +28,9 @@ class TrajectoryFilesTest {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("edges", "fixed-range");
         params.put("bins", 30);
-        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, "test", epoch, 10L * epoch, new LayerId(layer, "l" + layer, 5, "dense", "tanh"),
-                "binning", "binning/fixed-range-30", params, 4096, RecordStatus.OK, Map.of("I_XT", ixt, "I_TY", 0.5), Map.of(), Map.of("patterns", 7),
-                null, 0.01, Instant.parse("2026-11-22T10:00:00Z"));
+        return TrajectoryRecord.estimated("test", epoch, 10L * epoch, new LayerId(layer, "l" + layer, 5, LayerKind.DENSE, "tanh"), "binning",
+                "binning/fixed-range-30", params, 4096, new Estimate(Map.of("I_XT", ixt, "I_TY", 0.5), Map.of(), Map.of("patterns", 7)), 0.01)
+                .withTime(Instant.parse("2026-11-22T10:00:00Z"));
     }
 
     @Test
@@ -54,9 +56,7 @@ class TrajectoryFilesTest {
     void intervalsRoundTripAndAreLeftOutWhenAbsent() throws IOException {
         Path f = dir.resolve("t.jsonl");
         TrajectoryRecord plain = record(1, 0, 3.0);
-        TrajectoryRecord withInterval = new TrajectoryRecord(plain.schema(), plain.run(), plain.epoch(), plain.iteration(), plain.layer(),
-                plain.measure(), plain.label(), plain.params(), plain.n(), plain.status(), plain.valuesBits(),
-                Map.of("I_XT", new org.infolens.measure.Interval(2.5, 3.5, 3.1)), plain.details(), null, plain.seconds(), plain.time());
+        TrajectoryRecord withInterval = plain.withValues(plain.valuesBits(), Map.of("I_XT", new org.infolens.measure.Interval(2.5, 3.5, 3.1)));
         try (JsonLinesTrajectoryWriter w = JsonLinesTrajectoryWriter.append(f)) {
             w.accept(plain);
             w.accept(withInterval);

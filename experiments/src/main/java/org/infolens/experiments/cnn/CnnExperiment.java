@@ -7,7 +7,8 @@ import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.experiments.ImageClassifierRun;
 import org.infolens.experiments.ImageOptions;
 import org.infolens.experiments.RunOutcome;
-import org.infolens.experiments.data.TrainAndProbe;
+import org.infolens.experiments.TrainAndProbe;
+import org.infolens.figure.RunFigures;
 
 /**
  * {@code cifar10-cnn}: {@link CnnNetwork} on CIFAR-10 with the information-plane listener, Saxe et
@@ -17,6 +18,9 @@ import org.infolens.experiments.data.TrainAndProbe;
  * features, when asked for, read one row per spatial position.
  */
 public final class CnnExperiment {
+
+    /** The experiment's name. */
+    public static final String NAME = "cifar10-cnn";
 
     /** Default probe: 1,000 images (one snapshot of every layer is then 247 MB in float32). */
     public static final int DEFAULT_PROBE = 1000;
@@ -36,8 +40,10 @@ public final class CnnExperiment {
                 .queueCapacity(1) // snapshots of wide convolution layers are large: one waits while one is measured
                 .outputDirectory(o.runDirectory())
                 .activationDumps(o.dumps())
-                .settings(o.settings("cifar10-cnn", CnnNetwork.DESCRIPTION));
+                .settings(o.settings(NAME, CnnNetwork.DESCRIPTION))
+                .launch(o.launch())
+                .onClose(RunFigures::draw);
         return ImageClassifierRun.run(CnnNetwork.build(o), o.dataset(), d, o.variant(), listener, o.epochs(), o.batchSize(),
-                "cifar10-cnn " + o.variant().name(), o.quiet());
+                NAME + " " + o.variant().name(), o.quiet());
     }
 }

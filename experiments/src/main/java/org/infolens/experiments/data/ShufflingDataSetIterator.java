@@ -1,8 +1,8 @@
 package org.infolens.experiments.data;
 
-import org.infolens.estimate.RandomRows;
 import java.util.List;
 import java.util.Random;
+import org.infolens.numeric.RandomRows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;

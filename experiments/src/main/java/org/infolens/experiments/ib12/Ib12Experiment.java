@@ -1,6 +1,5 @@
 package org.infolens.experiments.ib12;
 
-import org.infolens.estimate.RandomRows;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,9 @@ import org.infolens.experiments.InstrumentedTraining;
 import org.infolens.experiments.RunOutcome;
 import org.infolens.experiments.TrainingVariant;
 import org.infolens.experiments.data.ShufflingDataSetIterator;
+import org.infolens.figure.RunFigures;
 import org.infolens.measure.Measure;
+import org.infolens.numeric.RandomRows;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -32,6 +33,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * (Chelombiev et al.) for all.
  */
 public final class Ib12Experiment {
+
+    /** The experiment's name. */
+    public static final String NAME = "ib12";
 
     private Ib12Experiment() {
     }
@@ -76,7 +80,7 @@ public final class Ib12Experiment {
     private static InfoPlaneListener listener(Ib12Options o, Setup s) {
         TwelveBitTask task = s.task();
         Map<String, Object> dataset = new LinkedHashMap<>();
-        dataset.put("name", "ib12");
+        dataset.put("name", NAME);
         dataset.put("source", task.source());
         dataset.put("patterns", task.size());
         dataset.put("positiveRate", task.positiveRate());
@@ -85,7 +89,7 @@ public final class Ib12Experiment {
         dataset.put("testRows", s.testX().size(0));
         dataset.put("split", o.shuffleSplit() ? "shuffled" : "ordered (as the original code)");
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("experiment", "ib12");
+        settings.put("experiment", NAME);
         settings.put("network", "12-10-7-5-4-3-2");
         o.variant().describe(settings);
         settings.put("epochs", o.epochs());
@@ -106,13 +110,15 @@ public final class Ib12Experiment {
                 .seed("minibatchOrder", s.batchSeed())
                 .seed("randomLabels", o.variant().derivedSeed(TrainingVariant.LABEL_PERMUTATION))
                 .settings(settings)
+                .launch(o.launch())
+                .onClose(RunFigures::draw)
                 .build();
     }
 
     public static RunOutcome run(Ib12Options o) throws IOException {
         Setup s = setup(o);
         InfoPlaneListener listener = listener(o, s);
-        InstrumentedTraining.Fit fit = InstrumentedTraining.fit(s.net(), s.train(), o.epochs(), listener, "ib12 " + o.variant().name(),
+        InstrumentedTraining.Fit fit = InstrumentedTraining.fit(s.net(), s.train(), o.epochs(), listener, NAME + " " + o.variant().name(),
                 o.quiet());
         double trainAccuracy = accuracy(s.net(), s.trainX(), s.trainY());
         double testAccuracy = accuracy(s.net(), s.testX(), s.testY());
@@ -138,7 +144,7 @@ public final class Ib12Experiment {
         if (listener != null) {
             listener.close();
         }
-        return new Timing((System.nanoTime() - t0) / 1e9, listener == null ? 0 : listener.captureSeconds());
+        return new Timing((System.nanoTime() - t0) / 1e9, listener == null ? 0 : listener.session().captureSeconds());
     }
 
     static double accuracy(MultiLayerNetwork net, INDArray x, INDArray y) {

@@ -3,6 +3,7 @@ package org.infolens.experiments.ib12;
 import org.infolens.io.ActivationDumps;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.infolens.experiments.TrainingVariant;
 import org.infolens.measure.Measure;
 
@@ -21,10 +22,18 @@ import org.infolens.measure.Measure;
  * @param runDirectory    where the run is written
  * @param dumps           which activations to keep as .npy per recorded epoch (null = none)
  * @param quiet           no progress bar
+ * @param launch          how the run was launched, for run.json (see {@link org.infolens.experiments.TrainingCommand}), or null
  */
 public record Ib12Options(TrainingVariant variant, int epochs, int batchSize, double learningRate,
                           boolean shuffleSplit, double trainFraction, Path taskFile, List<Measure> measures,
-                          int schedulePoints, Path runDirectory, ActivationDumps dumps, boolean quiet) {
+                          int schedulePoints, Path runDirectory, ActivationDumps dumps, boolean quiet, Map<String, Object> launch) {
+
+    /** Options of a run launched from Java code, not through an {@link Ib12Command}. */
+    public Ib12Options(TrainingVariant variant, int epochs, int batchSize, double learningRate, boolean shuffleSplit, double trainFraction,
+                       Path taskFile, List<Measure> measures, int schedulePoints, Path runDirectory, ActivationDumps dumps, boolean quiet) {
+        this(variant, epochs, batchSize, learningRate, shuffleSplit, trainFraction, taskFile, measures, schedulePoints, runDirectory, dumps,
+                quiet, null);
+    }
 
     public Ib12Options {
         if (epochs < 1) {
@@ -47,12 +56,12 @@ public record Ib12Options(TrainingVariant variant, int epochs, int batchSize, do
 
     /** The same settings, written to {@code directory}. */
     public Ib12Options withRunDirectory(Path directory) {
-        return with(variant, directory);
+        return with(variant, directory, launch);
     }
 
-    /** The same settings for another variant (seed), written to {@code directory}. */
-    public Ib12Options with(TrainingVariant v, Path directory) {
+    /** The same settings for another variant (seed), written to {@code directory}, launched as {@code launchRecord} says. */
+    public Ib12Options with(TrainingVariant v, Path directory, Map<String, Object> launchRecord) {
         return new Ib12Options(v, epochs, batchSize, learningRate, shuffleSplit, trainFraction, taskFile, measures,
-                schedulePoints, directory, dumps, quiet);
+                schedulePoints, directory, dumps, quiet, launchRecord);
     }
 }

@@ -8,8 +8,9 @@ import org.infolens.dl4j.InfoPlaneListener;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.experiments.ImageClassifierRun;
 import org.infolens.experiments.RunOutcome;
+import org.infolens.experiments.TrainAndProbe;
 import org.infolens.experiments.data.KnownDataset;
-import org.infolens.experiments.data.TrainAndProbe;
+import org.infolens.figure.RunFigures;
 import org.infolens.measure.Measure;
 
 /**
@@ -20,6 +21,13 @@ import org.infolens.measure.Measure;
  * the probe its end, disjoint.
  */
 public final class MlpExperiment {
+
+    /** The experiments' names: the MLP on MNIST and on Fashion-MNIST. */
+    public static final String MNIST_NAME = "mnist-mlp";
+    public static final String FASHION_NAME = "fashion-mlp";
+
+    /** Default probe: 10,000 held-out images. */
+    public static final int DEFAULT_PROBE = 10_000;
 
     /**
      * The default measures, chosen so that recording every epoch of fashion-mlp (10,000-image probe)
@@ -37,6 +45,11 @@ public final class MlpExperiment {
 
     public static List<Measure> defaultMeasures() {
         return EstimatorCatalog.fromSpecs(DEFAULT_MEASURES);
+    }
+
+    /** The experiment's name on {@code dataset}. */
+    public static String name(KnownDataset dataset) {
+        return dataset == KnownDataset.MNIST ? MNIST_NAME : FASHION_NAME;
     }
 
     /** The training and probe images of a run (checked before a run directory is made). */
@@ -57,8 +70,10 @@ public final class MlpExperiment {
                 .recordTraining(true)
                 .outputDirectory(o.runDirectory())
                 .activationDumps(o.dumps())
-                .settings(o.settings(o.dataset() == KnownDataset.MNIST ? "mnist-mlp" : "fashion-mlp", "784-1024-20-20-20-10"));
+                .settings(o.settings(name(o.dataset()), "784-1024-20-20-20-10"))
+                .launch(o.launch())
+                .onClose(RunFigures::draw);
         return ImageClassifierRun.run(MlpNetwork.build(o), o.dataset(), d, o.variant(), listener, o.epochs(), o.batchSize(),
-                o.dataset().id() + "-mlp " + o.variant().name(), o.quiet());
+                name(o.dataset()) + " " + o.variant().name(), o.quiet());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.superposition.EffectiveFeatures;
@@ -23,6 +24,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * F / m should follow the reference superposition ||W||_F^2 / m.
  */
 public final class ToySuperposition {
+
+    /** The experiment's name. */
+    public static final String NAME = "toy-superposition";
 
     /** Fresh inputs whose hidden activations the sparse autoencoder sees. */
     public static final int ROWS = 10_000;
@@ -65,7 +69,7 @@ public final class ToySuperposition {
             int m = model.settings().hidden();
             Activations hidden = Activations.wrap(h.data().asFloat(), ROWS, m);
             Estimate e = EffectiveFeatures.builder().rows(ROWS).seed(seed).warmStart(false).build()
-                    .estimate(new LayerId(0, "hidden", m, "dense", "linear"), hidden, Probe.of(new int[ROWS]));
+                    .estimate(new LayerId(0, "hidden", m, LayerKind.DENSE, "linear"), hidden, Probe.of(new int[ROWS]));
             Point p = new Point(s, model.superposition(), e.value("F"), e.value("F") / m, (System.nanoTime() - t0) / 1e9);
             points.add(p);
             progress.accept(p);

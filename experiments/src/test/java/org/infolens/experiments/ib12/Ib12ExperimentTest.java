@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.infolens.run.RunDirectory;
 import org.infolens.run.RunProvenance;
+import org.infolens.run.RunStatus;
 import org.infolens.trajectory.TrajectoryReader;
 import org.infolens.trajectory.TrainingRecord;
 import org.infolens.trajectory.TrajectoryRecord;
@@ -53,7 +54,7 @@ class Ib12ExperimentTest {
             assertTrue(x.value("I_TY") <= x.value("I_XT") + 1e-12);
         }
         RunProvenance p = rd.readProvenance();
-        assertEquals("finished", p.status());
+        assertEquals(RunStatus.FINISHED, p.status());
         assertEquals("ib12", p.dataset().get("name"));
         assertEquals(3277, p.dataset().get("trainRows"));
         assertTrue(p.seeds().containsKey("split") && p.seeds().containsKey("minibatchOrder"));

@@ -1,7 +1,7 @@
 package org.infolens.estimate.binning;
 
 import org.infolens.data.Activations;
-import org.infolens.estimate.Parallel;
+import org.infolens.numeric.Parallel;
 
 /**
  * The sorted distinct values of a layer (one value excluded), without sorting them: EBAB needs only

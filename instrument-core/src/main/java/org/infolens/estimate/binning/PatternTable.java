@@ -1,7 +1,7 @@
 package org.infolens.estimate.binning;
 
 import org.infolens.data.Activations;
-import org.infolens.estimate.Parallel;
+import org.infolens.numeric.Parallel;
 
 /**
  * Gives each distinct binned row (a probe row's bin indices together, the joint pattern) a dense id.

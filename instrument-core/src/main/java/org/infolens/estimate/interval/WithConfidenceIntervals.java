@@ -1,6 +1,5 @@
 package org.infolens.estimate.interval;
 
-import org.infolens.estimate.RandomRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.infolens.measure.Interval;
 import org.infolens.measure.ForwardingMeasure;
 import org.infolens.measure.Measure;
 import org.infolens.measure.RunObserver;
+import org.infolens.numeric.RandomRows;
 
 /**
  * Any measure with confidence intervals on each of its values: the estimate on all rows as before,

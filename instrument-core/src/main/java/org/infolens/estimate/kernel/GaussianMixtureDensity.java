@@ -1,7 +1,7 @@
 package org.infolens.estimate.kernel;
 
 import java.util.Random;
-import org.infolens.estimate.Parallel;
+import org.infolens.numeric.Parallel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -2,7 +2,7 @@ package org.infolens.estimate.knn;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import org.infolens.estimate.Parallel;
+import org.infolens.numeric.Parallel;
 
 /**
  * Exact neighbour queries for many dimensions, where a k-d tree prunes nothing.

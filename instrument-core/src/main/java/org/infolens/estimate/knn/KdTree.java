@@ -1,6 +1,7 @@
 package org.infolens.estimate.knn;
 
-import org.infolens.estimate.Parallel;
+import org.infolens.numeric.Parallel;
+
 
 /**
  * A k-d tree for few dimensions: nodes split at the median of their widest dimension down to small

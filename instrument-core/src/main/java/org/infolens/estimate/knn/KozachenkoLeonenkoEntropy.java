@@ -1,12 +1,12 @@
 package org.infolens.estimate.knn;
 
+import static org.infolens.numeric.SpecialFunctions.digamma;
 import java.util.Map;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 
-import static org.infolens.estimate.SpecialFunctions.digamma;
 
 /**
  * Kozachenko-Leonenko entropy of a layer's activations: H = psi(N) - psi(k) + ln V_d + (d/N) sum_i

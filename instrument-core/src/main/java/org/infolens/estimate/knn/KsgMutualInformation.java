@@ -1,7 +1,7 @@
 package org.infolens.estimate.knn;
 
-import static org.infolens.estimate.SpecialFunctions.digamma;
 
+import static org.infolens.numeric.SpecialFunctions.digamma;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.infolens.data.Activations;

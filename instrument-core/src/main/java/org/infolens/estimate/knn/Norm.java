@@ -1,6 +1,7 @@
 package org.infolens.estimate.knn;
 
-import org.infolens.estimate.SpecialFunctions;
+import org.infolens.numeric.SpecialFunctions;
+
 
 /** The distance of the k-NN estimators. */
 public enum Norm {

@@ -1,7 +1,7 @@
 package org.infolens.estimate.knn;
 
-import static org.infolens.estimate.SpecialFunctions.digamma;
 
+import static org.infolens.numeric.SpecialFunctions.digamma;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

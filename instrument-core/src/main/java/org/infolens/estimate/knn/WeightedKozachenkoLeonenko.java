@@ -1,7 +1,8 @@
 package org.infolens.estimate.knn;
 
-import static org.infolens.estimate.SpecialFunctions.digamma;
-import static org.infolens.estimate.SpecialFunctions.lnGamma;
+import static org.infolens.numeric.SpecialFunctions.digamma;
+import static org.infolens.numeric.SpecialFunctions.lnGamma;
+
 
 /**
  * The weighted Kozachenko-Leonenko entropy of Berrett, Samworth and Yuan (2019), as Butakov et al.

@@ -1,9 +1,9 @@
 package org.infolens.estimate.lossy;
 
-import org.infolens.estimate.RandomRows;
 import java.util.Random;
 import org.infolens.data.Activations;
-import org.infolens.estimate.AdamOptimizer;
+import org.infolens.numeric.AdamOptimizer;
+import org.infolens.numeric.RandomRows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -5,11 +5,11 @@ import java.util.Map;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
-import org.infolens.estimate.Pca;
 import org.infolens.estimate.knn.PointSet;
 import org.infolens.estimate.knn.WeightedKozachenkoLeonenko;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
+import org.infolens.numeric.Pca;
 
 /**
  * Mutual information through lossy compression (Butakov et al. 2024): compress each high-dimensional

@@ -2,6 +2,7 @@ package org.infolens.estimate.parameters;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.infolens.data.GradientMoments;
 import org.infolens.data.LayerParameters;
 import org.infolens.measure.Estimate;
@@ -26,6 +27,11 @@ public final class GradientSignalToNoise implements ParameterMeasure {
     @Override
     public Map<String, Object> parameters() {
         return Map.of("std", "population");
+    }
+
+    @Override
+    public Set<Input> reads() {
+        return Set.of(Input.GRADIENTS);
     }
 
     @Override

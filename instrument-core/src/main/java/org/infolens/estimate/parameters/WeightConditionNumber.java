@@ -2,6 +2,7 @@ package org.infolens.estimate.parameters;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.infolens.data.LayerParameters;
 import org.infolens.data.WeightMatrix;
 import org.infolens.measure.Estimate;
@@ -33,6 +34,11 @@ public final class WeightConditionNumber implements ParameterMeasure {
     @Override
     public Map<String, Object> parameters() {
         return Map.of("lapack", "gesvd");
+    }
+
+    @Override
+    public Set<Input> reads() {
+        return Set.of(Input.WEIGHTS);
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.infolens.estimate.spectral;
 
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
-import org.infolens.estimate.Pca;
+import org.infolens.numeric.Pca;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

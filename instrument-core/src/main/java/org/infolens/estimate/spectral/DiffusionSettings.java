@@ -1,11 +1,11 @@
 package org.infolens.estimate.spectral;
 
-import org.infolens.estimate.RandomRows;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
+import org.infolens.numeric.RandomRows;
 
 /**
  * What diffusion spectral entropy and mutual information share: kernel width rule, diffusion steps t,

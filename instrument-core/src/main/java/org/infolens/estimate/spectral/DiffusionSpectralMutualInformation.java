@@ -1,6 +1,5 @@
 package org.infolens.estimate.spectral;
 
-import org.infolens.estimate.RandomRows;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +9,7 @@ import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
+import org.infolens.numeric.RandomRows;
 
 /**
  * Diffusion spectral mutual information (Liao et al. 2023) between a layer Z and a grouping C of the

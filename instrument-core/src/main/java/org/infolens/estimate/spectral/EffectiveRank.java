@@ -6,6 +6,7 @@ import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
+import org.infolens.numeric.EffectiveNumber;
 
 /**
  * Effective rank (Roy and Vetterli 2007) of a layer: exp of the entropy of its centred activation

@@ -1,6 +1,7 @@
 package org.infolens.estimate.spectral;
 
 import java.util.Map;
+import org.infolens.numeric.EffectiveNumber;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

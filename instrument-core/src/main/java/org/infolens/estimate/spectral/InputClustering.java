@@ -2,7 +2,7 @@ package org.infolens.estimate.spectral;
 
 import java.util.SplittableRandom;
 import org.infolens.data.Activations;
-import org.infolens.estimate.Pca;
+import org.infolens.numeric.Pca;
 
 /**
  * Clusters of the probe's inputs for DSMI(Z; X): k-means++ (seeded; the best of {@value #RESTARTS}

@@ -6,6 +6,7 @@ import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
+import org.infolens.numeric.EffectiveNumber;
 
 /**
  * Participation ratio of a layer: (sum lambda)^2 / sum lambda^2 over its covariance eigenvalues, the

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class AdaptiveDiscretizerTest extends BinnedInformationContract {
     @Test
     void deadReluLayerIsOneSymbol() {
         float[] v = new float[40];
-        Estimate e = measure().estimate(new LayerId(2, "dead", 4, "dense", "relu"), Activations.wrap(v, 10, 4),
+        Estimate e = measure().estimate(new LayerId(2, "dead", 4, LayerKind.DENSE, "relu"), Activations.wrap(v, 10, 4),
                 Probe.of(new int[] {0, 1, 0, 1, 0, 1, 0, 1, 0, 1}));
         assertEquals(0.0, e.value("H_T"), 0.0);
         assertEquals(0.0, e.value("I_TY"), 0.0);
@@ -52,9 +53,9 @@ class AdaptiveDiscretizerTest extends BinnedInformationContract {
     void lowerLimitComesFromTheActivationOrTheData() {
         AdaptiveDiscretizer d = AdaptiveDiscretizer.builder().build();
         Activations a = Activations.wrap(new float[] {-0.5f, 0.5f}, 2, 1);
-        assertEquals(-1.000001, d.lowFor(new LayerId(0, "t", 1, "dense", "tanh"), a));
-        assertEquals(0.0, d.lowFor(new LayerId(0, "r", 1, "dense", "relu"), a));
-        assertEquals(-1.000001, d.lowFor(new LayerId(0, "x", 1, "dense", "identity"), a));
+        assertEquals(-1.000001, d.lowFor(new LayerId(0, "t", 1, LayerKind.DENSE, "tanh"), a));
+        assertEquals(0.0, d.lowFor(new LayerId(0, "r", 1, LayerKind.DENSE, "relu"), a));
+        assertEquals(-1.000001, d.lowFor(new LayerId(0, "x", 1, LayerKind.DENSE, "identity"), a));
         Activations positive = Activations.wrap(new float[] {0f, 2f}, 2, 1);
         assertEquals(0.0, d.lowFor(LayerId.of(0, 1), positive));
         Activations wide = Activations.wrap(new float[] {-3f, 2f}, 2, 1);

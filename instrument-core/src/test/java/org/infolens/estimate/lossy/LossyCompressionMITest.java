@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.infolens.data.Activations;
-import org.infolens.estimate.Pca;
 import org.infolens.data.Probe;
 import org.infolens.estimate.EstimatorContract;
 import org.infolens.estimate.TestData;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
+import org.infolens.numeric.Pca;
 import org.junit.jupiter.api.Test;
 
 class LossyCompressionMITest extends EstimatorContract {
@@ -119,8 +119,8 @@ class LossyCompressionMITest extends EstimatorContract {
             for (int l = 1; l <= d / 4; l++) {
                 double c = 0;
                 for (int j = 1; j <= 5; j++) {
-                    c += w[j - 1] * Math.exp(org.infolens.estimate.SpecialFunctions.lnGamma(j + 2.0 * l / d)
-                            - org.infolens.estimate.SpecialFunctions.lnGamma(j));
+                    c += w[j - 1] * Math.exp(org.infolens.numeric.SpecialFunctions.lnGamma(j + 2.0 * l / d)
+                            - org.infolens.numeric.SpecialFunctions.lnGamma(j));
                 }
                 assertEquals(0.0, c, 1e-10, "constraint l = " + l + ", d = " + d);
             }

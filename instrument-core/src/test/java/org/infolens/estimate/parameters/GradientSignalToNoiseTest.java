@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.infolens.data.GradientMoments;
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.infolens.data.LayerParameters;
 import org.infolens.measure.Estimate;
 import org.junit.jupiter.api.Test;
 
 class GradientSignalToNoiseTest {
 
-    private static final LayerId LAYER = new LayerId(1, "hidden", 4, "dense", "relu");
+    private static final LayerId LAYER = new LayerId(1, "hidden", 4, LayerKind.DENSE, "relu");
 
     @Test
     void ratioOfTheNormsWithTheIterationsInTheDetails() {

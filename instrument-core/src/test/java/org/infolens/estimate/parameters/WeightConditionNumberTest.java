@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.infolens.data.LayerId;
+import org.infolens.data.LayerKind;
 import org.infolens.data.LayerParameters;
 import org.infolens.data.WeightMatrix;
 import org.infolens.measure.Estimate;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class WeightConditionNumberTest {
 
-    private static final LayerId LAYER = new LayerId(0, "dense", 3, "dense", "tanh");
+    private static final LayerId LAYER = new LayerId(0, "dense", 3, LayerKind.DENSE, "tanh");
 
     /** Rotation by {@code a} in the plane of axes i and j, in 3 dimensions. */
     private static double[][] rotation(int i, int j, double a) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.infolens.data.Activations;
 import org.infolens.data.Probe;
 import org.infolens.estimate.TestData;
+import org.infolens.numeric.EffectiveNumber;
 import org.junit.jupiter.api.Test;
 
 /** The shared exp-of-an-entropy utility and the covariance spectrum behind effective rank and participation ratio. */

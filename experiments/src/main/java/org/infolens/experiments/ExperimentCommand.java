@@ -1,0 +1,71 @@
+package org.infolens.experiments;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * An experiment as {@code ./infolens run NAME} takes it: a picocli command whose fields are the
+ * experiment's options, each declared once (name, default, help), and that launches the experiment
+ * with them. The command line, {@link ExperimentCatalog#launch} and anything that launches a run again
+ * from its run.json parse the same options with the same code. Its name is its {@code @Command} name;
+ * it is registered in {@code META-INF/services/org.infolens.experiments.ExperimentCommand}.
+ */
+public abstract class ExperimentCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", description = "where to write (default: a new directory under runs/ named after the experiment,"
+            + " its variant and seed)")
+    Path out;
+
+    @Option(names = "--overwrite", description = "empty --out first if it holds an earlier run")
+    boolean overwrite;
+
+    /** The name {@code ./infolens run} takes and run names start with. */
+    public final String name() {
+        return nameOf(getClass());
+    }
+
+    static String nameOf(Class<?> experiment) {
+        Command c = experiment.getAnnotation(Command.class);
+        if (c == null || c.name().isEmpty() || c.name().startsWith("<")) {
+            throw new IllegalStateException(experiment.getName() + " has no @Command name");
+        }
+        return c.name();
+    }
+
+    /**
+     * Checks the options, then runs the experiment into {@code --out} (or a fresh directory under
+     * runs/), printing its progress and results as {@code ./infolens run} does. Bad options or data are an
+     * {@link IllegalArgumentException} or an {@link IOException} before anything is written.
+     */
+    public abstract ExperimentOutcome launch() throws IOException;
+
+    @Override
+    public Integer call() throws Exception {
+        launch();
+        return 0;
+    }
+
+    /** Where progress and results are printed: the command line's standard output. */
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** {@code --out}, or null for a directory chosen under runs/. */
+    protected Path outOption() {
+        return out;
+    }
+
+    /** {@code --out} when given (emptied first with {@code --overwrite}), else runs/{@code name} or the next free runs/{@code name}-k. */
+    protected Path directory(Path given, String name) throws IOException {
+        return RunDirectories.choose(given, name, overwrite);
+    }
+}

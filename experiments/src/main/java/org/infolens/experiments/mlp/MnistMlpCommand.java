@@ -1,0 +1,16 @@
+package org.infolens.experiments.mlp;
+
+import org.infolens.experiments.ImageCommand;
+import org.infolens.experiments.data.KnownDataset;
+import picocli.CommandLine.Command;
+
+/** {@code infolens run mnist-mlp}. */
+@Command(name = MlpExperiment.MNIST_NAME, mixinStandardHelpOptions = true,
+        description = "Train 784-1024-20-20-20-10 on MNIST, recording every layer on held-out test images. Default measures:"
+                + " binning adaptive 30 and fixed-width 0.5 (all probe rows), kde upper (probeRows=2000), dse maxN=500.")
+public final class MnistMlpCommand extends ImageCommand {
+
+    public MnistMlpCommand() {
+        super(KnownDataset.MNIST, MlpExperiment.DEFAULT_PROBE, MlpExperiment::run);
+    }
+}
