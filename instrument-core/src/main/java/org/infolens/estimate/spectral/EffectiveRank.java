@@ -22,7 +22,7 @@ public final class EffectiveRank implements Measure {
 
     @Override
     public Map<String, Object> parameters() {
-        return Map.of("centred", true, "normalisation", "L1 of singular values");
+        return Map.of(); // none: it is defined on the centred layer, with nothing to choose
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class ParticipationRatio implements Measure {
 
     @Override
     public Map<String, Object> parameters() {
-        return Map.of("centred", true, "spectrum", "covariance eigenvalues");
+        return Map.of(); // none: it is defined on the centred layer, with nothing to choose
     }
 
     @Override
