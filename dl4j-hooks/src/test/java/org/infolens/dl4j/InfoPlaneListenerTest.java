@@ -127,7 +127,7 @@ class InfoPlaneListenerTest {
         InMemoryTrajectory sink = new InMemoryTrajectory();
         try (InfoPlaneListener listener = InfoPlaneListener.builder()
                 .probe(ProbeSet.of(data))
-                .measure(new org.infolens.estimate.kernel.KernelFactory().create(org.infolens.measure.Parameters.parse("kde", List.of())))
+                .measure(org.infolens.estimate.EstimatorCatalog.fromSpec("kde"))
                 .measure(new org.infolens.estimate.knn.KsgMutualInformation(org.infolens.estimate.knn.KnnSettings.defaults(), 1))
                 .measure(new org.infolens.estimate.knn.RossMutualInformation(org.infolens.estimate.knn.KnnSettings.defaults()))
                 .measure(org.infolens.estimate.lossy.LossyCompressionMI.builder().autoencoder(3, 8).build())

@@ -50,6 +50,6 @@ public final class Estimation {
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> p = new LinkedHashMap<>(m.parameters());
         p.putAll(e.layerParameters());
-        return new Outcome(m, p, t.rows(), e, seconds);
+        return new Outcome(m, p, m.rowsUsed(t.rows()), e, seconds);
     }
 }

@@ -36,6 +36,7 @@ public final class InfolensCli implements Runnable {
     /** The configured command line: bad input is one line on stderr and exit code 2. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new InfolensCli());
+        EstimateCommand.describeMeasures(cl.getSubcommands().get("estimate"));
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage() + " (see --help)");

@@ -29,9 +29,18 @@ public interface Measure {
 
     /**
      * Estimates on one layer. Values in bits. Throws {@link IllegalArgumentException} (with a message
-     * naming what is wrong) on input the estimator cannot take.
+     * naming what is wrong) on input the estimator cannot take; first of all, when the probe does not
+     * describe the layer's rows ({@link #requireProbeRows}).
      */
     Estimate estimate(LayerId layer, Activations values, Probe probe);
+
+    /** The check every estimate starts with: one probe row per activation row, else an error naming the layer. */
+    static void requireProbeRows(LayerId layer, Activations values, Probe probe) {
+        if (values.rows() != probe.size()) {
+            throw new IllegalArgumentException("layer " + layer.describe() + " has " + values.rows() + " rows but the probe set has "
+                    + probe.size());
+        }
+    }
 
     /** Probe rows an estimate reads when the probe has {@code probeRows} (fewer when the measure subsamples). */
     default int rowsUsed(int probeRows) {

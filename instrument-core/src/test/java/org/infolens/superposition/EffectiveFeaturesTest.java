@@ -15,7 +15,6 @@ import org.infolens.estimate.EstimatorContract;
 import org.infolens.estimate.TestData;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
-import org.infolens.measure.Parameters;
 import org.junit.jupiter.api.Test;
 
 class EffectiveFeaturesTest extends EstimatorContract {
@@ -122,16 +121,14 @@ class EffectiveFeaturesTest extends EstimatorContract {
 
     @Test
     void theCatalogMakesItFromTextParameters() {
-        Measure m = EstimatorCatalog.named("effective-features")
-                .create(Parameters.parse("effective-features", List.of("rows=500", "lambda=0.2", "warmStart=false")));
+        Measure m = EstimatorCatalog.fromSpec("effective-features:rows=500,lambda=0.2,warmStart=false");
         Map<String, Object> p = m.parameters();
         assertEquals(List.of("rows", "dictionaryRatio", "lambda", "learningRate", "batch", "patience", "maxEpochs", "minImprovement", "seed",
                 "warmStart"), List.copyOf(p.keySet()));
         assertEquals(500, p.get("rows"));
         assertEquals(0.2, p.get("lambda"));
         assertEquals(false, p.get("warmStart"));
-        assertThrows(IllegalArgumentException.class, () -> EstimatorCatalog.named("effective-features")
-                .create(Parameters.parse("effective-features", List.of("dictionary=4"))));
+        assertThrows(IllegalArgumentException.class, () -> EstimatorCatalog.fromSpec("effective-features:dictionary=4"));
         assertThrows(IllegalArgumentException.class, () -> EffectiveFeatures.builder().rows(1).build());
     }
 }

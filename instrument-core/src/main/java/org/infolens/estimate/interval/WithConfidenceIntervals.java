@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
@@ -14,7 +13,6 @@ import org.infolens.measure.Estimate;
 import org.infolens.measure.Interval;
 import org.infolens.measure.ForwardingMeasure;
 import org.infolens.measure.Measure;
-import org.infolens.measure.RunObserver;
 
 /**
  * Any measure with confidence intervals on each of its values: the estimate on all rows as before,
@@ -23,19 +21,22 @@ import org.infolens.measure.RunObserver;
  */
 public final class WithConfidenceIntervals extends ForwardingMeasure {
 
+    /** The parameter under which the interval settings are recorded, as an object of {@link IntervalSettings#PARAMETERS}. */
+    public static final String PARAMETER = "interval";
+
     private final IntervalSettings settings;
     private final IntervalSettings.Method method;
 
     public WithConfidenceIntervals(Measure inner, IntervalSettings settings) {
         super(inner);
         this.settings = settings;
-        this.method = settings.method() != null ? settings.method()
+        this.method = settings.method() != IntervalSettings.Method.AUTO ? settings.method()
                 : inner.biasedByRepeatedRows() ? IntervalSettings.Method.SUBSAMPLING : IntervalSettings.Method.BOOTSTRAP;
     }
 
     @Override
     protected Map<String, Object> ownParameters() {
-        return Map.of("interval", settings.parameters(method));
+        return Map.of(PARAMETER, settings.parameters(method));
     }
 
     @Override

@@ -1,10 +1,13 @@
 package org.infolens.estimate.knn;
 
 import java.util.Map;
+import org.infolens.config.Config;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
+import org.infolens.measure.Measure;
+import org.infolens.measure.MeasureProvider;
 
 import static org.infolens.estimate.SpecialFunctions.digamma;
 
@@ -19,12 +22,24 @@ public final class KozachenkoLeonenkoEntropy extends KnnMeasure {
     public static final String NAME = "kl-entropy";
     private static final double LN2 = Math.log(2);
 
+    /** The {@code kl-entropy} family for the catalog. */
+    public static final class Provider extends MeasureProvider {
+        public Provider() {
+            super(NAME, "Kozachenko-Leonenko entropy of T: H_T", KnnSettings.PARAMETERS, KozachenkoLeonenkoEntropy::new);
+        }
+    }
+
     public KozachenkoLeonenkoEntropy(KnnSettings settings) {
-        super(NAME, settings);
+        this(settings.configure(KnnSettings.PARAMETERS.builder(NAME)).build());
+    }
+
+    private KozachenkoLeonenkoEntropy(Config config) {
+        super(NAME, config);
     }
 
     @Override
     public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        Measure.requireProbeRows(layer, values, probe);
         PointSet points = PointSet.of(values).jittered(settings.jitter(), settings.seed());
         double nats = entropyNats(points, settings, layer);
         return new Estimate(Map.of("H_T", nats / LN2), Map.of(), Map.of("nats", nats));

@@ -1,32 +1,41 @@
 package org.infolens.estimate.spectral;
 
 import java.util.Map;
+import org.infolens.config.ParameterSet;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
+import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
+import org.infolens.measure.MeasureProvider;
 
 /**
  * Effective rank (Roy and Vetterli 2007) of a layer: exp of the entropy of its centred activation
  * matrix's L1-normalised singular values; between 1 and min(N, d). Value: effective_rank (a count).
  */
-public final class EffectiveRank implements Measure {
+public final class EffectiveRank extends ConfiguredMeasure {
 
     public static final String NAME = "effective-rank";
 
-    @Override
-    public String name() {
-        return NAME;
+    /** It has no parameters: the layer is centred, as the definition says. */
+    public static final ParameterSet PARAMETERS = ParameterSet.of();
+
+    /** The {@code effective-rank} family for the catalog. */
+    public static final class Provider extends MeasureProvider {
+        public Provider() {
+            super(NAME, "exp of the entropy of the singular values of centred T: effective_rank", PARAMETERS, c -> new EffectiveRank());
+        }
     }
 
-    @Override
-    public Map<String, Object> parameters() {
-        return Map.of(); // none: it is defined on the centred layer, with nothing to choose
+    public EffectiveRank() {
+        super(NAME, PARAMETERS.defaults(NAME));
     }
+
 
     @Override
     public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        Measure.requireProbeRows(layer, values, probe);
         double[] lambda = CovarianceSpectrum.eigenvalues(layer, values);
         double[] singular = new double[lambda.length];
         for (int i = 0; i < lambda.length; i++) {
@@ -40,8 +49,4 @@ public final class EffectiveRank implements Measure {
         return false;
     }
 
-    @Override
-    public String toString() {
-        return "EffectiveRank" + parameters();
-    }
 }

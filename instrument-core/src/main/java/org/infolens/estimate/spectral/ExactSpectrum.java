@@ -1,6 +1,6 @@
 package org.infolens.estimate.spectral;
 
-import java.util.Map;
+import org.infolens.config.Config;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -17,8 +17,8 @@ public record ExactSpectrum() implements SpectrumMethod {
     }
 
     @Override
-    public Map<String, Object> parameters() {
-        return Map.of();
+    public Config.Builder configure(Config.Builder b) {
+        return b.set(METHOD, Kind.EXACT).set(RANK, null).set(PROBES, null).set(STEPS, null);
     }
 
     @Override
