@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 /** {@code infolens estimate <measure>}: one estimate from saved activations, as one JSON object. */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
         description = "Estimate a measure from saved activations (.npy or .csv, rows = samples) and print one JSON object:"
-                + " {measure, params (effective, defaults included), n, values_bits, details, seconds (estimation only)}.")
+                + " {measure, params (every parameter, defaults included), resolved (what the estimator resolved from them and the data),"
+                + " n, values, units, details, seconds (estimation only)}.")
 final class EstimateCommand implements Callable<Integer> {
 
     @Spec

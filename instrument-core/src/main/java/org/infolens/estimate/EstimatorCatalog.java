@@ -1,25 +1,23 @@
 package org.infolens.estimate;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.infolens.config.ParameterSet;
 import org.infolens.estimate.interval.IntervalSettings;
 import org.infolens.estimate.interval.WithConfidenceIntervals;
 import org.infolens.measure.Family;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.MeasureRegistry;
 import org.infolens.measure.MeasureSpec;
 import org.infolens.measure.ParameterMeasure;
 import org.infolens.measure.ParameterMeasureProvider;
 
 /**
- * Every estimator family on the class path, by the name the command line and the records use: those
- * registered with {@link ServiceLoader} as {@link MeasureProvider}s (infolens' own and any jar's) and
- * as {@link ParameterMeasureProvider}s. Makes measures from specs, the command line's text and a
- * record's or run.json's parameters alike, so a recorded measure replays.
+ * Makes measures of the families in the {@link MeasureRegistry} (infolens' own and any jar's, found by
+ * {@link java.util.ServiceLoader}) from specs: the command line's text and a record's or run.json's
+ * parameters alike, so a recorded measure replays; the wrappers every measure takes included.
  */
 public final class EstimatorCatalog {
 
@@ -34,29 +32,9 @@ public final class EstimatorCatalog {
     private EstimatorCatalog() {
     }
 
-    /** Loaded once, at first use. */
-    private static final class Registered {
-        static final List<MeasureProvider> MEASURES = load(MeasureProvider.class);
-        static final List<ParameterMeasureProvider> PARAMETER_MEASURES = load(ParameterMeasureProvider.class);
-    }
-
-    private static <P extends Family<?>> List<P> load(Class<P> type) {
-        List<P> all = new ArrayList<>();
-        Map<String, P> byName = new LinkedHashMap<>();
-        for (P p : ServiceLoader.load(type)) {
-            P other = byName.put(p.name(), p);
-            if (other != null) {
-                throw new IllegalStateException("two estimators are registered as '" + p.name() + "': " + other.getClass().getName()
-                        + " and " + p.getClass().getName());
-            }
-            all.add(p);
-        }
-        return List.copyOf(all);
-    }
-
     /** Every registered measure family, infolens' own first (in class-path order). */
     public static List<MeasureProvider> all() {
-        return Registered.MEASURES;
+        return MeasureRegistry.measures();
     }
 
     public static List<String> names() {
@@ -70,7 +48,7 @@ public final class EstimatorCatalog {
 
     /** Every registered parameter-measure family (weights, gradients). */
     public static List<ParameterMeasureProvider> parameterMeasures() {
-        return Registered.PARAMETER_MEASURES;
+        return MeasureRegistry.parameterMeasures();
     }
 
     /** A parameter measure from its name and parameters, as run.json lists it. */

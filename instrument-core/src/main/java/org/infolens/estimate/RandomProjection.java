@@ -65,7 +65,7 @@ public final class RandomProjection extends ForwardingMeasure {
         Estimate e = inner.estimate(projected, project(layer, values), probe);
         Map<String, Object> lp = new LinkedHashMap<>(e.layerParameters());
         lp.put("projectedFrom", values.columns());
-        return new Estimate(e.valuesBits(), lp, e.details(), e.intervals());
+        return new Estimate(e.values(), lp, e.details(), e.intervals());
     }
 
     /** {@code values} (N x W) times this layer's W x maxWidth matrix. */

@@ -1,5 +1,6 @@
 package org.infolens.measure;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -8,7 +9,7 @@ import org.infolens.config.ParameterSet;
 
 /**
  * What the catalog knows of one estimator family: its name, a line for help texts, its declared
- * parameters, and how a configuration becomes an estimator. Subclassed by {@link MeasureProvider} and
+ * parameters and outputs, and how a configuration becomes an estimator. Subclassed by {@link MeasureProvider} and
  * {@link ParameterMeasureProvider}, the types {@link java.util.ServiceLoader} looks up.
  *
  * @param <M> what the family makes
@@ -18,13 +19,18 @@ public abstract class Family<M> {
     private final String name;
     private final String description;
     private final ParameterSet parameters;
+    private final List<Output> outputs;
     private final Function<Config, ? extends M> make;
 
-    protected Family(String name, String description, ParameterSet parameters, Function<Config, ? extends M> make) {
+    protected Family(String name, String description, ParameterSet parameters, List<Output> outputs, Function<Config, ? extends M> make) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = Objects.requireNonNull(description, "description");
         this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.outputs = List.copyOf(outputs);
         this.make = Objects.requireNonNull(make, "make");
+        if (this.outputs.isEmpty() || this.outputs.stream().map(Output::name).distinct().count() != this.outputs.size()) {
+            throw new IllegalArgumentException(name + " must declare its outputs, each name once: " + outputs);
+        }
     }
 
     /** The family name, as the estimators' {@code name()} returns it and the command line takes it. */
@@ -40,6 +46,11 @@ public abstract class Family<M> {
     /** Every parameter the family takes, in the order {@code parameters()} lists them. */
     public final ParameterSet parameters() {
         return parameters;
+    }
+
+    /** Every value the family's estimators can give (a configuration may give fewer: no I_TY without labels). */
+    public final List<Output> outputs() {
+        return outputs;
     }
 
     /** An estimator of {@code config}, a configuration of {@link #parameters()}. */

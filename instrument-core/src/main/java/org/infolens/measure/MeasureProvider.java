@@ -1,5 +1,6 @@
 package org.infolens.measure;
 
+import java.util.List;
 import java.util.function.Function;
 import org.infolens.config.Config;
 import org.infolens.config.ParameterSet;
@@ -13,14 +14,15 @@ import org.infolens.config.ParameterSet;
  * <pre>{@code
  * public static final class Provider extends MeasureProvider {
  *     public Provider() {
- *         super(NAME, "what it estimates: its values", PARAMETERS, MyMeasure::new);
+ *         super(NAME, "what it estimates", PARAMETERS, List.of(Output.bits(Quantity.H_T)), MyMeasure::new);
  *     }
  * }
  * }</pre>
  */
 public abstract class MeasureProvider extends Family<Measure> {
 
-    protected MeasureProvider(String name, String description, ParameterSet parameters, Function<Config, ? extends Measure> make) {
-        super(name, description, parameters, make);
+    protected MeasureProvider(String name, String description, ParameterSet parameters, List<Output> outputs,
+                              Function<Config, ? extends Measure> make) {
+        super(name, description, parameters, outputs, make);
     }
 }

@@ -1,5 +1,6 @@
 package org.infolens.measure;
 
+import java.util.List;
 import java.util.function.Function;
 import org.infolens.config.Config;
 import org.infolens.config.ParameterSet;
@@ -11,8 +12,8 @@ import org.infolens.config.ParameterSet;
  */
 public abstract class ParameterMeasureProvider extends Family<ParameterMeasure> {
 
-    protected ParameterMeasureProvider(String name, String description, ParameterSet parameters,
+    protected ParameterMeasureProvider(String name, String description, ParameterSet parameters, List<Output> outputs,
                                        Function<Config, ? extends ParameterMeasure> make) {
-        super(name, description, parameters, make);
+        super(name, description, parameters, outputs, make);
     }
 }

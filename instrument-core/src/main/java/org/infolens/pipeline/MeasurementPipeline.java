@@ -3,7 +3,6 @@ package org.infolens.pipeline;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +18,7 @@ import org.infolens.data.Probe;
 import org.infolens.io.ActivationStore;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
+import org.infolens.measure.Output;
 import org.infolens.measure.ParameterMeasure;
 import org.infolens.measure.RunObserver;
 import org.infolens.trajectory.RecordStatus;
@@ -323,10 +323,9 @@ public final class MeasurementPipeline implements AutoCloseable {
                 Estimate e = m.estimate(l.layer(), l.values(), probe);
                 long dt = System.nanoTime() - t0;
                 measureNanos.addAndGet(dt);
-                Map<String, Object> params = new LinkedHashMap<>(m.parameters());
-                params.putAll(e.layerParameters());
-                r = new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, s.epoch(), s.iteration(), l.layer(), m.name(),
-                        m.label(), params, m.rowsUsed(l.values().rows()), RecordStatus.OK, e.valuesBits(), e.intervals(), e.details(), null, dt / 1e9,
+                r = new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, s.epoch(), s.iteration(), l.layer(), m.name(), m.label(),
+                        m.parameters(), e.layerParameters(), m.rowsUsed(l.values().rows()), RecordStatus.OK, e.values(),
+                        Output.unitsOf(m.label(), m.outputs(), e.values().keySet()), e.intervals(), e.details(), null, dt / 1e9,
                         Instant.now());
             } catch (RuntimeException e) {
                 String why = m.label() + " failed on layer " + l.layer().describe() + " at epoch " + s.epoch() + ": " + e;
@@ -348,10 +347,9 @@ public final class MeasurementPipeline implements AutoCloseable {
                 Estimate e = m.estimate(p);
                 long dt = System.nanoTime() - t0;
                 measureNanos.addAndGet(dt);
-                Map<String, Object> params = new LinkedHashMap<>(m.parameters());
-                params.putAll(e.layerParameters());
                 r = new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, s.epoch(), s.iteration(), p.layer(), m.name(), m.label(),
-                        params, m.sampleSize(p), RecordStatus.OK, e.valuesBits(), e.intervals(), e.details(), null, dt / 1e9,
+                        m.parameters(), e.layerParameters(), m.sampleSize(p), RecordStatus.OK, e.values(),
+                        Output.unitsOf(m.label(), m.outputs(), e.values().keySet()), e.intervals(), e.details(), null, dt / 1e9,
                         Instant.now());
             } catch (RuntimeException e) {
                 String why = m.label() + " failed on layer " + p.layer().describe() + " at epoch " + s.epoch() + ": " + e;
@@ -372,8 +370,8 @@ public final class MeasurementPipeline implements AutoCloseable {
 
     private TrajectoryRecord failure(int epoch, long iteration, LayerId layer, String name, String label, Map<String, Object> params,
                                      int n, RecordStatus status, String why) {
-        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, epoch, iteration, layer, name, label, params, n,
-                status, Map.of(), Map.of(), Map.of(), why, 0, Instant.now());
+        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, epoch, iteration, layer, name, label, params, Map.of(), n,
+                status, Map.of(), Map.of(), Map.of(), Map.of(), why, 0, Instant.now());
     }
 
     private void emit(TrajectoryRecord r) {

@@ -1,8 +1,8 @@
 package org.infolens.superposition;
 
-import org.infolens.estimate.RandomRows;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.infolens.config.Config;
@@ -11,11 +11,14 @@ import org.infolens.config.ParameterSet;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
+import org.infolens.estimate.RandomRows;
 import org.infolens.estimate.spectral.EffectiveNumber;
 import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Unit;
 import org.infolens.superposition.SparseAutoencoder.Settings;
 
 /**
@@ -29,8 +32,7 @@ import org.infolens.superposition.SparseAutoencoder.Settings;
  *
  * <p>Warm start (default on): the autoencoder trained on a layer is kept, by layer name, and the next
  * recorded epoch's training starts from it, so tracking a run costs a fraction of training each epoch
- * from scratch. The values are counts, in the record's {@code values_bits} field: {@code F} and
- * {@code ratio}.
+ * from scratch. Values: {@code F}, a count, and {@code ratio}, a plain number.
  */
 public final class EffectiveFeatures extends ConfiguredMeasure {
 
@@ -47,8 +49,9 @@ public final class EffectiveFeatures extends ConfiguredMeasure {
     /** The {@code effective-features} family for the catalog. */
     public static final class Provider extends MeasureProvider {
         public Provider() {
-            super(NAME, "effective features of a sparse autoencoder's dictionary (Bereska et al.): F, ratio = F / width (counts)",
-                    PARAMETERS, EffectiveFeatures::new);
+            super(NAME, "effective features of a sparse autoencoder's dictionary (Bereska et al.)", PARAMETERS,
+                    List.of(Output.of("F", "effective features F", Unit.COUNT), Output.of("ratio", "F / width", Unit.NUMBER)),
+                    EffectiveFeatures::new);
         }
     }
 

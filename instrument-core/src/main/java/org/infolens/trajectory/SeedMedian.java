@@ -112,11 +112,11 @@ public final class SeedMedian {
             RecordStatus status = group.stream().anyMatch(r -> r.status() == RecordStatus.ERROR) ? RecordStatus.ERROR : RecordStatus.SKIPPED;
             String message = "no seed has an estimate here: " + group.stream().map(TrajectoryRecord::message).distinct().toList();
             return new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, first.epoch(), first.iteration(), layer, first.measure(), first.label(),
-                    first.params(), first.n(), status, Map.of(), Map.of(), details, message, 0, time);
+                    first.params(), first.resolved(), first.n(), status, Map.of(), Map.of(), Map.of(), details, message, 0, time);
         }
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, Interval> intervals = new LinkedHashMap<>();
-        for (String name : first.valuesBits().keySet()) {
+        for (String name : first.values().keySet()) {
             double[] v = ok.stream().mapToDouble(r -> r.value(name)).filter(Double::isFinite).sorted().toArray();
             if (v.length == 0) {
                 continue;
@@ -131,6 +131,6 @@ public final class SeedMedian {
         int n = ok.stream().mapToInt(TrajectoryRecord::n).min().orElse(first.n());
         double seconds = ok.stream().mapToDouble(TrajectoryRecord::seconds).sum();
         return new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, first.epoch(), first.iteration(), layer, first.measure(), first.label(),
-                first.params(), n, RecordStatus.OK, values, intervals, details, null, seconds, time);
+                first.params(), first.resolved(), n, RecordStatus.OK, values, first.units(), intervals, details, null, seconds, time);
     }
 }

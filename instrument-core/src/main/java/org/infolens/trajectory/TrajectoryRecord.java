@@ -3,7 +3,6 @@ package org.infolens.trajectory;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.Collections;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.infolens.data.LayerId;
 import org.infolens.measure.Interval;
+import org.infolens.measure.Unit;
 
 /**
  * One line of a trajectory: what one measure found on one layer at one recorded epoch, with every
@@ -24,10 +24,14 @@ import org.infolens.measure.Interval;
  * @param layer      the layer
  * @param measure    estimator family ("binning", ...)
  * @param label      the measure's configuration label ("binning/adaptive-30")
- * @param params     every parameter of the estimate, defaults and per-layer resolved values included
+ * @param params     every parameter of the measure, defaults included: the measure replays from these
+ *                   ({@code EstimatorCatalog.create(new MeasureSpec(measure, params))})
+ * @param resolved   what the measure resolved for this layer and epoch from its parameters and the data (an
+ *                   adaptive bin edge's lower limit, an adaptive noise variance, the kernel width used)
  * @param n          probe rows the estimate used
  * @param status     ok, error or skipped
- * @param valuesBits the estimates in bits (empty unless ok)
+ * @param values     the estimates (empty unless ok)
+ * @param units      the unit of each value, as the measure declares it: bits, nats, count or number
  * @param intervals  confidence intervals of some estimates, by the same names (absent unless asked for)
  * @param details    estimator diagnostics
  * @param message    why an error or skip happened (null when ok)
@@ -36,8 +40,8 @@ import org.infolens.measure.Interval;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"schema", "run", "epoch", "iteration", "layer", "measure", "label", "status", "n", "values_bits",
-        "intervals", "params", "details", "message", "seconds", "time"})
+@JsonPropertyOrder({"schema", "run", "epoch", "iteration", "layer", "measure", "label", "status", "n", "values", "units",
+        "intervals", "params", "resolved", "details", "message", "seconds", "time"})
 public record TrajectoryRecord(
         int schema,
         String run,
@@ -47,17 +51,23 @@ public record TrajectoryRecord(
         String measure,
         String label,
         Map<String, Object> params,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> resolved,
         int n,
         RecordStatus status,
-        @JsonProperty("values_bits") Map<String, Double> valuesBits,
+        Map<String, Double> values,
+        Map<String, Unit> units,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Interval> intervals,
         Map<String, Object> details,
         String message,
         double seconds,
         Instant time) {
 
-    /** The trajectory format this code writes; it reads this version and older. */
-    public static final int SCHEMA = 1;
+    /**
+     * The trajectory format this code writes; it reads this version and older. 2: {@code values} with
+     * their {@code units} (1 had {@code values_bits}, bits or not), and {@code resolved} apart from
+     * {@code params} (1 merged them).
+     */
+    public static final int SCHEMA = 2;
 
     public TrajectoryRecord {
         Objects.requireNonNull(layer, "layer");
@@ -65,7 +75,13 @@ public record TrajectoryRecord(
         Objects.requireNonNull(status, "status");
         label = label == null ? measure : label;
         params = frozen(params);
-        valuesBits = frozen(valuesBits);
+        resolved = frozen(resolved);
+        values = frozen(values);
+        units = frozen(units);
+        if (!units.keySet().containsAll(values.keySet())) {
+            throw new IllegalArgumentException("record of " + label + " on layer " + layer.describe() + ": values " + values.keySet()
+                    + " without a unit in " + units);
+        }
         intervals = frozen(intervals);
         details = frozen(details);
     }
@@ -77,7 +93,7 @@ public record TrajectoryRecord(
 
     /** An estimate by name, or NaN when this record has none. */
     public double value(String name) {
-        Double v = valuesBits.get(name);
+        Double v = values.get(name);
         return v == null ? Double.NaN : v;
     }
 

@@ -17,6 +17,7 @@ import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureSpec;
+import org.infolens.measure.Output;
 import org.infolens.trajectory.Json;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  * The estimator compatibility kit (published as instrument-core's test jar): an estimator's test
  * extends this class and names its measure, ordinary data and the closed forms it must meet. It
  * checks what all measures owe their users (parameters that replay through the catalog, determinism,
- * finite values, clear errors on input they cannot take) and runs the closed forms, with tolerances
+ * finite values among its declared outputs, clear errors on input they cannot take) and runs the closed forms, with tolerances
  * stated per estimator and sample size, never loosened to pass. {@link RegisteredEstimatorsContract}
  * runs the same generic checks over every registered estimator.
  */
@@ -122,7 +123,7 @@ public abstract class EstimatorContract {
         Measure m = measure();
         Measure replay = replayed(m);
         assertSameConfiguration(m, replay);
-        assertEquals(estimate(m, ordinaryData()).valuesBits(), estimate(replay, ordinaryData()).valuesBits(), "replayed values");
+        assertEquals(estimate(m, ordinaryData()).values(), estimate(replay, ordinaryData()).values(), "replayed values");
         assertTrue(m.parameters().values().stream().noneMatch(java.util.Objects::isNull), "no parameter left unresolved: " + m);
         for (String k : m.parameters().keySet()) {
             assertTrue(m.toString().contains(k), "toString shows " + k + ": " + m);
@@ -133,14 +134,22 @@ public abstract class EstimatorContract {
     @Test
     void sameInputGivesTheSameValues() {
         TestData.Case c = ordinaryData();
-        assertEquals(estimate(measure(), c).valuesBits(), estimate(measure(), c).valuesBits());
+        assertEquals(estimate(measure(), c).values(), estimate(measure(), c).values());
     }
 
     @Test
-    void ordinaryDataGivesFiniteValues() {
-        Estimate e = estimate(measure(), ordinaryData());
-        assertFalse(e.valuesBits().isEmpty());
-        e.valuesBits().values().forEach(v -> assertTrue(Double.isFinite(v)));
+    void ordinaryDataGivesFiniteValuesThatItDeclares() {
+        Measure m = measure();
+        Estimate e = estimate(m, ordinaryData());
+        assertFalse(e.values().isEmpty());
+        e.values().values().forEach(v -> assertTrue(Double.isFinite(v)));
+        assertDeclared(m, e);
+    }
+
+    /** Every value of {@code e} is among {@code m}'s declared outputs (so it has a unit). */
+    public static void assertDeclared(Measure m, Estimate e) {
+        List<String> declared = m.outputs().stream().map(Output::name).toList();
+        assertTrue(declared.containsAll(e.values().keySet()), m.label() + " gives " + e.values().keySet() + ", declares " + declared);
     }
 
     @Test
@@ -171,7 +180,7 @@ public abstract class EstimatorContract {
         }
         TestData.Case ties = new TestData.Case(Activations.wrap(v, c.t().rows(), c.t().columns()), c.probe());
         try {
-            estimate(measure(), ties).valuesBits().values().forEach(x -> assertTrue(Double.isFinite(x)));
+            estimate(measure(), ties).values().values().forEach(x -> assertTrue(Double.isFinite(x)));
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage().contains("repeated") || e.getMessage().contains("jitter"), e.getMessage());
         }

@@ -22,8 +22,8 @@ class ComparisonFigureTest {
     /** The synthetic run with binning relabelled, as a ReLU run measured with other edges would be. */
     private RecordedRun relabelled(String name, String binningLabel) throws IOException {
         List<TrajectoryRecord> records = SyntheticRun.records().stream().map(r -> !r.label().equals(SyntheticRun.BINNING) ? r
-                : new TrajectoryRecord(r.schema(), name, r.epoch(), r.iteration(), r.layer(), r.measure(), binningLabel, r.params(), r.n(),
-                        r.status(), r.valuesBits(), r.intervals(), r.details(), r.message(), r.seconds(), r.time())).toList();
+                : new TrajectoryRecord(r.schema(), name, r.epoch(), r.iteration(), r.layer(), r.measure(), binningLabel, r.params(), r.resolved(),
+                        r.n(), r.status(), r.values(), r.units(), r.intervals(), r.details(), r.message(), r.seconds(), r.time())).toList();
         return SyntheticRun.write(dir.resolve(name), records, List.of(binningLabel, SyntheticRun.KDE), Map.of());
     }
 

@@ -115,7 +115,7 @@ class EffectiveFeaturesTest extends EstimatorContract {
         Estimate dense = measure().estimate(new LayerId(1, "conv", channels, "dense", "relu"), perPosition, Probe.of(new int[n * positions]));
         assertEquals(n * positions, spatial.details().get("rowsUsed"));
         assertEquals(channels, spatial.layerParameters().get("width"));
-        assertEquals(dense.valuesBits(), spatial.valuesBits());
+        assertEquals(dense.values(), spatial.values());
         assertEquals(spatial.value("F") / channels, spatial.value("ratio"), 1e-12);
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.infolens.data.LayerId;
+import org.infolens.measure.Unit;
 import org.infolens.run.RunDirectory;
 import org.infolens.run.RunProvenance;
 import org.junit.jupiter.api.Test;
@@ -20,13 +21,14 @@ class SeedMedianTest {
 
     private static TrajectoryRecord ok(String run, int epoch, int layer, String label, double ixt, double ity) {
         return new TrajectoryRecord(TrajectoryRecord.SCHEMA, run, epoch, epoch * 10L, new LayerId(layer, "l" + layer, 4, "dense", "tanh"),
-                "binning", label, Map.of("bins", 30), 100, RecordStatus.OK, Map.of("I_XT", ixt, "I_TY", ity), Map.of(), Map.of(), null, 0.5,
+                "binning", label, Map.of("bins", 30), Map.of(), 100, RecordStatus.OK, Map.of("I_XT", ixt, "I_TY", ity), Map.of("I_XT", Unit.BITS, "I_TY", Unit.BITS), Map.of(),
+                Map.of(), null, 0.5,
                 Instant.parse("2026-11-22T10:00:00Z").plusSeconds(epoch));
     }
 
     private static TrajectoryRecord failed(String run, int epoch, int layer, String label, RecordStatus status) {
         return new TrajectoryRecord(TrajectoryRecord.SCHEMA, run, epoch, epoch * 10L, new LayerId(layer, "l" + layer, 4, "dense", "tanh"),
-                "binning", label, Map.of("bins", 30), 100, status, Map.of(), Map.of(), Map.of(), "why " + run, 0,
+                "binning", label, Map.of("bins", 30), Map.of(), 100, status, Map.of(), Map.of(), Map.of(), Map.of(), "why " + run, 0,
                 Instant.parse("2026-11-22T10:00:00Z"));
     }
 

@@ -1,5 +1,6 @@
 package com.example.infolens;
 
+import java.util.List;
 import java.util.Map;
 import org.infolens.config.Config;
 import org.infolens.config.Param;
@@ -11,6 +12,8 @@ import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Quantity;
 
 /**
  * Entropy of a layer under a Gaussian model, in bits: H(T) = (d/2) log2(2 pi e) + (1/2) log2 det(S + ridge I),
@@ -22,15 +25,17 @@ public final class GaussianEntropy extends ConfiguredMeasure {
 
     public static final String NAME = "gaussian-entropy";
 
-    // Each parameter once: name, default, check, doc. Builders, specs and parameters() all come from here.
+    // Each parameter once: name, default, check, doc. Specs, builders and parameters() all come from here.
     public static final Param<Double> RIDGE = Param.real("ridge", 0, "added to the covariance's diagonal (for constant units)")
             .check(r -> r >= 0, ">= 0");
     public static final ParameterSet PARAMETERS = ParameterSet.of(RIDGE);
+    // What it gives, with units: H(T) in bits, so figures and reports know it as the entropy of T.
+    public static final List<Output> OUTPUTS = List.of(Output.bits(Quantity.H_T));
 
     /** What META-INF/services/org.infolens.measure.MeasureProvider names. */
     public static final class Provider extends MeasureProvider {
         public Provider() {
-            super(NAME, "entropy of T under a Gaussian model: H_T", PARAMETERS, GaussianEntropy::new);
+            super(NAME, "entropy of T under a Gaussian model", PARAMETERS, OUTPUTS, GaussianEntropy::new);
         }
     }
 

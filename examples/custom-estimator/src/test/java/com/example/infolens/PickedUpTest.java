@@ -54,7 +54,7 @@ class PickedUpTest {
         assertEquals(0.001, out.get("params").get("ridge").asDouble());
         assertEquals(300, out.get("params").get("probeRows").asInt());
         assertEquals(300, out.get("n").asInt());
-        assertTrue(Double.isFinite(out.get("values_bits").get("H_T").asDouble()), out.toString());
+        assertTrue(Double.isFinite(out.get("values").get("H_T").asDouble()), out.toString());
     }
 
     @Test

@@ -90,7 +90,7 @@ final class AgreementBench implements Callable<Integer> {
                     Measure m = BenchSupport.measure("binning", params);
                     Estimation.Outcome ours = Estimation.estimateOnce(m, l.values(), probe);
                     double diff = 0;
-                    for (Map.Entry<String, Double> e : ref.valuesBits().entrySet()) {
+                    for (Map.Entry<String, Double> e : ref.values().entrySet()) {
                         diff = Math.max(diff, Math.abs(e.getValue() - ours.estimate().value(e.getKey())));
                     }
                     double[] w = worst.computeIfAbsent(params.get("edges"), k -> new double[2]);

@@ -1,6 +1,7 @@
 package org.infolens.estimate.binning;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -17,6 +18,8 @@ import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Quantity;
 import org.infolens.measure.RunObserver;
 
 /**
@@ -77,11 +80,13 @@ public final class BinnedInformation extends ConfiguredMeasure {
             .require(c -> c.get(EDGES) != Edges.GLOBAL_MINMAX || !c.has(LO) || c.get(LO) <= c.get(HI),
                     "global-minmax binning needs lo <= hi");
 
+    public static final List<Output> OUTPUTS = List.of(Output.bits(Quantity.H_T), Output.bits(Quantity.I_XT), Output.bits(Quantity.I_TY));
+
     /** The {@code binning} family for the catalog. */
     public static final class Provider extends MeasureProvider {
         public Provider() {
-            super(NAME, "plug-in MI of binned joint layer patterns: H_T, I_XT, I_TY (edges: fixed-range, fixed-width, global-minmax,"
-                    + " adaptive)", PARAMETERS, c -> new BinnedInformation(Discretizer.of(c)));
+            super(NAME, "plug-in MI of binned joint layer patterns (edges: fixed-range, fixed-width, global-minmax, adaptive)",
+                    PARAMETERS, OUTPUTS, c -> new BinnedInformation(Discretizer.of(c)));
         }
     }
 

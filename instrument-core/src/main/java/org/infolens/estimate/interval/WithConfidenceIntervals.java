@@ -45,7 +45,7 @@ public final class WithConfidenceIntervals extends ForwardingMeasure {
         SplittableRandom rnd = new SplittableRandom(settings.seed());
         Map<String, Interval> intervals = method == IntervalSettings.Method.BOOTSTRAP
                 ? bootstrap(layer, values, probe, full, rnd) : subsampling(layer, values, probe, full, rnd);
-        return new Estimate(full.valuesBits(), full.layerParameters(), full.details(), intervals);
+        return new Estimate(full.values(), full.layerParameters(), full.details(), intervals);
     }
 
     private Map<String, Interval> bootstrap(LayerId layer, Activations values, Probe probe, Estimate full, SplittableRandom rnd) {
@@ -60,7 +60,7 @@ public final class WithConfidenceIntervals extends ForwardingMeasure {
         }
         Map<String, Interval> out = new LinkedHashMap<>();
         double alpha = 1 - settings.level();
-        for (Map.Entry<String, Double> v : full.valuesBits().entrySet()) {
+        for (Map.Entry<String, Double> v : full.values().entrySet()) {
             List<Double> r = replicates.getOrDefault(v.getKey(), List.of());
             if (r.size() >= settings.bootstrapReplicates() / 2) {
                 double[] sorted = r.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -109,7 +109,7 @@ public final class WithConfidenceIntervals extends ForwardingMeasure {
         double z = Quantiles.studentT(0.5 + settings.level() / 2, settings.resamples() - 1);
         double[] c = interceptWeights(new double[] {1.0 / n, 2.0 / n, 4.0 / n});
         Map<String, Interval> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Double> v : full.valuesBits().entrySet()) {
+        for (Map.Entry<String, Double> v : full.values().entrySet()) {
             double[] y = {v.getValue(), 0, 0};
             double[] spread = new double[parts.length];     // variance of one subsample's estimate, per size
             double[] correction = new double[parts.length]; // variance of one split's mean, per size
@@ -177,7 +177,7 @@ public final class WithConfidenceIntervals extends ForwardingMeasure {
 
     private Map<String, Double> estimateOn(LayerId layer, Activations values, Probe probe, int[] rows) {
         try {
-            return inner.estimate(layer, values.selectRows(rows), probe.selectRows(rows)).valuesBits();
+            return inner.estimate(layer, values.selectRows(rows), probe.selectRows(rows)).values();
         } catch (IllegalArgumentException e) {
             return Map.of(); // too few rows for this estimator: this resample counts as missing
         }

@@ -1,6 +1,7 @@
 package org.infolens.estimate.kernel;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.infolens.config.Config;
 import org.infolens.config.Param;
@@ -12,6 +13,8 @@ import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Quantity;
 
 /**
  * Kolchinsky-Tracey kernel bounds on the information plane, as Saxe et al. (2018) used them: model
@@ -56,10 +59,12 @@ public final class KernelBounds extends ConfiguredMeasure {
             .check(v -> v > 0, "> 0");
     public static final ParameterSet PARAMETERS = ParameterSet.of(BOUND, NOISE, NOISE_VARIANCE, C);
 
+    public static final List<Output> OUTPUTS = List.of(Output.bits(Quantity.H_T), Output.bits(Quantity.I_XT), Output.bits(Quantity.I_TY));
+
     /** The {@code kde} family for the catalog. */
     public static final class Provider extends MeasureProvider {
         public Provider() {
-            super(NAME, "Kolchinsky-Tracey kernel bounds with Gaussian noise: H_T, I_XT, I_TY", PARAMETERS, KernelBounds::new);
+            super(NAME, "Kolchinsky-Tracey kernel bounds with Gaussian noise", PARAMETERS, OUTPUTS, KernelBounds::new);
         }
     }
 

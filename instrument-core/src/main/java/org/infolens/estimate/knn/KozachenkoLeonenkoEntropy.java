@@ -1,5 +1,8 @@
 package org.infolens.estimate.knn;
 
+import static org.infolens.estimate.SpecialFunctions.digamma;
+
+import java.util.List;
 import java.util.Map;
 import org.infolens.config.Config;
 import org.infolens.data.Activations;
@@ -8,8 +11,8 @@ import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
-
-import static org.infolens.estimate.SpecialFunctions.digamma;
+import org.infolens.measure.Output;
+import org.infolens.measure.Quantity;
 
 /**
  * Kozachenko-Leonenko entropy of a layer's activations: H = psi(N) - psi(k) + ln V_d + (d/N) sum_i
@@ -25,7 +28,8 @@ public final class KozachenkoLeonenkoEntropy extends KnnMeasure {
     /** The {@code kl-entropy} family for the catalog. */
     public static final class Provider extends MeasureProvider {
         public Provider() {
-            super(NAME, "Kozachenko-Leonenko entropy of T: H_T", KnnSettings.PARAMETERS, KozachenkoLeonenkoEntropy::new);
+            super(NAME, "Kozachenko-Leonenko entropy of T", KnnSettings.PARAMETERS, List.of(Output.bits(Quantity.H_T)),
+                    KozachenkoLeonenkoEntropy::new);
         }
     }
 

@@ -2,6 +2,7 @@ package org.infolens.estimate.knn;
 
 import static org.infolens.estimate.SpecialFunctions.digamma;
 
+import java.util.List;
 import java.util.Map;
 import org.infolens.config.Config;
 import org.infolens.config.Param;
@@ -12,6 +13,8 @@ import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Unit;
 
 /**
  * Kraskov-Stoegbauer-Grassberger estimator of I(T; Z) for a continuous Z: the probe's inputs X in a
@@ -40,7 +43,8 @@ public final class KsgMutualInformation extends KnnMeasure {
     /** The {@code ksg} family for the catalog. */
     public static final class Provider extends MeasureProvider {
         public Provider() {
-            super(NAME, "KSG mutual information I(T;Z), Z = the inputs: I", PARAMETERS, KsgMutualInformation::new);
+            super(NAME, "KSG mutual information I(T;Z), Z = the inputs", PARAMETERS, List.of(Output.of("I", "I(T;Z)", Unit.BITS)),
+                    KsgMutualInformation::new);
         }
     }
 

@@ -12,6 +12,8 @@ import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Quantity;
 
 /**
  * Ross's estimator of I(T;Y) for a multi-dimensional continuous T and a discrete Y (2014): for each
@@ -27,7 +29,8 @@ public final class RossMutualInformation extends KnnMeasure {
     /** The {@code ross} family for the catalog. */
     public static final class Provider extends MeasureProvider {
         public Provider() {
-            super(NAME, "Ross's I(T;Y) for continuous T and discrete Y: I_TY", KnnSettings.PARAMETERS, RossMutualInformation::new);
+            super(NAME, "Ross's I(T;Y) for continuous T and discrete Y", KnnSettings.PARAMETERS, List.of(Output.bits(Quantity.I_TY)),
+                    RossMutualInformation::new);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.infolens.estimate.lossy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.infolens.config.Config;
 import org.infolens.config.Param;
@@ -15,6 +16,8 @@ import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Quantity;
 
 /**
  * Mutual information through lossy compression (Butakov et al. 2024): compress each high-dimensional
@@ -53,10 +56,12 @@ public final class LossyCompressionMI extends ConfiguredMeasure {
     public static final ParameterSet PARAMETERS = ParameterSet.of(COMPONENTS, INPUT_COMPRESSION, INPUT_COMPONENTS, K, JITTER, SEED,
             AUTOENCODER_EPOCHS, AUTOENCODER_HIDDEN);
 
+    public static final List<Output> OUTPUTS = List.of(Output.bits(Quantity.H_T), Output.bits(Quantity.I_XT), Output.bits(Quantity.I_TY));
+
     /** The {@code lossy} family for the catalog. */
     public static final class Provider extends MeasureProvider {
         public Provider() {
-            super(NAME, "MI of PCA / autoencoder codes by weighted k-NN entropies (Butakov et al.): H_T, I_XT, I_TY", PARAMETERS,
+            super(NAME, "MI of PCA / autoencoder codes by weighted k-NN entropies (Butakov et al.)", PARAMETERS, OUTPUTS,
                     LossyCompressionMI::new);
         }
     }

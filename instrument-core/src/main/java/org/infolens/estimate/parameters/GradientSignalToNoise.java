@@ -1,13 +1,16 @@
 package org.infolens.estimate.parameters;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.infolens.data.GradientMoments;
 import org.infolens.config.ParameterSet;
+import org.infolens.data.GradientMoments;
 import org.infolens.data.LayerParameters;
 import org.infolens.measure.Estimate;
+import org.infolens.measure.Output;
 import org.infolens.measure.ParameterMeasure;
 import org.infolens.measure.ParameterMeasureProvider;
+import org.infolens.measure.Unit;
 
 /**
  * Gradient signal-to-noise ratio of a layer over one epoch (Shwartz-Ziv & Tishby; ESTIMATORS.md
@@ -26,7 +29,9 @@ public final class GradientSignalToNoise implements ParameterMeasure {
     /** The {@code gradient-snr} family for the catalog. */
     public static final class Provider extends ParameterMeasureProvider {
         public Provider() {
-            super(NAME, "||mean|| / ||std|| of a layer's minibatch weight gradients over an epoch (listener only): snr, meanNorm, stdNorm", PARAMETERS, c -> new GradientSignalToNoise());
+            super(NAME, "||mean|| / ||std|| of a layer's minibatch weight gradients over an epoch (listener only)", PARAMETERS, List.of(
+                    Output.of("snr", "gradient SNR", Unit.NUMBER), Output.of("meanNorm", "\u2016mean gradient\u2016", Unit.NUMBER),
+                    Output.of("stdNorm", "\u2016std gradient\u2016", Unit.NUMBER)), c -> new GradientSignalToNoise());
         }
     }
 

@@ -1,13 +1,16 @@
 package org.infolens.estimate.parameters;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.infolens.config.ParameterSet;
 import org.infolens.data.LayerParameters;
 import org.infolens.data.WeightMatrix;
 import org.infolens.measure.Estimate;
+import org.infolens.measure.Output;
 import org.infolens.measure.ParameterMeasure;
 import org.infolens.measure.ParameterMeasureProvider;
+import org.infolens.measure.Unit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -33,7 +36,9 @@ public final class WeightConditionNumber implements ParameterMeasure {
     /** The {@code weight-condition} family for the catalog. */
     public static final class Provider extends ParameterMeasureProvider {
         public Provider() {
-            super(NAME, "sigma_max / sigma_min of a layer's weight matrix (listener only): sigma_max, sigma_min, condition", PARAMETERS, c -> new WeightConditionNumber());
+            super(NAME, "sigma_max / sigma_min of a layer's weight matrix (listener only)", PARAMETERS, List.of(
+                    Output.of("sigma_max", "\u03c3 max", Unit.NUMBER), Output.of("sigma_min", "\u03c3 min", Unit.NUMBER),
+                    Output.of("condition", "condition number", Unit.NUMBER)), c -> new WeightConditionNumber());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.infolens.estimate.spectral;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.infolens.config.Config;
 import org.infolens.config.Param;
@@ -12,6 +13,8 @@ import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Unit;
 
 /**
  * Diffusion spectral entropy (Liao et al. 2023) of a layer: the entropy in bits of the normalised
@@ -31,7 +34,8 @@ public final class DiffusionSpectralEntropy extends ConfiguredMeasure {
     /** The {@code dse} family for the catalog. */
     public static final class Provider extends MeasureProvider {
         public Provider() {
-            super(NAME, "diffusion spectral entropy of T: DSE", PARAMETERS, DiffusionSpectralEntropy::new);
+            super(NAME, "diffusion spectral entropy of T", PARAMETERS, List.of(Output.of("DSE", "DSE", Unit.BITS)),
+                    DiffusionSpectralEntropy::new);
         }
     }
 

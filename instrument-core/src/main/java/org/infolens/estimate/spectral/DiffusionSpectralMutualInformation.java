@@ -1,7 +1,7 @@
 package org.infolens.estimate.spectral;
 
-import org.infolens.estimate.RandomRows;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.infolens.config.Config;
@@ -10,10 +10,13 @@ import org.infolens.config.ParameterSet;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
+import org.infolens.estimate.RandomRows;
 import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Unit;
 
 /**
  * Diffusion spectral mutual information (Liao et al. 2023) between a layer Z and a grouping C of the
@@ -58,7 +61,8 @@ public final class DiffusionSpectralMutualInformation extends ConfiguredMeasure 
     /** The {@code dsmi} family for the catalog. */
     public static final class Provider extends MeasureProvider {
         public Provider() {
-            super(NAME, "diffusion spectral mutual information with the labels (DSMI_TY) or input clusters (DSMI_XT)", PARAMETERS,
+            super(NAME, "diffusion spectral mutual information with the labels or with clusters of the inputs", PARAMETERS,
+                    List.of(Output.of("DSMI_TY", "DSMI(T;Y)", Unit.BITS), Output.of("DSMI_XT", "DSMI(X;T)", Unit.BITS)),
                     DiffusionSpectralMutualInformation::new);
         }
     }

@@ -1,5 +1,6 @@
 package org.infolens.estimate.spectral;
 
+import java.util.List;
 import java.util.Map;
 import org.infolens.config.ParameterSet;
 import org.infolens.data.Activations;
@@ -9,6 +10,8 @@ import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Unit;
 
 /**
  * Effective rank (Roy and Vetterli 2007) of a layer: exp of the entropy of its centred activation
@@ -24,7 +27,8 @@ public final class EffectiveRank extends ConfiguredMeasure {
     /** The {@code effective-rank} family for the catalog. */
     public static final class Provider extends MeasureProvider {
         public Provider() {
-            super(NAME, "exp of the entropy of the singular values of centred T: effective_rank", PARAMETERS, c -> new EffectiveRank());
+            super(NAME, "exp of the entropy of the singular values of centred T", PARAMETERS,
+                    List.of(Output.of("effective_rank", "effective rank", Unit.COUNT)), c -> new EffectiveRank());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.infolens.estimate.spectral;
 
+import java.util.List;
 import java.util.Map;
 import org.infolens.config.ParameterSet;
 import org.infolens.data.Activations;
@@ -9,6 +10,8 @@ import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Unit;
 
 /**
  * Participation ratio of a layer: (sum lambda)^2 / sum lambda^2 over its covariance eigenvalues, the
@@ -24,7 +27,8 @@ public final class ParticipationRatio extends ConfiguredMeasure {
     /** The {@code participation-ratio} family for the catalog. */
     public static final class Provider extends MeasureProvider {
         public Provider() {
-            super(NAME, "(sum lambda)^2 / sum lambda^2 of T's covariance: participation_ratio", PARAMETERS, c -> new ParticipationRatio());
+            super(NAME, "(sum lambda)^2 / sum lambda^2 of T's covariance", PARAMETERS,
+                    List.of(Output.of("participation_ratio", "participation ratio", Unit.COUNT)), c -> new ParticipationRatio());
         }
     }
 

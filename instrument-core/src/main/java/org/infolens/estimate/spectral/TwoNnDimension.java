@@ -2,6 +2,7 @@ package org.infolens.estimate.spectral;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.infolens.config.Config;
 import org.infolens.config.Param;
@@ -16,6 +17,8 @@ import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Unit;
 
 /**
  * TwoNN intrinsic dimension (Facco et al. 2017): with r1, r2 each point's distances to its two
@@ -36,7 +39,8 @@ public final class TwoNnDimension extends ConfiguredMeasure {
     /** The {@code twonn} family for the catalog. */
     public static final class Provider extends MeasureProvider {
         public Provider() {
-            super(NAME, "TwoNN intrinsic dimension of T: twonn_dimension", PARAMETERS, TwoNnDimension::new);
+            super(NAME, "TwoNN intrinsic dimension of T", PARAMETERS, List.of(Output.of("twonn_dimension", "TwoNN dimension", Unit.COUNT)),
+                    TwoNnDimension::new);
         }
     }
 
