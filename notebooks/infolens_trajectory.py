@@ -11,7 +11,19 @@ import warnings
 
 import pandas as pd
 
-SCHEMA = 1  # the trajectory schema these notebooks read (TrajectoryRecord.SCHEMA)
+SCHEMA = 2  # the newest trajectory schema these notebooks read (TrajectoryRecord.SCHEMA); they read schema 1 too
+
+# Schema 1 wrote every value under values_bits, bits or not. These are the units infolens' own measures
+# declare for the values that are not bits (schema 2 records carry their units themselves).
+SCHEMA1_UNITS = {
+    ("training", "loss"): "number", ("training", "probe_accuracy"): "number",
+    ("effective-features", "F"): "count", ("effective-features", "ratio"): "number",
+    ("effective-rank", "effective_rank"): "count", ("participation-ratio", "participation_ratio"): "count",
+    ("twonn", "twonn_dimension"): "count",
+    ("weight-condition", "sigma_max"): "number", ("weight-condition", "sigma_min"): "number",
+    ("weight-condition", "condition"): "number",
+    ("gradient-snr", "snr"): "number", ("gradient-snr", "meanNorm"): "number", ("gradient-snr", "stdNorm"): "number",
+}
 
 
 def read_records(run_dir):
@@ -44,7 +56,8 @@ def read_run(run_dir):
     """(run.json as a dict or None, long DataFrame of values).
 
     One row per (record, value): run, epoch, layer, layer_index, width, measure, label, status,
-    value_name, value, low, high (the interval, when the record has one; else the value).
+    value_name, value, unit ("bits", "nats", "count" or "number"), low, high (the interval, when the
+    record has one; else the value). Schema-1 records (values_bits) get the units their measures declare.
     Records that are not ok (errors, skipped epochs) have one row with value NaN.
     """
     provenance = None
@@ -57,13 +70,19 @@ def read_run(run_dir):
         base = dict(run=r.get("run"), epoch=r["epoch"], layer=r["layer"]["name"], layer_index=r["layer"]["index"],
                     width=r["layer"]["width"], measure=r["measure"], label=r.get("label", r["measure"]), status=r["status"],
                     n=r.get("n"), message=r.get("message"))
-        values = r.get("values_bits") or {}
+        if r["schema"] == 1:
+            values = r.get("values_bits") or {}
+            units = {name: SCHEMA1_UNITS.get((r["measure"], name), "bits") for name in values}
+        else:
+            values = r.get("values") or {}
+            units = r.get("units") or {}
         intervals = r.get("intervals") or {}
         if not values:
-            rows.append(dict(base, value_name=None, value=math.nan, low=math.nan, high=math.nan))
+            rows.append(dict(base, value_name=None, value=math.nan, unit=None, low=math.nan, high=math.nan))
         for name, value in values.items():
             interval = intervals.get(name) or {}
-            rows.append(dict(base, value_name=name, value=value, low=interval.get("low", value), high=interval.get("high", value)))
+            rows.append(dict(base, value_name=name, value=value, unit=units[name], low=interval.get("low", value),
+                             high=interval.get("high", value)))
     return provenance, pd.DataFrame(rows)
 
 

@@ -81,9 +81,13 @@ class InfoPlaneListenerTest {
         }
         // the adaptive measure resolved its lower limit per layer from the activation function
         assertEquals(Set.of(-1.000001, 0.0), r.stream().filter(x -> x.label().startsWith("binning/adaptive"))
-                .map(x -> x.params().get("low")).collect(Collectors.toSet()));
-        // the global range was observed over the run and every record carries it
-        assertEquals(1, r.stream().filter(x -> x.label().startsWith("binning/global")).map(x -> x.params().get("hi")).distinct().count());
+                .map(x -> x.resolved().get("low")).collect(Collectors.toSet()));
+        assertTrue(r.stream().filter(x -> x.label().startsWith("binning/adaptive")).allMatch(x -> x.params().get("low").equals("auto")),
+                "the parameter stays what was asked for");
+        // the global range was observed over the run and every record carries it, resolved
+        assertEquals(List.of(1L), r.stream().filter(x -> x.label().startsWith("binning/global"))
+                .map(x -> x.resolved().get("hi") == null ? 0L : 1L).distinct().toList());
+        assertEquals(1, r.stream().filter(x -> x.label().startsWith("binning/global")).map(x -> x.resolved().get("hi")).distinct().count());
 
         RunProvenance p = new RunDirectory(run).readProvenance();
         assertEquals(RunStatus.FINISHED, p.status());
@@ -133,7 +137,7 @@ class InfoPlaneListenerTest {
         InMemoryTrajectory sink = new InMemoryTrajectory();
         try (InfoPlaneListener listener = InfoPlaneListener.builder()
                 .probe(ProbeSet.of(data))
-                .measure(new org.infolens.estimate.kernel.KernelFactory().create(org.infolens.measure.Parameters.parse("kde", List.of())))
+                .measure(org.infolens.estimate.EstimatorCatalog.fromSpec("kde"))
                 .measure(new org.infolens.estimate.knn.KsgMutualInformation(org.infolens.estimate.knn.KnnSettings.defaults(), 1))
                 .measure(new org.infolens.estimate.knn.RossMutualInformation(org.infolens.estimate.knn.KnnSettings.defaults()))
                 .measure(org.infolens.estimate.lossy.LossyCompressionMI.builder().autoencoder(3, 8).build())
@@ -147,11 +151,11 @@ class InfoPlaneListenerTest {
         assertEquals(2 * 3 * 4, r.size());
         assertTrue(r.stream().allMatch(TrajectoryRecord::isOk), () -> r.stream().filter(x -> !x.isOk()).map(TrajectoryRecord::message).toList().toString());
         for (TrajectoryRecord x : r) {
-            assertEquals(x.valuesBits().keySet(), x.intervals().keySet(), x.label() + ": every value has its interval");
+            assertEquals(x.values().keySet(), x.intervals().keySet(), x.label() + ": every value has its interval");
             assertTrue(x.params().containsKey("interval"));
         }
         // KSG's second variable is the probe's inputs: the listener hands them over
-        assertTrue(r.stream().anyMatch(x -> x.measure().equals("ksg") && x.valuesBits().containsKey("I")));
+        assertTrue(r.stream().anyMatch(x -> x.measure().equals("ksg") && x.values().containsKey("I")));
     }
 
     @Test
@@ -201,7 +205,7 @@ class InfoPlaneListenerTest {
                 assertEquals(b.epoch(), a.epoch());
                 assertEquals(b.iteration(), a.iteration(), "the iteration of the weights, not of the copy");
                 assertEquals(b.layer(), a.layer());
-                assertEquals(b.valuesBits(), a.valuesBits(), (graph ? "graph" : "mlp") + " epoch " + a.epoch() + " " + a.layer().name());
+                assertEquals(b.values(), a.values(), (graph ? "graph" : "mlp") + " epoch " + a.epoch() + " " + a.layer().name());
             }
         }
     }

@@ -2,7 +2,9 @@ package org.infolens.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.infolens.data.Activations;
 import org.infolens.data.Probe;
@@ -11,7 +13,8 @@ import org.infolens.estimate.interval.IntervalSettings;
 import org.infolens.estimate.interval.WithConfidenceIntervals;
 import org.infolens.io.MatrixFiles;
 import org.infolens.measure.Measure;
-import org.infolens.measure.Parameters;
+import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.MeasureSpec;
 import org.infolens.trajectory.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Option;
 /** {@code infolens estimate <measure>}: one estimate from saved activations, as one JSON object. */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
         description = "Estimate a measure from saved activations (.npy or .csv, rows = samples) and print one JSON object:"
-                + " {measure, params (effective, defaults included), n, values_bits, details, seconds (estimation only)}.")
+                + " {measure, params (every parameter, defaults included), resolved (what the estimator resolved from them and the data),"
+                + " n, values, units, details, seconds (estimation only)}.")
 final class EstimateCommand implements Callable<Integer> {
 
     @Spec
@@ -40,22 +44,34 @@ final class EstimateCommand implements Callable<Integer> {
             + " (binning's I(X;T)); for ksg, the second variable")
     Path inputs;
 
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a measure parameter, repeatable (names as in pyref.py)")
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a measure parameter, repeatable (names as in pyref.py;"
+            + " any measure also takes probeRows, probeSeed, maxWidth and projectionSeed)")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--interval", paramLabel = "METHOD", description = "add confidence intervals: auto (the measure's own method),"
             + " bootstrap or subsampling")
     String interval;
 
-    @Option(names = "--resamples", defaultValue = "10", description = "bootstrap replicates (at least 100 are used) or splits per"
-            + " subsample size (default ${DEFAULT-VALUE})")
-    int resamples;
+    @Option(names = "--resamples", description = "bootstrap replicates (at least 100 are used) or splits per subsample size (default 10)")
+    Integer resamples;
 
-    @Option(names = "--level", defaultValue = "0.95", description = "interval coverage (default ${DEFAULT-VALUE})")
-    double level;
+    @Option(names = "--level", description = "interval coverage (default 0.95)")
+    Double level;
 
-    @Option(names = "--interval-seed", defaultValue = "0", description = "seed of the resampling (default ${DEFAULT-VALUE})")
-    long intervalSeed;
+    @Option(names = "--interval-seed", description = "seed of the resampling (default 0)")
+    Long intervalSeed;
+
+    /** Adds every registered measure, with its declared parameters, to {@code estimate}'s help. */
+    static void describeMeasures(picocli.CommandLine estimate) {
+        List<String> lines = new ArrayList<>(List.of("", "Measures and their parameters:"));
+        for (MeasureProvider p : EstimatorCatalog.all()) {
+            lines.add("  " + p.name() + ": " + p.description());
+            p.parameters().describe().forEach(d -> lines.add("      " + d));
+        }
+        lines.add("  any measure:");
+        EstimatorCatalog.WRAPPER_PARAMETERS.describe().forEach(d -> lines.add("      " + d));
+        estimate.getCommandSpec().usageMessage().footer(lines.toArray(String[]::new));
+    }
 
     /** Measure names for help texts. */
     static final class MeasureNames extends ArrayList<String> {
@@ -66,16 +82,7 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Measure m = EstimatorCatalog.named(measure).create(Parameters.parse(measure, params));
-        if (interval != null) {
-            IntervalSettings.Method method = switch (interval) {
-                case "auto" -> null;
-                case "bootstrap" -> IntervalSettings.Method.BOOTSTRAP;
-                case "subsampling" -> IntervalSettings.Method.SUBSAMPLING;
-                default -> throw new IllegalArgumentException("--interval must be auto, bootstrap or subsampling, got '" + interval + "'");
-            };
-            m = new WithConfidenceIntervals(m, new IntervalSettings(method, resamples, level, intervalSeed));
-        }
+        Measure m = EstimatorCatalog.create(spec());
         Activations t = MatrixFiles.readMatrix(activations);
         int[] y = labels == null ? null : MatrixFiles.readLabels(labels);
         int[] ids = null;
@@ -103,6 +110,28 @@ final class EstimateCommand implements Callable<Integer> {
         }
         out().println(Json.mapper().writeValueAsString(Estimation.estimateOnce(m, t, probe).toJson()));
         return 0;
+    }
+
+    /** The measure's spec: its --param items, and the interval options as the {@code interval} object a record holds. */
+    private MeasureSpec spec() {
+        Map<String, Object> p = new LinkedHashMap<>(MeasureSpec.of(measure, params).params());
+        if (interval != null) {
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put(IntervalSettings.METHOD.name(), interval);
+            putIfGiven(settings, IntervalSettings.RESAMPLES.name(), resamples);
+            putIfGiven(settings, IntervalSettings.LEVEL.name(), level);
+            putIfGiven(settings, IntervalSettings.SEED.name(), intervalSeed);
+            p.put(WithConfidenceIntervals.PARAMETER, settings);
+        } else if (resamples != null || level != null || intervalSeed != null) {
+            throw new IllegalArgumentException("--resamples, --level and --interval-seed need --interval");
+        }
+        return new MeasureSpec(measure, p);
+    }
+
+    private static void putIfGiven(Map<String, Object> m, String name, Object value) {
+        if (value != null) {
+            m.put(name, value);
+        }
     }
 
     private java.io.PrintWriter out() {

@@ -1,13 +1,12 @@
 package org.infolens.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
+import org.infolens.measure.Output;
 import org.infolens.trajectory.Json;
 
 /** One estimate on a matrix taken as one layer, as {@code estimate} prints it and the benchmarks time it. */
@@ -16,16 +15,20 @@ public final class Estimation {
     private Estimation() {
     }
 
-    /** One estimate with its effective parameters and timing. */
-    public record Outcome(Measure measure, Map<String, Object> params, int n, Estimate estimate, double seconds) {
+    /** One estimate with its measure, the rows it used and its timing. */
+    public record Outcome(Measure measure, int n, Estimate estimate, double seconds) {
 
-        /** The JSON object {@code estimate} prints. */
+        /** The JSON object {@code estimate} prints: a trajectory record's fields for the same things. */
         public ObjectNode toJson() {
             ObjectNode o = Json.mapper().createObjectNode();
             o.put("measure", measure.name());
-            o.set("params", Json.mapper().valueToTree(params));
+            o.set("params", Json.mapper().valueToTree(measure.parameters()));
+            if (!estimate.layerParameters().isEmpty()) {
+                o.set("resolved", Json.mapper().valueToTree(estimate.layerParameters()));
+            }
             o.put("n", n);
-            o.set("values_bits", Json.mapper().valueToTree(estimate.valuesBits()));
+            o.set("values", Json.mapper().valueToTree(estimate.values()));
+            o.set("units", Json.mapper().valueToTree(Output.unitsOf(measure.label(), measure.outputs(), estimate.values().keySet())));
             if (!estimate.intervals().isEmpty()) {
                 o.set("intervals", Json.mapper().valueToTree(estimate.intervals()));
             }
@@ -48,8 +51,6 @@ public final class Estimation {
         });
         Estimate e = m.estimate(layer, t, probe);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> p = new LinkedHashMap<>(m.parameters());
-        p.putAll(e.layerParameters());
-        return new Outcome(m, p, t.rows(), e, seconds);
+        return new Outcome(m, m.rowsUsed(t.rows()), e, seconds);
     }
 }

@@ -41,6 +41,7 @@ public final class InfolensCli implements Runnable {
         CommandLine cl = new CommandLine(new InfolensCli());
         RunCommand.addExperiments(cl.getSubcommands().get("run"));
         ServiceLoader.load(CommandPlugin.class).forEach(cl::addSubcommand);
+        EstimateCommand.describeMeasures(cl.getSubcommands().get("estimate"));
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage() + " (see --help)");

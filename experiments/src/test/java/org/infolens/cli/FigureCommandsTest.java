@@ -12,6 +12,8 @@ import java.util.Map;
 import org.infolens.data.LayerId;
 import org.infolens.data.LayerKind;
 import org.infolens.measure.Estimate;
+
+import org.infolens.measure.Unit;
 import org.infolens.trajectory.JsonLinesTrajectoryWriter;
 import org.infolens.trajectory.RecordStatus;
 import org.infolens.trajectory.TrajectoryRecord;
@@ -33,9 +35,10 @@ class FigureCommandsTest {
                     Map<String, Double> values = new LinkedHashMap<>();
                     values.put("I_XT", 8.0 - l - epoch / 4.0);
                     values.put("I_TY", 0.5 + epoch / 20.0);
-                    w.accept(TrajectoryRecord.estimated(name, epoch, epoch, new LayerId(l, "l" + l, 4, LayerKind.DENSE, "tanh"), "binning",
-                            "binning/adaptive-30", Map.of("bins", 30), 256, new Estimate(values, Map.of(), Map.of("log2N", 8.0, "H_Y", 1.0)), 0.01)
-                            .withTime(Instant.EPOCH));
+                    w.accept(new TrajectoryRecord(TrajectoryRecord.SCHEMA, name, epoch, epoch, new LayerId(l, "l" + l, 4, LayerKind.DENSE, "tanh"),
+                            "binning", "binning/adaptive-30", Map.of("bins", 30), Map.of(), 256, RecordStatus.OK, values,
+                            Map.of("I_XT", Unit.BITS, "I_TY", Unit.BITS), Map.of(),
+                            Map.of("log2N", 8.0, "H_Y", 1.0), null, 0.01, Instant.EPOCH));
                 }
             }
         }
@@ -89,7 +92,7 @@ class FigureCommandsTest {
         assertBadInput(InfolensCliTest.run("plot", dir.resolve("bare").toString()), "has no complete record (an empty file");
         Path newer = run("newer");
         Path f = newer.resolve("trajectory.jsonl");
-        Files.writeString(f, Files.readString(f).replace("\"schema\":1,", "\"schema\":" + (TrajectoryRecord.SCHEMA + 1) + ","));
+        Files.writeString(f, Files.readString(f).replace("\"schema\":" + TrajectoryRecord.SCHEMA + ",", "\"schema\":" + (TrajectoryRecord.SCHEMA + 1) + ","));
         assertBadInput(InfolensCliTest.run("plot", newer.toString()), "newer than this infolens reads");
         assertBadInput(InfolensCliTest.run("compare", run("one").toString()), "compare");
         assertBadInput(InfolensCliTest.run("compare", run("x").toString(), run("y").toString(), "--measure", "kde/upper"),

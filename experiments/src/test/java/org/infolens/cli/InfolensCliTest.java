@@ -70,9 +70,10 @@ class InfolensCliTest {
         assertEquals("binning", json.get("measure").asText());
         assertEquals(30, json.get("params").get("bins").asInt(), "defaults are listed");
         assertEquals(-1.000001, json.get("params").get("low").asDouble());
+        assertEquals("bits", json.get("units").get("I_XT").asText());
         assertEquals(64, json.get("n").asInt());
-        assertEquals(6.0, json.get("values_bits").get("I_XT").asDouble(), 1e-12, "injective layer: log2 N");
-        assertTrue(json.get("values_bits").get("I_TY").asDouble() <= json.get("details").get("H_Y").asDouble() + 1e-12);
+        assertEquals(6.0, json.get("values").get("I_XT").asDouble(), 1e-12, "injective layer: log2 N");
+        assertTrue(json.get("values").get("I_TY").asDouble() <= json.get("details").get("H_Y").asDouble() + 1e-12);
         assertTrue(json.get("seconds").asDouble() >= 0);
     }
 
@@ -82,7 +83,7 @@ class InfolensCliTest {
         Result r = run("estimate", "dse", "--activations", injectiveLayer(64).toString(), "--param", "sigma=0.01");
         assertEquals(0, r.exit(), r.err());
         JsonNode json = Json.mapper().readTree(r.out());
-        assertEquals(6.0, json.get("values_bits").get("DSE").asDouble(), 1e-9);
+        assertEquals(6.0, json.get("values").get("DSE").asDouble(), 1e-9);
         assertEquals(10000, json.get("params").get("maxN").asInt(), "defaults are listed");
         assertEquals("exact", json.get("params").get("method").asText());
     }
@@ -95,7 +96,7 @@ class InfolensCliTest {
         Files.writeString(x, "x\n1\n1\n2\n2\n"); // two inputs, each answered with two different patterns
         Result r = run("estimate", "binning", "--activations", t.toString(), "--inputs", x.toString());
         assertEquals(0, r.exit(), r.err());
-        JsonNode v = Json.mapper().readTree(r.out()).get("values_bits");
+        JsonNode v = Json.mapper().readTree(r.out()).get("values");
         assertEquals(1.0, v.get("H_T").asDouble(), 1e-12);
         assertEquals(0.0, v.get("I_XT").asDouble(), 1e-12, "H(T|X) = H(T): the layer ignores x");
         assertFalse(v.has("I_TY"), "no labels, no I(T;Y)");
@@ -182,9 +183,9 @@ class InfolensCliTest {
         List<TrajectoryRecord> m = TrajectoryReader.read(median.trajectoryFile()).records();
         assertEquals(members.get(0).size(), m.size());
         assertTrue(r.out().contains("ib12-tanh-l2-random-median"), r.out());
-        assertTrue(m.stream().anyMatch(x -> x.measure().equals("training") && x.valuesBits().containsKey("probe_accuracy")),
+        assertTrue(m.stream().anyMatch(x -> x.measure().equals("training") && x.values().containsKey("probe_accuracy")),
                 "training records get their median too");
-        for (TrajectoryRecord x : m.stream().filter(x -> x.valuesBits().containsKey("I_XT")).toList()) {
+        for (TrajectoryRecord x : m.stream().filter(x -> x.values().containsKey("I_XT")).toList()) {
             double[] v = members.stream().mapToDouble(run -> run.stream().filter(y -> y.epoch() == x.epoch()
                     && y.layer().index() == x.layer().index() && y.label().equals(x.label())).findFirst().orElseThrow().value("I_XT"))
                     .sorted().toArray();
@@ -221,7 +222,7 @@ class InfolensCliTest {
         r = run("recompute", out.toString(), "--measure", "kde:bound=upper", "--output", fresh.toString(), "-q");
         assertEquals(0, r.exit(), r.err());
         List<TrajectoryRecord> again = TrajectoryReader.read(fresh).records();
-        assertEquals(kde.stream().map(TrajectoryRecord::valuesBits).toList(), again.stream().map(TrajectoryRecord::valuesBits).toList(),
+        assertEquals(kde.stream().map(TrajectoryRecord::values).toList(), again.stream().map(TrajectoryRecord::values).toList(),
                 "the same estimates from the same dumps");
 
         r = run("recompute", dir.resolve("no-run").toString(), "--measure", "kde");

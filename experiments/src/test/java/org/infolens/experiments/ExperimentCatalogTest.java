@@ -102,6 +102,6 @@ class ExperimentCatalogTest {
 
     private static List<String> values(Path run) throws IOException {
         return TrajectoryReader.read(new RunDirectory(run).trajectoryFile()).records().stream()
-                .map((TrajectoryRecord r) -> r.epoch() + " " + r.layer().name() + " " + r.label() + " " + r.valuesBits()).toList();
+                .map((TrajectoryRecord r) -> r.epoch() + " " + r.layer().name() + " " + r.label() + " " + r.values()).toList();
     }
 }

@@ -12,7 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.infolens.cli.InfolensCli;
+import org.infolens.estimate.EstimatorCatalog;
+import org.infolens.measure.Measure;
+import org.infolens.measure.MeasureSpec;
 import org.infolens.trajectory.Json;
+import org.infolens.trajectory.TrainingRecord;
+import org.infolens.trajectory.TrajectoryReader;
+import org.infolens.trajectory.TrajectoryRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -22,7 +28,8 @@ import picocli.CommandLine;
  * default binning measures plus kde (one through a random projection), ksg on a row subset, dse,
  * dsmi and effective rank, training records), against
  * {@code golden/ib12/trajectory.jsonl} and {@code golden/ib12/run.json}: every recorded value, every
- * parameter and the provenance, but for times, durations and the machine.
+ * parameter and the provenance, but for times, durations and the machine; and every record's parameters
+ * rebuild its measure.
  */
 class GoldenRunTest {
 
@@ -52,5 +59,17 @@ class GoldenRunTest {
         }
         GoldenFiles.check("ib12/trajectory.jsonl", records, VOLATILE);
         GoldenFiles.check("ib12/run.json", List.of(Json.mapper().readTree(out.resolve("run.json").toFile())), VOLATILE);
+        recordsReplay(out);
+    }
+
+    /** Every estimate record's measure and params, as read back, rebuild its measure: same label, same parameters. */
+    private static void recordsReplay(Path run) throws IOException {
+        for (TrajectoryRecord r : TrajectoryReader.read(run.resolve("trajectory.jsonl")).records()) {
+            if (!r.measure().equals(TrainingRecord.MEASURE)) {
+                Measure m = EstimatorCatalog.create(new MeasureSpec(r.measure(), r.params()));
+                assertEquals(r.label(), m.label());
+                assertEquals(Json.mapper().writeValueAsString(r.params()), Json.mapper().writeValueAsString(m.parameters()), r.label());
+            }
+        }
     }
 }

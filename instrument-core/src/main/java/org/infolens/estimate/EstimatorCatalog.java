@@ -1,85 +1,123 @@
 package org.infolens.estimate;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.infolens.estimate.binning.BinningFactory;
-import org.infolens.estimate.kernel.KernelFactory;
-import org.infolens.estimate.knn.KnnFactories;
-import org.infolens.estimate.lossy.LossyFactory;
-import org.infolens.estimate.spectral.SpectralFactories;
+import java.util.Map;
+import org.infolens.config.ParameterSet;
+import org.infolens.estimate.interval.IntervalSettings;
+import org.infolens.estimate.interval.WithConfidenceIntervals;
+import org.infolens.measure.Family;
 import org.infolens.measure.Measure;
-import org.infolens.measure.MeasureFactory;
-import org.infolens.measure.Parameters;
-import org.infolens.superposition.EffectiveFeaturesFactory;
+import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.MeasureRegistry;
+import org.infolens.measure.MeasureSpec;
+import org.infolens.measure.ParameterMeasure;
+import org.infolens.measure.ParameterMeasureProvider;
 
-/** Every estimator family infolens has, by the name the command line and the records use. */
+/**
+ * Makes measures of the families in the {@link MeasureRegistry} (infolens' own and any jar's, found by
+ * {@link java.util.ServiceLoader}) from specs: the command line's text and a record's or run.json's
+ * parameters alike, so a recorded measure replays; the wrappers every measure takes included.
+ */
 public final class EstimatorCatalog {
 
-    private static final List<MeasureFactory> FACTORIES = List.of(new BinningFactory(), new KernelFactory(),
-            KnnFactories.ksg(), KnnFactories.klEntropy(), KnnFactories.ross(), new LossyFactory(), SpectralFactories.dse(),
-            SpectralFactories.dsmi(), SpectralFactories.effectiveRank(), SpectralFactories.participationRatio(), SpectralFactories.twoNn(),
-            new EffectiveFeaturesFactory());
-
-    /** Parameters every measure takes, through a wrapper. */
-    public static final List<String> SHARED_PARAMETERS = List.of(ProbeSubsample.ROWS, ProbeSubsample.SEED, RandomProjection.WIDTH,
-            RandomProjection.SEED);
+    /**
+     * Parameters every measure takes, through wrappers: {@code probeRows} (and {@code probeSeed}) reads a
+     * fixed seeded subset of the probe rows ({@link ProbeSubsample}); {@code maxWidth} (and
+     * {@code projectionSeed}) reads wider layers through a seeded random projection ({@link RandomProjection}).
+     * A record's {@code interval} object (method, resamples, level, seed) adds {@link WithConfidenceIntervals}.
+     */
+    public static final ParameterSet WRAPPER_PARAMETERS = ProbeSubsample.PARAMETERS.and(RandomProjection.PARAMETERS);
 
     private EstimatorCatalog() {
     }
 
-    public static List<MeasureFactory> all() {
-        return FACTORIES;
+    /** Every registered measure family, infolens' own first (in class-path order). */
+    public static List<MeasureProvider> all() {
+        return MeasureRegistry.measures();
     }
 
     public static List<String> names() {
-        return FACTORIES.stream().map(MeasureFactory::name).toList();
+        return all().stream().map(MeasureProvider::name).toList();
     }
 
     /** The family called {@code name}; an unknown name is an error that lists the known ones. */
-    public static MeasureFactory named(String name) {
-        for (MeasureFactory f : FACTORIES) {
+    public static MeasureProvider named(String name) {
+        return find(all(), name, "measure");
+    }
+
+    /** Every registered parameter-measure family (weights, gradients). */
+    public static List<ParameterMeasureProvider> parameterMeasures() {
+        return MeasureRegistry.parameterMeasures();
+    }
+
+    /** A parameter measure from its name and parameters, as run.json lists it. */
+    public static ParameterMeasure parameterMeasure(MeasureSpec spec) {
+        return find(parameterMeasures(), spec.name(), "parameter measure").create(spec.params());
+    }
+
+    private static <P extends Family<?>> P find(List<P> families, String name, String what) {
+        for (P f : families) {
             if (f.name().equals(name)) {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown measure '" + name + "'; known: " + String.join(", ", names()));
+        throw new IllegalArgumentException("unknown " + what + " '" + name + "'; known: "
+                + String.join(", ", families.stream().map(Family::name).toList()));
     }
 
     /**
-     * A measure from a spec, {@code name} or {@code name:param=value,param=value} (the command line's and
-     * the defaults' form). Any measure also takes {@code probeRows} (and {@code probeSeed}, default 0):
-     * it then reads a fixed seeded subset of that many probe rows ({@link ProbeSubsample}); and
-     * {@code maxWidth} (and {@code projectionSeed}): wider layers are read through a seeded random
-     * projection to that many columns ({@link RandomProjection}).
+     * The measure a spec describes: the family's own parameters, then the wrappers' (see
+     * {@link #WRAPPER_PARAMETERS}), projection inside subsampling, and an {@code interval} object
+     * outermost, as {@link Measure#parameters()} lists them. Unknown names are errors listing the known ones.
      */
-    public static Measure fromSpec(String spec) {
-        int colon = spec.indexOf(':');
-        String name = colon < 0 ? spec.trim() : spec.substring(0, colon).trim();
-        List<String> items = colon < 0 || colon == spec.length() - 1 ? List.of() : Arrays.asList(spec.substring(colon + 1).split(","));
-        List<String> own = new ArrayList<>();
-        List<String> shared = new ArrayList<>();
-        for (String item : items) {
-            String key = item.contains("=") ? item.substring(0, item.indexOf('=')).trim() : item;
-            (SHARED_PARAMETERS.contains(key) ? shared : own).add(item);
+    public static Measure create(MeasureSpec spec) {
+        MeasureProvider family = named(spec.name());
+        Map<String, Object> own = new LinkedHashMap<>();
+        Map<String, Object> subsample = new LinkedHashMap<>();
+        Map<String, Object> projection = new LinkedHashMap<>();
+        Object interval = null;
+        for (Map.Entry<String, Object> e : spec.params().entrySet()) {
+            String k = e.getKey();
+            if (family.parameters().declares(k)) {
+                own.put(k, e.getValue());
+            } else if (ProbeSubsample.PARAMETERS.declares(k)) {
+                subsample.put(k, e.getValue());
+            } else if (RandomProjection.PARAMETERS.declares(k)) {
+                projection.put(k, e.getValue());
+            } else if (k.equals(WithConfidenceIntervals.PARAMETER)) {
+                interval = e.getValue();
+            } else {
+                family.parameters().and(WRAPPER_PARAMETERS).rejectUnknown(spec.name(), List.of(k));
+            }
         }
-        Measure m = named(name).create(Parameters.parse(name, own));
-        Parameters p = Parameters.parse(name, shared);
-        requireWith(p, name, RandomProjection.SEED, RandomProjection.WIDTH);
-        requireWith(p, name, ProbeSubsample.SEED, ProbeSubsample.ROWS);
-        if (p.has(RandomProjection.WIDTH)) {
-            m = new RandomProjection(m, p.integer(RandomProjection.WIDTH, 0), p.integer(RandomProjection.SEED, 0));
+        Measure m = family.create(own);
+        if (!projection.isEmpty()) {
+            m = new RandomProjection(m, RandomProjection.PARAMETERS.read(spec.name(), projection));
         }
-        if (p.has(ProbeSubsample.ROWS)) { // outermost: fewer rows to project
-            m = new ProbeSubsample(m, p.integer(ProbeSubsample.ROWS, 0), p.integer(ProbeSubsample.SEED, 0));
+        if (!subsample.isEmpty()) {
+            m = new ProbeSubsample(m, ProbeSubsample.PARAMETERS.read(spec.name(), subsample));
+        }
+        if (interval != null) {
+            if (!(interval instanceof Map<?, ?> settings)) {
+                throw new IllegalArgumentException(spec.name() + ": " + WithConfidenceIntervals.PARAMETER + " is an object of "
+                        + IntervalSettings.PARAMETERS.names() + ", got " + interval);
+            }
+            m = new WithConfidenceIntervals(m, IntervalSettings.of(IntervalSettings.PARAMETERS.read(spec.name() + " interval",
+                    stringKeys(settings))));
         }
         return m;
     }
 
-    private static void requireWith(Parameters p, String name, String given, String needed) {
-        if (p.has(given) && !p.has(needed)) {
-            throw new IllegalArgumentException(name + ": " + given + " needs " + needed);
-        }
+    private static Map<String, Object> stringKeys(Map<?, ?> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
+    /** {@link #create} of {@code name} or {@code name:param=value,param=value}, the command line's form. */
+    public static Measure fromSpec(String spec) {
+        return create(MeasureSpec.parse(spec));
     }
 
     /** {@link #fromSpec} of each, in order. */

@@ -1,8 +1,11 @@
 package org.infolens.estimate;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.infolens.config.Condition;
+import org.infolens.config.Config;
+import org.infolens.config.Param;
+import org.infolens.config.ParameterSet;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
@@ -21,9 +24,12 @@ import org.infolens.numeric.RandomRows;
 public final class ProbeSubsample extends ForwardingMeasure {
 
     /** The spec parameters every measure accepts through this wrapper. */
-    public static final String ROWS = "probeRows";
-    public static final String SEED = "probeSeed";
+    public static final Param<Integer> ROWS = Param.integer("probeRows", "read a fixed seeded subset of this many probe rows")
+            .check(r -> r >= 2, ">= 2");
+    public static final Param<Long> SEED = Param.seed("probeSeed", "seed of the probe-row subset").onlyWhen(Condition.given(ROWS));
+    public static final ParameterSet PARAMETERS = ParameterSet.of(ROWS, SEED);
 
+    private final Config config;
     private final int rows;
     private final long seed;
     private Chosen chosen; // the subset of the last probe seen (the listener's probe never changes)
@@ -32,20 +38,20 @@ public final class ProbeSubsample extends ForwardingMeasure {
     }
 
     public ProbeSubsample(Measure inner, int rows, long seed) {
+        this(inner, PARAMETERS.builder(inner.label()).set(ROWS, rows).set(SEED, seed).build());
+    }
+
+    /** {@code inner} on the subset a configuration of {@link #PARAMETERS} with {@code probeRows} describes. */
+    public ProbeSubsample(Measure inner, Config config) {
         super(inner);
-        if (rows < 2) {
-            throw new IllegalArgumentException(inner.label() + ": " + ROWS + " must be >= 2, got " + rows);
-        }
-        this.rows = rows;
-        this.seed = seed;
+        this.config = config;
+        this.rows = config.get(ROWS);
+        this.seed = config.get(SEED);
     }
 
     @Override
     protected Map<String, Object> ownParameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put(ROWS, rows);
-        p.put(SEED, seed);
-        return p;
+        return config.asMap();
     }
 
     @Override
@@ -55,6 +61,7 @@ public final class ProbeSubsample extends ForwardingMeasure {
 
     @Override
     public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        Measure.requireProbeRows(layer, values, probe);
         if (values.rows() <= rows) {
             return inner.estimate(layer, values, probe);
         }

@@ -4,6 +4,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.infolens.config.Condition;
+import org.infolens.config.Config;
+import org.infolens.config.Param;
+import org.infolens.config.ParameterSet;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
@@ -24,28 +28,32 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class RandomProjection extends ForwardingMeasure {
 
-    public static final String WIDTH = "maxWidth";
-    public static final String SEED = "projectionSeed";
+    public static final Param<Integer> WIDTH = Param.integer("maxWidth", "layers wider than this are read through a seeded Gaussian"
+            + " random projection to this many columns").check(w -> w >= 1, ">= 1");
+    public static final Param<Long> SEED = Param.seed("projectionSeed", "seed of the projection matrices")
+            .onlyWhen(Condition.given(WIDTH));
+    public static final ParameterSet PARAMETERS = ParameterSet.of(WIDTH, SEED);
 
+    private final Config config;
     private final int maxWidth;
     private final long seed;
     private final Map<Integer, INDArray> matrices = new HashMap<>(); // by layer index; the worker is the only caller
 
     public RandomProjection(Measure inner, int maxWidth, long seed) {
+        this(inner, PARAMETERS.builder(inner.label()).set(WIDTH, maxWidth).set(SEED, seed).build());
+    }
+
+    /** {@code inner} through the projection a configuration of {@link #PARAMETERS} with {@code maxWidth} describes. */
+    public RandomProjection(Measure inner, Config config) {
         super(inner);
-        if (maxWidth < 1) {
-            throw new IllegalArgumentException(inner.label() + ": " + WIDTH + " must be >= 1, got " + maxWidth);
-        }
-        this.maxWidth = maxWidth;
-        this.seed = seed;
+        this.config = config;
+        this.maxWidth = config.get(WIDTH);
+        this.seed = config.get(SEED);
     }
 
     @Override
     protected Map<String, Object> ownParameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put(WIDTH, maxWidth);
-        p.put(SEED, seed);
-        return p;
+        return config.asMap();
     }
 
     @Override
@@ -57,7 +65,7 @@ public final class RandomProjection extends ForwardingMeasure {
         Estimate e = inner.estimate(projected, project(layer, values), probe);
         Map<String, Object> lp = new LinkedHashMap<>(e.layerParameters());
         lp.put("projectedFrom", values.columns());
-        return new Estimate(e.valuesBits(), lp, e.details(), e.intervals());
+        return new Estimate(e.values(), lp, e.details(), e.intervals());
     }
 
     /** {@code values} (N x W) times this layer's W x maxWidth matrix. */

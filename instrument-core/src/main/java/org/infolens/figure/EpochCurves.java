@@ -10,18 +10,22 @@ import java.util.Objects;
 import java.util.Set;
 import org.infolens.data.LayerId;
 import org.infolens.measure.Interval;
+import org.infolens.measure.Unit;
 import org.infolens.trajectory.TrajectoryRecord;
+import org.infolens.trajectory.ValueNames;
 
 /**
  * What one curves panel draws: one value of one measure label against epoch, a series per layer,
  * with each point's interval when the records carry one (the band of a multi-seed median, or a
  * confidence interval).
  *
- * @param label  the measure label
- * @param value  the value's name ("I_XT", "DSE", "loss")
- * @param series by layer index
+ * @param label   the measure label
+ * @param value   the value's name ("I_XT", "DSE", "loss")
+ * @param display its name for people, as its measure declares it ("I(X;T)")
+ * @param unit    its unit, as the records give it
+ * @param series  by layer index
  */
-public record EpochCurves(String label, String value, List<Series> series) {
+public record EpochCurves(String label, String value, String display, Unit unit, List<Series> series) {
 
     /** One layer's curve, by epoch. */
     public record Series(LayerId layer, List<Point> points) {
@@ -42,6 +46,8 @@ public record EpochCurves(String label, String value, List<Series> series) {
     public EpochCurves {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(display, "display");
+        Objects.requireNonNull(unit, "unit");
         series = List.copyOf(series);
         if (series.isEmpty()) {
             throw new IllegalArgumentException("no ok records of '" + label + "' with a value '" + value + "' to draw");
@@ -51,25 +57,30 @@ public record EpochCurves(String label, String value, List<Series> series) {
     /** The value names of a label's ok records, in the order the records give them. */
     public static List<String> valueNames(List<TrajectoryRecord> records, String label) {
         Set<String> names = new LinkedHashSet<>();
-        records.stream().filter(r -> r.isOk() && r.label().equals(label)).forEach(r -> names.addAll(r.valuesBits().keySet()));
+        records.stream().filter(r -> r.isOk() && r.label().equals(label)).forEach(r -> names.addAll(r.values().keySet()));
         return List.copyOf(names);
     }
 
     /** The curves of {@code value} of {@code label}: finite values of ok records, a series per layer, by epoch. */
     public static EpochCurves of(List<TrajectoryRecord> records, String label, String value) {
         Map<LayerId, List<Point>> byLayer = new LinkedHashMap<>();
-        records.stream()
+        List<TrajectoryRecord> drawn = records.stream()
                 .filter(r -> r.isOk() && r.label().equals(label) && Double.isFinite(r.value(value)))
                 .sorted(Comparator.comparingInt((TrajectoryRecord r) -> r.layer().index()).thenComparingInt(TrajectoryRecord::epoch))
-                .forEach(r -> {
-                    double v = r.value(value);
-                    Interval band = r.intervals().get(value);
-                    byLayer.computeIfAbsent(r.layer(), l -> new ArrayList<>())
-                            .add(new Point(r.epoch(), v, band == null ? v : Math.min(v, band.low()), band == null ? v : Math.max(v, band.high())));
-                });
+                .toList();
+        drawn.forEach(r -> {
+            double v = r.value(value);
+            Interval band = r.intervals().get(value);
+            byLayer.computeIfAbsent(r.layer(), l -> new ArrayList<>())
+                    .add(new Point(r.epoch(), v, band == null ? v : Math.min(v, band.low()), band == null ? v : Math.max(v, band.high())));
+        });
         List<Series> series = new ArrayList<>();
         byLayer.forEach((layer, points) -> series.add(new Series(layer, points)));
-        return new EpochCurves(label, value, series);
+        if (drawn.isEmpty()) {
+            return new EpochCurves(label, value, value, Unit.NUMBER, series); // throws, naming them
+        }
+        TrajectoryRecord first = drawn.get(0);
+        return new EpochCurves(label, value, ValueNames.display(first.measure(), value), first.units().get(value), series);
     }
 
     /** Whether any point has an interval to draw as a band. */

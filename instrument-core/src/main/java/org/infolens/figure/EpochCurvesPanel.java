@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Shape;
 import java.util.List;
 import org.infolens.data.LayerId;
+import org.infolens.measure.Unit;
 import org.infolens.trajectory.TrainingRecord;
 import org.infolens.trajectory.ValueNames;
 import org.jfree.chart.JFreeChart;
@@ -88,10 +89,11 @@ final class EpochCurvesPanel {
     }
 
     private static ValueAxis valueAxis(EpochCurves curves) {
-        String label = ValueNames.axisLabel(curves.value());
+        String label = ValueNames.withUnit(curves.display(), curves.unit());
+        boolean information = curves.unit() == Unit.BITS || curves.unit() == Unit.NATS;
         double min = curves.min();
         double max = curves.max();
-        if (!ValueNames.unit(curves.value()).equals("bits") && min > 0 && max / min >= 1000) { // losses, condition numbers; never bits
+        if (!information && min > 0 && max / min >= 1000) { // losses, condition numbers; never information
             LogAxis log = new LogAxis(label);
             log.setSmallestValue(min / 2);
             log.setBase(10);
@@ -100,8 +102,8 @@ final class EpochCurvesPanel {
         }
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(false);
-        // bits: at least half a bit from bottom to top, so that noise in the third decimal does not read as a trend
-        axis.setAutoRangeMinimumSize(ValueNames.unit(curves.value()).equals("bits") ? 0.5 : 1e-6);
+        // information: at least half a bit (or nat) from bottom to top, so that noise in the third decimal does not read as a trend
+        axis.setAutoRangeMinimumSize(information ? 0.5 : 1e-6);
         return axis;
     }
 

@@ -8,10 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.infolens.data.LayerId;
 import org.infolens.measure.Interval;
+import org.infolens.measure.Quantity;
 import org.infolens.trajectory.TrajectoryRecord;
+import org.infolens.trajectory.ValueNames;
 import org.jfree.data.Range;
 
 /**
@@ -28,9 +31,6 @@ import org.jfree.data.Range;
  */
 public record InformationPlaneData(String label, Map<String, Object> params, int n, double log2N, double labelEntropy,
                                    List<Point> points) {
-
-    public static final String IXT = "I_XT";
-    public static final String ITY = "I_TY";
 
     /**
      * One layer at one epoch.
@@ -70,9 +70,17 @@ public record InformationPlaneData(String label, Map<String, Object> params, int
         }
     }
 
-    /** Whether a record can be drawn on the plane. */
+    /** Whether a record can be drawn on the plane: its measure declares I(X;T) and I(T;Y), and it has both. */
     public static boolean onPlane(TrajectoryRecord r) {
-        return r.isOk() && Double.isFinite(r.value(IXT)) && Double.isFinite(r.value(ITY));
+        return r.isOk() && planeValues(r.measure()).map(v -> Double.isFinite(r.value(v[0])) && Double.isFinite(r.value(v[1])))
+                .orElse(false);
+    }
+
+    /** The names of the values {@code measure} declares as I(X;T) and I(T;Y), when it declares both. */
+    static Optional<String[]> planeValues(String measure) {
+        Optional<String> ixt = ValueNames.valueOf(measure, Quantity.I_XT);
+        Optional<String> ity = ValueNames.valueOf(measure, Quantity.I_TY);
+        return ixt.isPresent() && ity.isPresent() ? Optional.of(new String[] {ixt.get(), ity.get()}) : Optional.empty();
     }
 
     /** The labels among {@code records} that can be drawn on the plane, in order of first appearance. */
@@ -90,7 +98,8 @@ public record InformationPlaneData(String label, Map<String, Object> params, int
                 .toList();
         List<Point> points = new ArrayList<>();
         for (TrajectoryRecord r : drawn) {
-            points.add(new Point(r.epoch(), r.layer(), r.value(IXT), r.value(ITY), r.intervals().get(IXT), r.intervals().get(ITY)));
+            String[] v = planeValues(r.measure()).orElseThrow();
+            points.add(new Point(r.epoch(), r.layer(), r.value(v[0]), r.value(v[1]), r.intervals().get(v[0]), r.intervals().get(v[1])));
         }
         if (drawn.isEmpty()) {
             return new InformationPlaneData(label, Map.of(), 0, Double.NaN, Double.NaN, points); // throws, naming the label
@@ -99,7 +108,9 @@ public record InformationPlaneData(String label, Map<String, Object> params, int
         double log2N = number(first.details().get("log2N"), Math.log(first.n()) / Math.log(2));
         double hY = drawn.stream().mapToDouble(r -> number(r.details().get("H_Y"), Double.NaN)).filter(Double::isFinite).findFirst()
                 .orElse(Double.NaN);
-        return new InformationPlaneData(label, first.params(), first.n(), log2N, hY, points);
+        Map<String, Object> params = new LinkedHashMap<>(first.params()); // as they were used: with what was resolved
+        params.putAll(first.resolved());
+        return new InformationPlaneData(label, params, first.n(), log2N, hY, points);
     }
 
     private static double number(Object o, double otherwise) {

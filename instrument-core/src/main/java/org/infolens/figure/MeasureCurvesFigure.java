@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.infolens.data.LayerId;
+import org.infolens.measure.Quantity;
 import org.infolens.run.RecordedRun;
 import org.infolens.trajectory.TrainingRecord;
 import org.infolens.trajectory.TrajectoryRecord;
@@ -20,8 +22,6 @@ public final class MeasureCurvesFigure {
     static final int PANEL_WIDTH = 560;
     static final int PANEL_HEIGHT = 400;
     static final int COLUMNS = 3;
-    private static final String ENTROPY = "H_T";
-
     private MeasureCurvesFigure() {
     }
 
@@ -33,7 +33,7 @@ public final class MeasureCurvesFigure {
                 continue;
             }
             for (String value : EpochCurves.valueNames(run.records(), label)) {
-                if (!(value.equals(ENTROPY) && entropyIsInformation(run, label))) {
+                if (!(entropyIsInformation(run, label) && ValueNames.valueOf(measureOf(run, label), Quantity.H_T).orElseThrow().equals(value))) {
                     curves.add(EpochCurves.of(run.records(), label, value));
                 }
             }
@@ -47,7 +47,17 @@ public final class MeasureCurvesFigure {
      */
     static boolean entropyIsInformation(RecordedRun run, String label) {
         List<TrajectoryRecord> ok = run.okRecords(label);
-        return !ok.isEmpty() && ok.stream().allMatch(r -> r.valuesBits().containsKey(ENTROPY) && r.value(ENTROPY) == r.value(InformationPlaneData.IXT));
+        if (ok.isEmpty()) {
+            return false;
+        }
+        Optional<String> h = ValueNames.valueOf(ok.get(0).measure(), Quantity.H_T);
+        Optional<String> ixt = ValueNames.valueOf(ok.get(0).measure(), Quantity.I_XT);
+        return h.isPresent() && ixt.isPresent()
+                && ok.stream().allMatch(r -> r.values().containsKey(h.get()) && r.value(h.get()) == r.value(ixt.get()));
+    }
+
+    private static String measureOf(RecordedRun run, String label) {
+        return run.okRecords(label).get(0).measure();
     }
 
     /** The figure; throws when the run has no ok estimate. */
@@ -73,8 +83,7 @@ public final class MeasureCurvesFigure {
         List<JFreeChart> panels = new ArrayList<>();
         Range epochs = EpochCurvesPanel.epochRange(data);
         for (EpochCurves c : data) {
-            String panelTitle = c.label().equals(TrainingRecord.MEASURE) ? ValueNames.display(c.value())
-                    : c.label() + ": " + ValueNames.display(c.value());
+            String panelTitle = c.label().equals(TrainingRecord.MEASURE) ? c.display() : c.label() + ": " + c.display();
             panels.add(EpochCurvesPanel.chart(c, panelTitle, layers, epochs));
         }
         List<Long> perLabel = data.stream().collect(Collectors.groupingBy(EpochCurves::label, LinkedHashMap::new, Collectors.counting()))

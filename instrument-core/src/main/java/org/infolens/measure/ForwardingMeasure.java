@@ -1,13 +1,14 @@
 package org.infolens.measure;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A measure that wraps another and changes how it reads its input (a subset of rows, a projection,
- * resampled intervals) but not what it is: name, label, row use, resampling bias and run observer
- * are the wrapped measure's; its parameters are the wrapped measure's plus the wrapper's own.
+ * resampled intervals) but not what it is: name, label, outputs, row use, resampling bias and run
+ * observer are the wrapped measure's; its parameters are the wrapped measure's plus the wrapper's own.
  */
 public abstract class ForwardingMeasure implements Measure {
 
@@ -35,6 +36,11 @@ public abstract class ForwardingMeasure implements Measure {
     @Override
     public String label() {
         return inner.label();
+    }
+
+    @Override
+    public List<Output> outputs() {
+        return inner.outputs();
     }
 
     @Override

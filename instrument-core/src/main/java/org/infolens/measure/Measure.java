@@ -1,5 +1,6 @@
 package org.infolens.measure;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.infolens.data.Activations;
@@ -27,11 +28,25 @@ public interface Measure {
     /** Every parameter that determines the result, defaults included, in a stable order. */
     Map<String, Object> parameters();
 
+    /** The values this measure can give, with their units: by default what its registered family declares. */
+    default List<Output> outputs() {
+        return MeasureRegistry.outputs(name());
+    }
+
     /**
-     * Estimates on one layer. Values in bits. Throws {@link IllegalArgumentException} (with a message
-     * naming what is wrong) on input the estimator cannot take.
+     * Estimates on one layer, giving values among {@link #outputs()}. Throws {@link IllegalArgumentException} (with a message
+     * naming what is wrong) on input the estimator cannot take; first of all, when the probe does not
+     * describe the layer's rows ({@link #requireProbeRows}).
      */
     Estimate estimate(LayerId layer, Activations values, Probe probe);
+
+    /** The check every estimate starts with: one probe row per activation row, else an error naming the layer. */
+    static void requireProbeRows(LayerId layer, Activations values, Probe probe) {
+        if (values.rows() != probe.size()) {
+            throw new IllegalArgumentException("layer " + layer.describe() + " has " + values.rows() + " rows but the probe set has "
+                    + probe.size());
+        }
+    }
 
     /** Probe rows an estimate reads when the probe has {@code probeRows} (fewer when the measure subsamples). */
     default int rowsUsed(int probeRows) {

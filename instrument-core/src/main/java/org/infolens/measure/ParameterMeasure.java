@@ -1,5 +1,6 @@
 package org.infolens.measure;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.infolens.data.LayerParameters;
@@ -32,6 +33,11 @@ public interface ParameterMeasure {
 
     /** Every parameter that determines the result, in a stable order. */
     Map<String, Object> parameters();
+
+    /** The values this measure can give, with their units: by default what its registered family declares. */
+    default List<Output> outputs() {
+        return MeasureRegistry.outputs(name());
+    }
 
     /** Whether {@code p} holds what this measure reads (epoch 0 has no gradients: no record then). */
     boolean appliesTo(LayerParameters p);

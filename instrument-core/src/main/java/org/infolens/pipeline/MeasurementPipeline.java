@@ -2,7 +2,6 @@ package org.infolens.pipeline;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +20,7 @@ import org.infolens.data.Probe;
 import org.infolens.io.ActivationStore;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
+import org.infolens.measure.Output;
 import org.infolens.measure.ParameterMeasure;
 import org.infolens.measure.RunObserver;
 import org.infolens.trajectory.RecordStatus;
@@ -345,10 +345,8 @@ public final class MeasurementPipeline implements AutoCloseable {
             Estimate e = job.estimate().get();
             long dt = System.nanoTime() - t0;
             measureNanos.addAndGet(dt);
-            Map<String, Object> params = new LinkedHashMap<>(job.params());
-            params.putAll(e.layerParameters());
-            r = TrajectoryRecord.estimated(runName, s.epoch(), s.iteration(), job.layer(), job.measure(), job.label(), params, job.n().getAsInt(),
-                    e, dt / 1e9);
+            r = TrajectoryRecord.estimated(runName, s.epoch(), s.iteration(), job.layer(), job.measure(), job.label(), job.params(),
+                    job.outputs(), job.n().getAsInt(), e, dt / 1e9);
         } catch (RuntimeException e) {
             String why = job.label() + " failed on layer " + job.layer().describe() + " at epoch " + s.epoch() + ": " + e;
             log.warn(why);
@@ -361,21 +359,22 @@ public final class MeasurementPipeline implements AutoCloseable {
      * One (layer, measure) of an epoch: what its record names and how to estimate it, the same for
      * measures of activations and of parameters.
      *
+     * @param outputs  the values the measure declares
      * @param n        what the record's n counts when estimated
      * @param nOnError the n of a record of an estimate not made
      */
-    private record Job(LayerId layer, String measure, String label, Map<String, Object> params, Supplier<Estimate> estimate, IntSupplier n,
-                       int nOnError) {
+    private record Job(LayerId layer, String measure, String label, Map<String, Object> params, List<Output> outputs,
+                       Supplier<Estimate> estimate, IntSupplier n, int nOnError) {
     }
 
     /** A measure of activations on {@code rows} probe rows ({@code values} null for an epoch never captured). */
     private Job job(Measure m, LayerId layer, Activations values, int rows) {
         int n = m.rowsUsed(rows);
-        return new Job(layer, m.name(), m.label(), m.parameters(), () -> m.estimate(layer, values, probe), () -> n, n);
+        return new Job(layer, m.name(), m.label(), m.parameters(), m.outputs(), () -> m.estimate(layer, values, probe), () -> n, n);
     }
 
     private Job job(ParameterMeasure m, LayerParameters p) {
-        return new Job(p.layer(), m.name(), m.label(), m.parameters(), () -> m.estimate(p), () -> m.sampleSize(p), 0);
+        return new Job(p.layer(), m.name(), m.label(), m.parameters(), m.outputs(), () -> m.estimate(p), () -> m.sampleSize(p), 0);
     }
 
     private TrajectoryRecord notEstimated(Job job, int epoch, long iteration, RecordStatus status, String why) {

@@ -32,7 +32,7 @@ public record FinalValues(String label, List<String> values, List<TrajectoryReco
             List<String> values = new ArrayList<>();
             for (TrajectoryRecord r : run.okRecords(label)) {
                 last.merge(r.layer(), r, (a, b) -> b.epoch() >= a.epoch() ? b : a);
-                r.valuesBits().keySet().stream().filter(v -> !values.contains(v)).forEach(values::add);
+                r.values().keySet().stream().filter(v -> !values.contains(v)).forEach(values::add);
             }
             if (!last.isEmpty()) {
                 tables.add(new FinalValues(label, values,

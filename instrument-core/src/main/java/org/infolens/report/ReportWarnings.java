@@ -10,10 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.infolens.measure.Quantity;
 import org.infolens.run.RecordedRun;
 import org.infolens.run.RunStatus;
 import org.infolens.trajectory.RecordStatus;
 import org.infolens.trajectory.TrajectoryRecord;
+import org.infolens.trajectory.ValueNames;
 
 /**
  * What a reader of a run's figures should know before trusting them: the run is still going or
@@ -61,13 +63,18 @@ public final class ReportWarnings {
         return v instanceof Number n ? n.doubleValue() : Math.log(r.n()) / Math.log(2);
     }
 
+    /** The record's estimate of I(X;T), as its measure declares it; NaN when it has none. */
+    static double ixt(TrajectoryRecord r) {
+        return ValueNames.valueOf(r.measure(), Quantity.I_XT).map(r::value).orElse(Double.NaN);
+    }
+
     static boolean atCeiling(TrajectoryRecord r) {
-        double ixt = r.value("I_XT");
+        double ixt = ixt(r);
         return Double.isFinite(ixt) && r.n() > 0 && ixt >= ceilingBits(r) - CEILING_TOLERANCE_BITS;
     }
 
     private static Optional<Warning> ceiling(String label, List<TrajectoryRecord> ok) {
-        List<TrajectoryRecord> withIxt = ok.stream().filter(r -> Double.isFinite(r.value("I_XT"))).toList();
+        List<TrajectoryRecord> withIxt = ok.stream().filter(r -> Double.isFinite(ixt(r))).toList();
         List<TrajectoryRecord> hits = withIxt.stream().filter(ReportWarnings::atCeiling).toList();
         if (hits.isEmpty()) {
             return Optional.empty();

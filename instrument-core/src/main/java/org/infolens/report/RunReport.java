@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.infolens.figure.PanelFigure;
 import org.infolens.figure.RunFigures;
 import org.infolens.measure.Interval;
+import org.infolens.measure.Unit;
 import org.infolens.run.RecordedRun;
 import org.infolens.run.RunProvenance;
 import org.infolens.trajectory.Json;
@@ -138,13 +139,10 @@ public final class RunReport {
 
     private static void finalValues(StringBuilder h, FinalValues t) {
         h.append("<table class=\"values\">\n<caption>").append(esc(t.label())).append("</caption>\n<tr><th>layer</th><th>width</th><th>epoch</th>");
+        TrajectoryRecord first = t.rows().get(0);
         for (String v : t.values()) {
-            h.append("<th>").append(esc(ValueNames.display(v)));
-            String unit = ValueNames.unit(v);
-            if (!unit.isEmpty() && !unit.equals("bits")) {
-                h.append(" [").append(esc(unit)).append(']');
-            }
-            h.append("</th>");
+            Unit unit = t.rows().stream().map(r -> r.units().get(v)).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+            h.append("<th>").append(esc(ValueNames.withUnit(ValueNames.display(first.measure(), v), unit))).append("</th>");
         }
         h.append("</tr>\n");
         for (TrajectoryRecord r : t.rows()) {

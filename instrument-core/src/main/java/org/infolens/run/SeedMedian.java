@@ -111,12 +111,12 @@ public final class SeedMedian {
         if (ok.isEmpty()) {
             RecordStatus status = group.stream().anyMatch(r -> r.status() == RecordStatus.ERROR) ? RecordStatus.ERROR : RecordStatus.SKIPPED;
             String message = "no seed has an estimate here: " + group.stream().map(TrajectoryRecord::message).distinct().toList();
-            return TrajectoryRecord.notEstimated(runName, first.epoch(), first.iteration(), first.layer(), first.measure(), first.label(),
-                    first.params(), first.n(), status, message).withDetails(details).withTime(time);
+            return new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, first.epoch(), first.iteration(), first.layer(), first.measure(), first.label(),
+                    first.params(), first.resolved(), first.n(), status, Map.of(), Map.of(), Map.of(), details, message, 0, time);
         }
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, Interval> intervals = new LinkedHashMap<>();
-        for (String name : first.valuesBits().keySet()) {
+        for (String name : first.values().keySet()) {
             double[] v = ok.stream().mapToDouble(r -> r.value(name)).filter(Double::isFinite).sorted().toArray();
             if (v.length == 0) {
                 continue;
@@ -130,7 +130,7 @@ public final class SeedMedian {
         }
         int n = ok.stream().mapToInt(TrajectoryRecord::n).min().orElse(first.n());
         double seconds = ok.stream().mapToDouble(TrajectoryRecord::seconds).sum();
-        return TrajectoryRecord.estimated(runName, first.epoch(), first.iteration(), first.layer(), first.measure(), first.label(),
-                first.params(), n, new Estimate(values, Map.of(), details, intervals), seconds).withTime(time);
+        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, runName, first.epoch(), first.iteration(), first.layer(), first.measure(), first.label(),
+                first.params(), first.resolved(), n, RecordStatus.OK, values, first.units(), intervals, details, null, seconds, time);
     }
 }

@@ -2,8 +2,12 @@ package org.infolens.superposition;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.infolens.config.Config;
+import org.infolens.config.Param;
+import org.infolens.config.ParameterSet;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
@@ -11,6 +15,13 @@ import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.numeric.EffectiveNumber;
 import org.infolens.numeric.RandomRows;
+import org.infolens.numeric.RandomRows;
+import org.infolens.numeric.EffectiveNumber;
+import org.infolens.measure.ConfiguredMeasure;
+import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Unit;
+import org.infolens.superposition.SparseAutoencoder.Settings;
 
 /**
  * Effective features and superposition (Bereska et al. 2025): train a {@link SparseAutoencoder} on a
@@ -23,59 +34,55 @@ import org.infolens.numeric.RandomRows;
  *
  * <p>Warm start (default on): the autoencoder trained on a layer is kept, by layer name, and the next
  * recorded epoch's training starts from it, so tracking a run costs a fraction of training each epoch
- * from scratch. The values are counts, in the record's {@code values_bits} field: {@code F} and
- * {@code ratio}.
+ * from scratch. Values: {@code F}, a count, and {@code ratio}, a plain number.
  */
-public final class EffectiveFeatures implements Measure {
+public final class EffectiveFeatures extends ConfiguredMeasure {
 
     public static final String NAME = "effective-features";
     /** Bereska et al.'s floor on p before renormalising. */
     private static final double PROBABILITY_FLOOR = 1e-10;
 
+    public static final Param<Integer> ROWS = Param.integer("rows", 10_000, "activation rows per estimate (F depends on it: keep it"
+            + " fixed across a run)").check(n -> n >= 2, ">= 2");
+    public static final Param<Boolean> WARM_START = Param.flag("warmStart", true, "each layer's autoencoder starts from the one"
+            + " trained at the previous recorded epoch");
+    public static final ParameterSet PARAMETERS = ParameterSet.of(ROWS).and(Settings.PARAMETERS).and(WARM_START);
+
+    /** The {@code effective-features} family for the catalog. */
+    public static final class Provider extends MeasureProvider {
+        public Provider() {
+            super(NAME, "effective features of a sparse autoencoder's dictionary (Bereska et al.)", PARAMETERS,
+                    List.of(Output.of("F", "effective features F", Unit.COUNT), Output.of("ratio", "F / width", Unit.NUMBER)),
+                    EffectiveFeatures::new);
+        }
+    }
+
     private final int rows;
-    private final SparseAutoencoder.Settings settings;
+    private final Settings settings;
     private final boolean warmStart;
     private final Map<String, SparseAutoencoder> trainedByLayer = new HashMap<>();
 
-    private EffectiveFeatures(Builder b) {
-        this.rows = b.rows;
-        this.settings = new SparseAutoencoder.Settings(b.dictionaryRatio, b.lambda, b.learningRate, b.batch, b.patience, b.maxEpochs,
-                b.minImprovement, b.seed);
-        this.warmStart = b.warmStart;
+    private EffectiveFeatures(Config config) {
+        super(NAME, config);
+        this.rows = config.get(ROWS);
+        this.settings = Settings.of(config);
+        this.warmStart = config.get(WARM_START);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     @Override
     public String label() {
         return NAME + "/x" + settings.dictionaryRatio() + "-l" + settings.lambda() + "-n" + rows;
     }
 
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("rows", rows);
-        p.put("dictionaryRatio", settings.dictionaryRatio());
-        p.put("lambda", settings.lambda());
-        p.put("learningRate", settings.learningRate());
-        p.put("batch", settings.batch());
-        p.put("patience", settings.patience());
-        p.put("maxEpochs", settings.maxEpochs());
-        p.put("minImprovement", settings.minImprovement());
-        p.put("seed", settings.seed());
-        p.put("warmStart", warmStart);
-        return p;
-    }
 
     @Override
     public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        Measure.requireProbeRows(layer, values, probe);
         long nonFinite = values.countNonFinite();
         if (nonFinite > 0) {
             throw new IllegalArgumentException("layer " + layer.describe() + " has " + nonFinite + " NaN or infinite activations");
@@ -172,92 +179,76 @@ public final class EffectiveFeatures implements Measure {
         return false;
     }
 
-    @Override
-    public String toString() {
-        return "EffectiveFeatures" + parameters();
-    }
 
     /** Configuration; validated in {@link #build()}. */
     public static final class Builder {
-        private int rows = 10_000;
-        private int dictionaryRatio = SparseAutoencoder.Settings.defaults().dictionaryRatio();
-        private double lambda = SparseAutoencoder.Settings.defaults().lambda();
-        private double learningRate = SparseAutoencoder.Settings.defaults().learningRate();
-        private int batch = SparseAutoencoder.Settings.defaults().batch();
-        private int patience = SparseAutoencoder.Settings.defaults().patience();
-        private int maxEpochs = SparseAutoencoder.Settings.defaults().maxEpochs();
-        private double minImprovement = SparseAutoencoder.Settings.defaults().minImprovement();
-        private long seed;
-        private boolean warmStart = true;
+        private final Config.Builder config = PARAMETERS.builder(NAME);
 
         private Builder() {
         }
 
         /** Activation rows per estimate (default 10,000): F depends on it, so keep it fixed across a run. */
         public Builder rows(int n) {
-            this.rows = n;
+            config.set(ROWS, n);
             return this;
         }
 
         /** Dictionary size D = ratio x width (default 4). */
         public Builder dictionaryRatio(int ratio) {
-            this.dictionaryRatio = ratio;
+            config.set(Settings.DICTIONARY_RATIO, ratio);
             return this;
         }
 
         /** Weight of the L1 penalty (default 0.1). */
         public Builder lambda(double l) {
-            this.lambda = l;
+            config.set(Settings.LAMBDA, l);
             return this;
         }
 
         /** Adam's learning rate (default 1e-3). */
         public Builder learningRate(double lr) {
-            this.learningRate = lr;
+            config.set(Settings.LEARNING_RATE, lr);
             return this;
         }
 
         /** Minibatch size (default 128). */
         public Builder batch(int b) {
-            this.batch = b;
+            config.set(Settings.BATCH, b);
             return this;
         }
 
         /** Epochs without improvement before stopping (default 10). */
         public Builder patience(int epochs) {
-            this.patience = epochs;
+            config.set(Settings.PATIENCE, epochs);
             return this;
         }
 
         /** Cap on the epochs of one training (default 500). */
         public Builder maxEpochs(int epochs) {
-            this.maxEpochs = epochs;
+            config.set(Settings.MAX_EPOCHS, epochs);
             return this;
         }
 
         /** Relative decrease of the epoch loss that counts as an improvement (default 1e-3). */
         public Builder minImprovement(double relative) {
-            this.minImprovement = relative;
+            config.set(Settings.MIN_IMPROVEMENT, relative);
             return this;
         }
 
         /** Seed of the row draw, the initial weights and the minibatch order (default 0). */
         public Builder seed(long s) {
-            this.seed = s;
+            config.set(Settings.SEED, s);
             return this;
         }
 
         /** Whether each layer's autoencoder starts from the one trained at the previous recorded epoch (default true). */
         public Builder warmStart(boolean on) {
-            this.warmStart = on;
+            config.set(WARM_START, on);
             return this;
         }
 
         public EffectiveFeatures build() {
-            if (rows < 2) {
-                throw new IllegalArgumentException("effective features need rows >= 2, got " + rows);
-            }
-            return new EffectiveFeatures(this); // the autoencoder's settings validate themselves
+            return new EffectiveFeatures(config.build());
         }
     }
 }

@@ -1,6 +1,9 @@
 package org.infolens.superposition;
 
 import java.util.Random;
+import org.infolens.config.Config;
+import org.infolens.config.Param;
+import org.infolens.config.ParameterSet;
 import org.infolens.data.Activations;
 import org.infolens.numeric.AdamOptimizer;
 import org.infolens.numeric.RandomRows;
@@ -32,23 +35,42 @@ public final class SparseAutoencoder {
     public record Settings(int dictionaryRatio, double lambda, double learningRate, int batch, int patience, int maxEpochs,
                            double minImprovement, long seed) {
 
+        public static final Param<Integer> DICTIONARY_RATIO = Param.integer("dictionaryRatio", 4, "dictionary size D = ratio x width")
+                .check(r -> r >= 1, ">= 1");
+        public static final Param<Double> LAMBDA = Param.real("lambda", 0.1, "weight of the L1 penalty mean |z|").check(l -> l >= 0, ">= 0");
+        public static final Param<Double> LEARNING_RATE = Param.real("learningRate", 1e-3, "Adam's learning rate").check(r -> r > 0, "> 0");
+        public static final Param<Integer> BATCH = Param.integer("batch", 128, "minibatch size").check(b -> b >= 1, ">= 1");
+        public static final Param<Integer> PATIENCE = Param.integer("patience", 10, "epochs without improvement before stopping")
+                .check(p -> p >= 1, ">= 1");
+        public static final Param<Integer> MAX_EPOCHS = Param.integer("maxEpochs", 500, "cap on the epochs of one training")
+                .check(e -> e >= 1, ">= 1");
+        public static final Param<Double> MIN_IMPROVEMENT = Param.real("minImprovement", 1e-3, "relative decrease of the epoch loss"
+                + " that counts as an improvement").check(m -> m >= 0 && m < 1, "in [0, 1)");
+        public static final Param<Long> SEED = Param.seed("seed", "seed of the row draw, the initial weights and the minibatch order");
         /** The published setup (D = 4 width, lambda 0.1, Adam 1e-3, batch 128, patience 10), 1e-3 and 500 epochs at most. */
+        public static final ParameterSet PARAMETERS = ParameterSet.of(DICTIONARY_RATIO, LAMBDA, LEARNING_RATE, BATCH, PATIENCE,
+                MAX_EPOCHS, MIN_IMPROVEMENT, SEED);
+
+        private static final String OWNER = "sparse autoencoder";
+
         public static Settings defaults() {
-            return new Settings(4, 0.1, 1e-3, 128, 10, 500, 1e-3, 0);
+            return of(PARAMETERS.defaults(OWNER));
+        }
+
+        /** The settings of a configuration that declares them. */
+        public static Settings of(Config c) {
+            return new Settings(c.get(DICTIONARY_RATIO), c.get(LAMBDA), c.get(LEARNING_RATE), c.get(BATCH), c.get(PATIENCE),
+                    c.get(MAX_EPOCHS), c.get(MIN_IMPROVEMENT), c.get(SEED));
         }
 
         public Settings {
-            if (dictionaryRatio < 1 || batch < 1 || patience < 1 || maxEpochs < 1) {
-                throw new IllegalArgumentException("sparse autoencoder needs dictionaryRatio, batch, patience and maxEpochs >= 1, got "
-                        + dictionaryRatio + ", " + batch + ", " + patience + ", " + maxEpochs);
-            }
-            if (!(lambda >= 0) || Double.isInfinite(lambda) || !(learningRate > 0) || Double.isInfinite(learningRate)) {
-                throw new IllegalArgumentException("sparse autoencoder needs lambda >= 0 and a learning rate > 0, got " + lambda
-                        + " and " + learningRate);
-            }
-            if (!(minImprovement >= 0 && minImprovement < 1)) {
-                throw new IllegalArgumentException("minImprovement must be in [0, 1), got " + minImprovement);
-            }
+            DICTIONARY_RATIO.requireValid(OWNER, dictionaryRatio);
+            LAMBDA.requireValid(OWNER, lambda);
+            LEARNING_RATE.requireValid(OWNER, learningRate);
+            BATCH.requireValid(OWNER, batch);
+            PATIENCE.requireValid(OWNER, patience);
+            MAX_EPOCHS.requireValid(OWNER, maxEpochs);
+            MIN_IMPROVEMENT.requireValid(OWNER, minImprovement);
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** What became of one (epoch, layer, measure). */
 public enum RecordStatus {
-    /** Estimated: values_bits holds the estimates. */
+    /** Estimated: values holds the estimates. */
     OK,
     /** Not estimated: message says why (bad input such as NaN activations, an estimator failure). */
     ERROR,

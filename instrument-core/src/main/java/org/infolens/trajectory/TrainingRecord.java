@@ -1,18 +1,21 @@
 package org.infolens.trajectory;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.infolens.data.Activations;
 import org.infolens.data.ActivationSnapshot;
+import org.infolens.data.Activations;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
+import org.infolens.measure.Output;
+import org.infolens.measure.Unit;
 
 /**
  * The {@value #MEASURE} record of a recorded epoch: how training was going when the probe was
- * captured, so figures can put loss and accuracy beside the information measures. Its values are not
- * bits: {@value #LOSS} is the network's own score (the mean minibatch loss of the epoch just finished,
+ * captured, so figures can put loss and accuracy beside the information measures. Its values are plain
+ * numbers ({@link #OUTPUTS}): {@value #LOSS} is the network's own score (the mean minibatch loss of the epoch just finished,
  * regularisation included, in the loss function's units) and {@value #PROBE_ACCURACY} the share of
  * probe rows whose largest output is their label. The record names the output layer.
  */
@@ -21,6 +24,9 @@ public final class TrainingRecord {
     public static final String MEASURE = "training";
     public static final String LOSS = "loss";
     public static final String PROBE_ACCURACY = "probe_accuracy";
+    /** What the record's values are: plain numbers. */
+    public static final List<Output> OUTPUTS = List.of(Output.of(LOSS, "training loss", Unit.NUMBER),
+            Output.of(PROBE_ACCURACY, "probe accuracy", Unit.NUMBER));
 
     private TrainingRecord() {
     }
@@ -46,7 +52,7 @@ public final class TrainingRecord {
         }
         Map<String, Object> params = Map.of("loss", "mean minibatch score since the previous record", "accuracy", "argmax of the output layer");
         return Optional.of(TrajectoryRecord.estimated(run, snapshot.epoch(), snapshot.iteration(), last.layer(), MEASURE, MEASURE, params,
-                last.values().rows(), new Estimate(values, Map.of(), Map.of("minibatches", minibatches)), 0));
+                OUTPUTS, last.values().rows(), new Estimate(values, Map.of(), Map.of("minibatches", minibatches)), 0));
     }
 
     /** Accuracy of the output layer's argmax on the probe labels; empty unless the layer is an output layer wide enough. */

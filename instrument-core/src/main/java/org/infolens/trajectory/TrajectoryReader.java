@@ -2,6 +2,7 @@ package org.infolens.trajectory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a JSON Lines trajectory. Tolerates fields it does not know (newer writers may add some) and a
+ * Reads a JSON Lines trajectory, of this schema or an older one (schema 1's {@code values_bits} are read
+ * as values with the units their measure declares). Tolerates fields it does not know and a
  * cut-off last line (a run still writing, or one that crashed); rejects a record of a newer schema
  * and a malformed line in the middle, naming the file and line.
  */
@@ -55,8 +57,8 @@ public final class TrajectoryReader {
                 if (schema < 1) {
                     throw new IOException(file + ": line " + (i + 1) + " is not an infolens trajectory record (no schema field)");
                 }
-                records.add(Json.mapper().treeToValue(node, TrajectoryRecord.class));
-            } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+                records.add(Json.mapper().treeToValue(schema == 1 ? fromSchema1((ObjectNode) node) : node, TrajectoryRecord.class));
+            } catch (JsonProcessingException | IllegalArgumentException | NullPointerException | ClassCastException e) {
                 if (last && !endsWithNewline) {
                     warnings.add("line " + (i + 1) + " is cut off (an interrupted write) and was skipped");
                 } else {
@@ -66,6 +68,21 @@ public final class TrajectoryReader {
             }
         }
         return new Trajectory(file, List.copyOf(records), List.copyOf(warnings));
+    }
+
+    /**
+     * A schema-1 record in today's form: its {@code values_bits} become {@code values}, with the units
+     * its measure declares; its {@code params} stay as written (parameters and resolved values together).
+     */
+    private static ObjectNode fromSchema1(ObjectNode node) {
+        JsonNode values = node.remove("values_bits");
+        if (values != null) {
+            node.set("values", values);
+            List<String> names = new ArrayList<>();
+            values.fieldNames().forEachRemaining(names::add);
+            node.set("units", Json.mapper().valueToTree(ValueNames.declaredUnits(node.path("measure").asText(), names)));
+        }
+        return node;
     }
 
     private static boolean endsWithNewline(Path file) throws IOException {

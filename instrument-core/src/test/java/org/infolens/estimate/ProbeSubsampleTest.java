@@ -73,8 +73,8 @@ class ProbeSubsampleTest extends EstimatorContract {
         LayerId layer = LayerId.of(0, 3);
         Estimate direct = binning().estimate(layer, c.t().selectRows(chosen), c.probe().selectRows(chosen));
         Measure m = measure();
-        assertEquals(direct.valuesBits(), m.estimate(layer, c.t(), c.probe()).valuesBits());
-        assertEquals(direct.valuesBits(), m.estimate(layer, c.t(), c.probe()).valuesBits(), "same rows at the next epoch");
+        assertEquals(direct.values(), m.estimate(layer, c.t(), c.probe()).values());
+        assertEquals(direct.values(), m.estimate(layer, c.t(), c.probe()).values(), "same rows at the next epoch");
         assertEquals(ROWS, m.rowsUsed(PROBE));
         assertEquals(300, m.rowsUsed(300), "a smaller probe is read whole");
     }
@@ -85,7 +85,7 @@ class ProbeSubsampleTest extends EstimatorContract {
         Activations few = c.t().selectRows(java.util.stream.IntStream.range(0, 400).toArray());
         Probe p = c.probe().selectRows(java.util.stream.IntStream.range(0, 400).toArray());
         LayerId layer = LayerId.of(0, 3);
-        assertEquals(binning().estimate(layer, few, p).valuesBits(), measure().estimate(layer, few, p).valuesBits());
+        assertEquals(binning().estimate(layer, few, p).values(), measure().estimate(layer, few, p).values());
     }
 
     @Test

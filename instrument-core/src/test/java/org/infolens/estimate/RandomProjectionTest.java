@@ -83,7 +83,7 @@ class RandomProjectionTest {
         Activations narrow = gaussian(20, 64, 6);
         Probe probe = Probe.of(TestData.uniformLabels(20, 2, 1));
         LayerId n = new LayerId(3, "n", 64, LayerKind.DENSE, "");
-        assertEquals(EstimatorCatalog.fromSpec("kde").estimate(n, narrow, probe).valuesBits(), p.estimate(n, narrow, probe).valuesBits());
+        assertEquals(EstimatorCatalog.fromSpec("kde").estimate(n, narrow, probe).values(), p.estimate(n, narrow, probe).values());
         assertTrue(p.estimate(n, narrow, probe).layerParameters().get("projectedFrom") == null);
     }
 

@@ -27,6 +27,8 @@ import org.infolens.estimate.parameters.GradientSignalToNoise;
 import org.infolens.estimate.parameters.WeightConditionNumber;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
+import org.infolens.measure.Output;
+import org.infolens.measure.Unit;
 import org.infolens.trajectory.InMemoryTrajectory;
 import org.infolens.trajectory.RecordStatus;
 import org.infolens.trajectory.TrajectoryRecord;
@@ -90,6 +92,12 @@ class MeasurementPipelineTest {
             return Map.of("k", 1);
         }
 
+        /** Not registered: it declares its one value itself (or, labelled "undeclared", another one). */
+        @Override
+        public List<Output> outputs() {
+            return List.of(Output.of(label.equals("undeclared") ? "median" : "mean", "mean activation", Unit.NUMBER));
+        }
+
         @Override
         public Estimate estimate(LayerId layer, Activations values, Probe probe) {
             started.countDown();
@@ -132,7 +140,18 @@ class MeasurementPipelineTest {
         assertTrue(failed.message().contains("cannot estimate this one") && failed.message().contains("'layer2'"), failed.message());
         long ok = r.stream().filter(TrajectoryRecord::isOk).count();
         assertEquals(12 - 2 - 2, ok); // epoch 1: 2 NaN errors + flaky layer2; epoch 2: flaky layer2
-        assertTrue(r.stream().filter(TrajectoryRecord::isOk).allMatch(x -> x.valuesBits().containsKey("mean")));
+        assertTrue(r.stream().filter(TrajectoryRecord::isOk).allMatch(x -> x.values().containsKey("mean")));
+        assertTrue(r.stream().filter(TrajectoryRecord::isOk).allMatch(x -> x.units().equals(Map.of("mean", Unit.NUMBER))));
+    }
+
+    @Test
+    void aValueTheMeasureDoesNotDeclareIsAnErrorRecordNotAGuessedUnit() throws IOException {
+        InMemoryTrajectory sink = new InMemoryTrajectory();
+        try (MeasurementPipeline p = pipeline(sink, new ProbeMeasure("undeclared", -1, null)).build()) {
+            p.submit(snapshot(1, 1, false));
+        }
+        assertTrue(sink.records().stream().allMatch(x -> x.status() == RecordStatus.ERROR && x.message().contains("'mean'")
+                && x.message().contains("does not declare")), sink.records().get(0).message());
     }
 
     @Test
@@ -154,6 +173,7 @@ class MeasurementPipelineTest {
         TrajectoryRecord condition = r.stream().filter(x -> x.measure().equals("weight-condition") && x.layer().equals(first))
                 .findFirst().orElseThrow();
         assertEquals(2, condition.value("condition"), 1e-12);
+        assertEquals(Unit.NUMBER, condition.units().get("condition"), "a condition number, not bits");
         assertEquals(3, condition.epoch());
         assertEquals(30, condition.iteration());
         TrajectoryRecord snr = r.stream().filter(x -> x.measure().equals("gradient-snr")).findFirst().orElseThrow();
@@ -228,8 +248,8 @@ class MeasurementPipelineTest {
         }
         a.close();
         b.close();
-        assertEquals(without.records().stream().map(TrajectoryRecord::valuesBits).toList(),
-                withDumps.records().stream().map(TrajectoryRecord::valuesBits).toList());
+        assertEquals(without.records().stream().map(TrajectoryRecord::values).toList(),
+                withDumps.records().stream().map(TrajectoryRecord::values).toList());
         assertTrue(withDumps.records().stream().allMatch(x -> x.n() == ROWS));
         assertEquals(16, org.infolens.io.ActivationStore.load(dumps.storedEpochs().get(0)).rows(), "the dumps keep their 16 rows");
     }
@@ -261,9 +281,10 @@ class MeasurementPipelineTest {
             TrajectoryRecord y = declared.records().get(i);
             assertEquals(y.epoch(), x.epoch());
             assertEquals(y.layer(), x.layer());
-            assertEquals(y.valuesBits(), x.valuesBits());
-            assertEquals((double) lo, x.params().get("lo"));
+            assertEquals(y.values(), x.values());
+            assertEquals((double) lo, x.resolved().get("lo"), "the observed range is resolved, not a parameter");
             assertEquals("observed", x.params().get("range"));
+            assertEquals((double) lo, y.params().get("lo"), "a declared range is");
         }
     }
 

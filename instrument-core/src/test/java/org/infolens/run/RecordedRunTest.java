@@ -55,9 +55,9 @@ class RecordedRunTest {
     void aNewerSchemaAsksForANewerInfolens() throws IOException {
         RecordedRun run = SyntheticRun.write(dir.resolve("r"));
         Path f = run.directory().trajectoryFile();
-        Files.writeString(f, Files.readString(f).replaceFirst("\"schema\":1", "\"schema\":7"));
+        Files.writeString(f, Files.readString(f).replaceFirst("\"schema\":2", "\"schema\":7"));
         IOException e = assertThrows(IOException.class, () -> RecordedRun.load(dir.resolve("r")));
-        assertTrue(e.getMessage().contains("schema 7, newer than this infolens reads (1); update infolens"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema 7, newer than this infolens reads (2); update infolens"), e.getMessage());
     }
 
     @Test

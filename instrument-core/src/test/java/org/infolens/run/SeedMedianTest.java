@@ -17,19 +17,26 @@ import org.infolens.trajectory.JsonLinesTrajectoryWriter;
 import org.infolens.trajectory.RecordStatus;
 import org.infolens.trajectory.TrajectoryReader;
 import org.infolens.trajectory.TrajectoryRecord;
+
+import org.infolens.measure.Unit;
+import org.infolens.run.RunDirectory;
+import org.infolens.run.RunProvenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SeedMedianTest {
 
     private static TrajectoryRecord ok(String run, int epoch, int layer, String label, double ixt, double ity) {
-        return TrajectoryRecord.estimated(run, epoch, epoch * 10L, new LayerId(layer, "l" + layer, 4, LayerKind.DENSE, "tanh"), "binning", label,
-                Map.of("bins", 30), 100, Estimate.of(Map.of("I_XT", ixt, "I_TY", ity)), 0.5).withTime(Instant.parse("2026-11-22T10:00:00Z").plusSeconds(epoch));
+        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, run, epoch, epoch * 10L, new LayerId(layer, "l" + layer, 4, LayerKind.DENSE, "tanh"),
+                "binning", label, Map.of("bins", 30), Map.of(), 100, RecordStatus.OK, Map.of("I_XT", ixt, "I_TY", ity), Map.of("I_XT", Unit.BITS, "I_TY", Unit.BITS), Map.of(),
+                Map.of(), null, 0.5,
+                Instant.parse("2026-11-22T10:00:00Z").plusSeconds(epoch));
     }
 
     private static TrajectoryRecord failed(String run, int epoch, int layer, String label, RecordStatus status) {
-        return TrajectoryRecord.notEstimated(run, epoch, epoch * 10L, new LayerId(layer, "l" + layer, 4, LayerKind.DENSE, "tanh"), "binning", label,
-                Map.of("bins", 30), 100, status, "why " + run).withTime(Instant.parse("2026-11-22T10:00:00Z"));
+        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, run, epoch, epoch * 10L, new LayerId(layer, "l" + layer, 4, LayerKind.DENSE, "tanh"),
+                "binning", label, Map.of("bins", 30), Map.of(), 100, status, Map.of(), Map.of(), Map.of(), Map.of(), "why " + run, 0,
+                Instant.parse("2026-11-22T10:00:00Z"));
     }
 
     private static TrajectoryRecord find(List<TrajectoryRecord> r, int epoch, int layer, String label) {

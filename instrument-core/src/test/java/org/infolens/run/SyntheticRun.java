@@ -10,10 +10,12 @@ import java.util.Map;
 import org.infolens.data.LayerId;
 import org.infolens.data.LayerKind;
 import org.infolens.measure.Interval;
+import org.infolens.measure.Output;
 import org.infolens.trajectory.JsonLinesTrajectoryWriter;
 import org.infolens.trajectory.RecordStatus;
 import org.infolens.trajectory.TrainingRecord;
 import org.infolens.trajectory.TrajectoryRecord;
+import org.infolens.trajectory.ValueNames;
 
 /** A small run written through the real writers: 4 layers, 6 log-spaced epochs, binning, kde (with intervals), dse and training records. */
 public final class SyntheticRun {
@@ -45,8 +47,9 @@ public final class SyntheticRun {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("edges", "fixed-range");
         params.put("bins", 30);
-        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, run, epoch, 10L * epoch, layer, measure, label, params, 4096, status, values,
-                intervals, details, message, 0.01, Instant.parse("2026-11-22T10:00:00Z"));
+        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, run, epoch, 10L * epoch, layer, measure, label, params, Map.of(), 4096, status,
+                values, Output.unitsOf(measure, ValueNames.outputs(measure), values.keySet()), intervals, details, message, 0.01,
+                Instant.parse("2026-11-22T10:00:00Z"));
     }
 
     /** Values in the order given, as an estimator writes them. */

@@ -16,7 +16,6 @@ import org.infolens.estimate.EstimatorContract;
 import org.infolens.estimate.TestData;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
-import org.infolens.measure.Parameters;
 import org.junit.jupiter.api.Test;
 
 class EffectiveFeaturesTest extends EstimatorContract {
@@ -117,22 +116,20 @@ class EffectiveFeaturesTest extends EstimatorContract {
         Estimate dense = measure().estimate(new LayerId(1, "conv", channels, LayerKind.DENSE, "relu"), perPosition, Probe.of(new int[n * positions]));
         assertEquals(n * positions, spatial.details().get("rowsUsed"));
         assertEquals(channels, spatial.layerParameters().get("width"));
-        assertEquals(dense.valuesBits(), spatial.valuesBits());
+        assertEquals(dense.values(), spatial.values());
         assertEquals(spatial.value("F") / channels, spatial.value("ratio"), 1e-12);
     }
 
     @Test
     void theCatalogMakesItFromTextParameters() {
-        Measure m = EstimatorCatalog.named("effective-features")
-                .create(Parameters.parse("effective-features", List.of("rows=500", "lambda=0.2", "warmStart=false")));
+        Measure m = EstimatorCatalog.fromSpec("effective-features:rows=500,lambda=0.2,warmStart=false");
         Map<String, Object> p = m.parameters();
         assertEquals(List.of("rows", "dictionaryRatio", "lambda", "learningRate", "batch", "patience", "maxEpochs", "minImprovement", "seed",
                 "warmStart"), List.copyOf(p.keySet()));
         assertEquals(500, p.get("rows"));
         assertEquals(0.2, p.get("lambda"));
         assertEquals(false, p.get("warmStart"));
-        assertThrows(IllegalArgumentException.class, () -> EstimatorCatalog.named("effective-features")
-                .create(Parameters.parse("effective-features", List.of("dictionary=4"))));
+        assertThrows(IllegalArgumentException.class, () -> EstimatorCatalog.fromSpec("effective-features:dictionary=4"));
         assertThrows(IllegalArgumentException.class, () -> EffectiveFeatures.builder().rows(1).build());
     }
 }

@@ -33,7 +33,7 @@ class TrainingRecordTest {
         assertEquals(TrainingRecord.MEASURE, r.measure());
         assertEquals(OUTPUT, r.layer());
         assertEquals(5, r.epoch());
-        assertEquals(Map.of(TrainingRecord.LOSS, 0.42, TrainingRecord.PROBE_ACCURACY, 0.75), r.valuesBits());
+        assertEquals(Map.of(TrainingRecord.LOSS, 0.42, TrainingRecord.PROBE_ACCURACY, 0.75), r.values());
         assertEquals(7, r.details().get("minibatches"));
         assertTrue(r.isOk());
     }
@@ -42,8 +42,8 @@ class TrainingRecordTest {
     void beforeTrainingThereIsNoLossAndWithoutTheOutputLayerNoAccuracy() {
         Probe probe = Probe.of(new int[] {0, 1, 2, 0});
         assertEquals(Map.of(TrainingRecord.PROBE_ACCURACY, 0.75),
-                TrainingRecord.of("run", snapshot(0, true), Double.NaN, 0, probe).orElseThrow().valuesBits());
-        assertEquals(Map.of(TrainingRecord.LOSS, 0.3), TrainingRecord.of("run", snapshot(1, false), 0.3, 2, probe).orElseThrow().valuesBits(),
+                TrainingRecord.of("run", snapshot(0, true), Double.NaN, 0, probe).orElseThrow().values());
+        assertEquals(Map.of(TrainingRecord.LOSS, 0.3), TrainingRecord.of("run", snapshot(1, false), 0.3, 2, probe).orElseThrow().values(),
                 "a hidden layer's argmax is no prediction");
         assertTrue(TrainingRecord.of("run", snapshot(0, false), Double.NaN, 0, probe).isEmpty());
     }

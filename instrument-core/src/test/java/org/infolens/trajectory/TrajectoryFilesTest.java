@@ -16,6 +16,8 @@ import java.util.Map;
 import org.infolens.data.LayerId;
 import org.infolens.data.LayerKind;
 import org.infolens.measure.Estimate;
+
+import org.infolens.measure.Unit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +30,9 @@ class TrajectoryFilesTest {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("edges", "fixed-range");
         params.put("bins", 30);
-        return TrajectoryRecord.estimated("test", epoch, 10L * epoch, new LayerId(layer, "l" + layer, 5, LayerKind.DENSE, "tanh"), "binning",
-                "binning/fixed-range-30", params, 4096, new Estimate(Map.of("I_XT", ixt, "I_TY", 0.5), Map.of(), Map.of("patterns", 7)), 0.01)
-                .withTime(Instant.parse("2026-11-22T10:00:00Z"));
+        return new TrajectoryRecord(TrajectoryRecord.SCHEMA, "test", epoch, 10L * epoch, new LayerId(layer, "l" + layer, 5, LayerKind.DENSE, "tanh"),
+                "binning", "binning/fixed-range-30", params, Map.of("low", -1.000001), 4096, RecordStatus.OK, Map.of("I_XT", ixt, "I_TY", 0.5),
+                Map.of("I_XT", Unit.BITS, "I_TY", Unit.BITS), Map.of(), Map.of("patterns", 7), null, 0.01, Instant.parse("2026-11-22T10:00:00Z"));
     }
 
     @Test
@@ -44,19 +46,44 @@ class TrajectoryFilesTest {
         assertEquals(List.of(record(1, 0, 3.25), record(2, 1, 4.5)), t.records());
         assertTrue(t.warnings().isEmpty());
         String firstLine = Files.readAllLines(f).get(0);
-        assertTrue(firstLine.startsWith("{\"schema\":1,"), firstLine);
-        assertTrue(firstLine.contains("\"values_bits\":{"), firstLine);
+        assertTrue(firstLine.startsWith("{\"schema\":2,"), firstLine);
+        assertTrue(firstLine.contains("\"values\":{\"I_XT\":3.25,\"I_TY\":0.5},\"units\":{\"I_XT\":\"bits\",\"I_TY\":\"bits\"}"), firstLine);
         var fields = new java.util.ArrayList<String>();
         Json.mapper().readTree(firstLine).fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("schema", "run", "epoch", "iteration", "layer", "measure", "label", "status", "n", "values_bits",
-                "params", "details", "seconds", "time"), fields, "the format's fields, nothing derived");
+        assertEquals(List.of("schema", "run", "epoch", "iteration", "layer", "measure", "label", "status", "n", "values", "units",
+                "params", "resolved", "details", "seconds", "time"), fields, "the format's fields, nothing derived");
+    }
+
+    /** Lines as infolens wrote them with schema 1: values_bits for every value, bits or not, and params merged with resolved values. */
+    @Test
+    void schemaOneRecordsReadWithTheUnitsTheirMeasuresDeclare() throws IOException {
+        Path f = dir.resolve("old.jsonl");
+        String layer = "\"layer\":{\"index\":0,\"name\":\"l0\",\"width\":4,\"kind\":\"dense\",\"activation\":\"tanh\"}";
+        Files.writeString(f, String.join("\n",
+                "{\"schema\":1,\"run\":\"old\",\"epoch\":3,\"iteration\":30," + layer + ",\"measure\":\"binning\",\"label\":\"binning/adaptive-30\","
+                        + "\"status\":\"ok\",\"n\":100,\"values_bits\":{\"H_T\":6.5,\"I_XT\":6.5,\"I_TY\":0.9},"
+                        + "\"params\":{\"edges\":\"adaptive\",\"bins\":30,\"low\":-1.000001},\"details\":{},\"seconds\":0.1}",
+                "{\"schema\":1,\"run\":\"old\",\"epoch\":3,\"iteration\":30," + layer + ",\"measure\":\"training\",\"label\":\"training\","
+                        + "\"status\":\"ok\",\"n\":100,\"values_bits\":{\"loss\":0.4,\"probe_accuracy\":0.8},\"params\":{},\"details\":{},\"seconds\":0}",
+                "{\"schema\":1,\"run\":\"old\",\"epoch\":3,\"iteration\":30," + layer + ",\"measure\":\"effective-features\","
+                        + "\"label\":\"effective-features/x4\",\"status\":\"ok\",\"n\":100,\"values_bits\":{\"F\":6.1,\"ratio\":1.5},"
+                        + "\"params\":{},\"details\":{},\"seconds\":1}",
+                "{\"schema\":1,\"run\":\"old\",\"epoch\":3,\"iteration\":30," + layer + ",\"measure\":\"unknown-to-us\",\"status\":\"ok\","
+                        + "\"n\":100,\"values_bits\":{\"X\":1.0},\"params\":{},\"details\":{},\"seconds\":1}") + "\n");
+        List<TrajectoryRecord> r = TrajectoryReader.read(f).records();
+        assertEquals(Map.of("H_T", 6.5, "I_XT", 6.5, "I_TY", 0.9), r.get(0).values());
+        assertEquals(Map.of("H_T", Unit.BITS, "I_XT", Unit.BITS, "I_TY", Unit.BITS), r.get(0).units());
+        assertEquals(-1.000001, r.get(0).params().get("low"), "schema 1 kept resolved values in params");
+        assertEquals(Map.of("loss", Unit.NUMBER, "probe_accuracy", Unit.NUMBER), r.get(1).units());
+        assertEquals(Map.of("F", Unit.COUNT, "ratio", Unit.NUMBER), r.get(2).units());
+        assertEquals(Map.of("X", Unit.BITS), r.get(3).units(), "what values_bits said, where no measure declares otherwise");
     }
 
     @Test
     void intervalsRoundTripAndAreLeftOutWhenAbsent() throws IOException {
         Path f = dir.resolve("t.jsonl");
         TrajectoryRecord plain = record(1, 0, 3.0);
-        TrajectoryRecord withInterval = plain.withValues(plain.valuesBits(), Map.of("I_XT", new org.infolens.measure.Interval(2.5, 3.5, 3.1)));
+        TrajectoryRecord withInterval = plain.withValues(plain.values(), Map.of("I_XT", new org.infolens.measure.Interval(2.5, 3.5, 3.1)));
         try (JsonLinesTrajectoryWriter w = JsonLinesTrajectoryWriter.append(f)) {
             w.accept(plain);
             w.accept(withInterval);

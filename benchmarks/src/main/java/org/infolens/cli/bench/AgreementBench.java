@@ -12,10 +12,8 @@ import org.infolens.cli.Estimation;
 import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.LayerActivations;
 import org.infolens.data.Probe;
-import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.io.ActivationStore;
 import org.infolens.measure.Measure;
-import org.infolens.measure.Parameters;
 import org.infolens.run.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,12 +87,10 @@ final class AgreementBench implements Callable<Integer> {
                         Map.of("edges", "adaptive", "low", low));
                 for (Map<String, String> params : configs) {
                     PyRef.Result ref = pyref.run("binning", file, labelsFile, params);
-                    List<String> items = new ArrayList<>();
-                    params.forEach((k, v) -> items.add(k + "=" + v));
-                    Measure m = EstimatorCatalog.named("binning").create(Parameters.parse("binning", items));
+                    Measure m = BenchSupport.measure("binning", params);
                     Estimation.Outcome ours = Estimation.estimateOnce(m, l.values(), probe);
                     double diff = 0;
-                    for (Map.Entry<String, Double> e : ref.valuesBits().entrySet()) {
+                    for (Map.Entry<String, Double> e : ref.values().entrySet()) {
                         diff = Math.max(diff, Math.abs(e.getValue() - ours.estimate().value(e.getKey())));
                     }
                     double[] w = worst.computeIfAbsent(params.get("edges"), k -> new double[2]);

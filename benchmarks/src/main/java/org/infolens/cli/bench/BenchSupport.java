@@ -3,10 +3,8 @@ package org.infolens.cli.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -15,7 +13,7 @@ import org.infolens.data.Activations;
 import org.infolens.data.Probe;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.measure.Measure;
-import org.infolens.measure.Parameters;
+import org.infolens.measure.MeasureSpec;
 
 /** What the benchmarks share: seeded data, measures from pyref-style parameters, warm timing. */
 final class BenchSupport {
@@ -52,11 +50,9 @@ final class BenchSupport {
         return y;
     }
 
-    /** A measure from "name" and "key=value" items, as the estimate command builds it. */
+    /** A measure from its name and parameters as text, as the estimate command builds it. */
     static Measure measure(String name, Map<String, String> params) {
-        List<String> items = new ArrayList<>();
-        params.forEach((k, v) -> items.add(k + "=" + v));
-        return EstimatorCatalog.named(name).create(Parameters.parse(name, items));
+        return EstimatorCatalog.create(new MeasureSpec(name, new java.util.LinkedHashMap<>(params)));
     }
 
     /** Warm timing: runs until at least {@code minRuns} and 2 s have passed, then the median of {@code timed} runs. */

@@ -68,7 +68,7 @@ final class DseBench implements Callable<Integer> {
                 }
                 BenchSupport.Timed ours = BenchSupport.time(BenchSupport.measure("dse", params), t, Probe.unlabelled(n, null), 1, 1);
                 out().printf(Locale.ROOT, "%6d %10.3f %11.3f %8.2fx %12.1e%n", n, best, ours.medianSeconds(), best / ours.medianSeconds(),
-                        BenchSupport.relativeDifference(ours.outcome().estimate().valuesBits(), ref.valuesBits()));
+                        BenchSupport.relativeDifference(ours.outcome().estimate().values(), ref.values()));
                 out().flush();
             }
         }

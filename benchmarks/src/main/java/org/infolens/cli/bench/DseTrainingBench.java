@@ -140,10 +140,10 @@ final class DseTrainingBench implements Callable<Integer> {
         for (TrajectoryRecord r : records.records()) {
             if (r.isOk() && r.layer().index() == 2) {
                 double[] row = table.computeIfAbsent(r.epoch(), k -> new double[] {Double.NaN, Double.NaN, accuracy.getOrDefault(k, Double.NaN)});
-                if (r.valuesBits().containsKey("DSE")) {
+                if (r.values().containsKey("DSE")) {
                     row[0] = r.value("DSE");
                 }
-                if (r.valuesBits().containsKey("DSMI_TY")) {
+                if (r.values().containsKey("DSMI_TY")) {
                     row[1] = r.value("DSMI_TY");
                 }
             }

@@ -43,7 +43,7 @@ final class PyRef {
     }
 
     /** One pyref result: its values in bits and its estimation seconds. */
-    record Result(Map<String, Double> valuesBits, double seconds) {
+    record Result(Map<String, Double> values, double seconds) {
     }
 
     Result run(String estimator, Path activations, Path labels, Map<String, String> params) throws IOException {

@@ -90,7 +90,7 @@ final class PyrefAgreementBench implements Callable<Integer> {
             boolean unlabelled = ksg || c.getKey().equals("kl-entropy") || c.getKey().equals("dse");
             PyRef.Result ref = pyref.run(c.getKey(), tFile, unlabelled ? null : yFile, ksg ? xFile : null, pyrefParams);
             Estimation.Outcome ours = Estimation.estimateOnce(BenchSupport.measure(c.getKey(), c.getValue()), t, probe);
-            double diff = BenchSupport.relativeDifference(ours.estimate().valuesBits(), ref.valuesBits());
+            double diff = BenchSupport.relativeDifference(ours.estimate().values(), ref.values());
             worst = Math.max(worst, diff);
             out().printf(Locale.ROOT, "%-11s %-48s %14.2e%n", c.getKey(), c.getValue(), diff);
         }
@@ -118,7 +118,7 @@ final class PyrefAgreementBench implements Callable<Integer> {
         double[] theirs = new double[DSMI_SEEDS];
         for (int s = 0; s < DSMI_SEEDS; s++) {
             Map<String, String> params = Map.of("sigma", "1", "t", "1", "repetitions", "5", "seed", String.valueOf(s));
-            theirs[s] = pyref.run("dsmi", tFile(tmp), signFile, params).valuesBits().get("DSMI");
+            theirs[s] = pyref.run("dsmi", tFile(tmp), signFile, params).values().get("DSMI");
             ours[s] = Estimation.estimateOnce(BenchSupport.measure("dsmi", params), t, Probe.of(signs)).estimate().value("DSMI_TY");
         }
         double se = Math.sqrt(variance(ours) / DSMI_SEEDS + variance(theirs) / DSMI_SEEDS);

@@ -92,7 +92,7 @@ final class SpeedBench implements Callable<Integer> {
             BenchSupport.Timed ours = BenchSupport.time(BenchSupport.measure(c.measure(), c.params()), t, probe, 2, 5);
             out().printf(Locale.ROOT, "%-11s %5d  %-32s %10.3f %11.4f %8.1fx %12.1e%n", c.measure(), c.dims(), c.params(), best,
                     ours.medianSeconds(), best / ours.medianSeconds(),
-                    BenchSupport.relativeDifference(ours.outcome().estimate().valuesBits(), ref.valuesBits()));
+                    BenchSupport.relativeDifference(ours.outcome().estimate().values(), ref.values()));
             out().flush();
         }
         BenchSupport.deleteTree(tmp);

@@ -61,13 +61,13 @@ class CnnExperimentTest {
         for (TrajectoryRecord x : records) {
             assertTrue(x.isOk(), x.toString());
             if (x.measure().equals("kde")) {
-                Object from = x.params().get("projectedFrom");
+                Object from = x.resolved().get("projectedFrom");
                 assertEquals(x.layer().width() > 256 ? x.layer().width() : null, from, x.layer().name());
                 assertTrue(x.value("I_XT") <= log2n + 1e-9 && x.value("I_TY") >= -1e-9, x.toString());
             }
             if (x.measure().equals("effective-features")) {
                 int width = x.layer().channels() > 0 ? x.layer().channels() : x.layer().width();
-                assertEquals(width, x.params().get("width"), "spatial layers: one row per position, a channel vector each");
+                assertEquals(width, x.resolved().get("width"), "spatial layers: one row per position, a channel vector each");
                 assertTrue(x.value("F") > 0 && x.value("F") <= 4 * width + 1e-9, x.toString());
             }
         }

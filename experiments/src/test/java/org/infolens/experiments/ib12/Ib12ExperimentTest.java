@@ -65,7 +65,7 @@ class Ib12ExperimentTest {
         assertEquals(epochs, training.stream().map(TrajectoryRecord::epoch).collect(Collectors.toSet()));
         assertTrue(training.stream().allMatch(x -> x.layer().width() == 2 && x.isOk()));
         TrajectoryRecord before = training.stream().filter(x -> x.epoch() == 0).findFirst().orElseThrow();
-        assertEquals(Set.of(TrainingRecord.PROBE_ACCURACY), before.valuesBits().keySet(), "no loss before training");
+        assertEquals(Set.of(TrainingRecord.PROBE_ACCURACY), before.values().keySet(), "no loss before training");
         TrajectoryRecord last = training.stream().filter(x -> x.epoch() == 12).findFirst().orElseThrow();
         assertEquals(r.finalLoss(), last.value(TrainingRecord.LOSS), 1e-12, "the last epoch's mean minibatch loss, as the run reports it");
         double probeAccuracy = (r.trainAccuracy() * 3277 + r.testAccuracy() * 819) / 4096;
@@ -77,9 +77,9 @@ class Ib12ExperimentTest {
         Ib12Experiment.run(options(dir.resolve("a"), "relu", 9));
         Ib12Experiment.run(options(dir.resolve("b"), "relu", 9));
         List<Map<String, Double>> a = TrajectoryReader.read(dir.resolve("a/trajectory.jsonl")).records().stream()
-                .map(TrajectoryRecord::valuesBits).toList();
+                .map(TrajectoryRecord::values).toList();
         List<Map<String, Double>> b = TrajectoryReader.read(dir.resolve("b/trajectory.jsonl")).records().stream()
-                .map(TrajectoryRecord::valuesBits).toList();
+                .map(TrajectoryRecord::values).toList();
         assertEquals(a, b);
     }
 }

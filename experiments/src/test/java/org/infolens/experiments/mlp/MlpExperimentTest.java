@@ -78,7 +78,7 @@ class MlpExperimentTest {
         List<TrajectoryRecord> b = TrajectoryReader.read(dir.resolve("b/trajectory.jsonl")).records();
         assertEquals(a.size(), b.size());
         for (int i = 0; i < a.size(); i++) {
-            assertEquals(a.get(i).valuesBits(), b.get(i).valuesBits(), "epoch " + a.get(i).epoch() + ", " + a.get(i).layer().name());
+            assertEquals(a.get(i).values(), b.get(i).values(), "epoch " + a.get(i).epoch() + ", " + a.get(i).layer().name());
             assertEquals(a.get(i).details(), b.get(i).details());
         }
     }

@@ -1,8 +1,8 @@
 package org.infolens.estimate.binning;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.infolens.config.Config;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 
@@ -19,21 +19,18 @@ import org.infolens.data.LayerId;
  */
 public final class AdaptiveDiscretizer implements Discretizer {
 
+    private final Config config;
     private final int bins;
-    private final Double low; // null = auto
+    private final OptionalDouble low; // empty = auto
 
-    private AdaptiveDiscretizer(Builder b) {
-        this.bins = b.bins;
-        this.low = b.low;
+    AdaptiveDiscretizer(Config config) {
+        this.config = config;
+        this.bins = config.get(BinnedInformation.BINS);
+        this.low = config.get(BinnedInformation.LOW);
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String strategy() {
-        return "adaptive";
     }
 
     @Override
@@ -42,18 +39,14 @@ public final class AdaptiveDiscretizer implements Discretizer {
     }
 
     @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("edges", strategy());
-        p.put("bins", bins);
-        p.put("low", low == null ? "auto" : low);
-        return p;
+    public Config config() {
+        return config;
     }
 
     /** The lower limit used for this layer. */
     double lowFor(LayerId layer, Activations values) {
-        if (low != null) {
-            return low;
+        if (low.isPresent()) {
+            return low.getAsDouble();
         }
         OptionalDouble fromActivation = ActivationBounds.forActivation(layer.activation());
         return fromActivation.isPresent() ? fromActivation.getAsDouble() : ActivationBounds.fromData(values.min());
@@ -86,47 +79,41 @@ public final class AdaptiveDiscretizer implements Discretizer {
         // The original compares float32 activations with the limit in float32 (numpy's weak scalar rule).
         DistinctLevels levels = new DistinctLevels(values, (float) lowLimit);
         SortedEdges edges = new SortedEdges(edges(levels, lowLimit), SortedEdges.tableBitsFor(values.size()));
-        return LayerBinning.byEdges(edges, -1, Map.of("low", lowLimit), Map.of("distinctLevels", levels.count()));
+        return LayerBinning.byEdges(edges, -1, Map.of(BinnedInformation.LOW.name(), lowLimit), Map.of("distinctLevels", levels.count()));
     }
 
     @Override
     public String toString() {
-        return "AdaptiveDiscretizer" + parameters();
+        return "AdaptiveDiscretizer" + config;
     }
 
     /** Configuration; validated in {@link #build()}. */
     public static final class Builder {
-        private int bins = 30;
-        private Double low;
+        private final Config.Builder config = BinnedInformation.PARAMETERS.builder(BinnedInformation.NAME)
+                .set(BinnedInformation.EDGES, BinnedInformation.Edges.ADAPTIVE);
 
         private Builder() {
         }
 
         public Builder bins(int bins) {
-            this.bins = bins;
+            config.set(BinnedInformation.BINS, bins);
             return this;
         }
 
         /** A fixed lower limit for every layer. */
         public Builder low(double low) {
-            this.low = low;
+            config.set(BinnedInformation.LOW, OptionalDouble.of(low));
             return this;
         }
 
         /** The lower limit from each layer's activation function, else from its data (the default). */
         public Builder autoLow() {
-            this.low = null;
+            config.set(BinnedInformation.LOW, OptionalDouble.empty());
             return this;
         }
 
         public AdaptiveDiscretizer build() {
-            if (bins < 1) {
-                throw new IllegalArgumentException("adaptive binning needs bins >= 1, got " + bins);
-            }
-            if (low != null && !Double.isFinite(low)) {
-                throw new IllegalArgumentException("adaptive binning needs a finite low, got " + low);
-            }
-            return new AdaptiveDiscretizer(this);
+            return new AdaptiveDiscretizer(config.build());
         }
     }
 }

@@ -1,14 +1,25 @@
 package org.infolens.estimate.binning;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import org.infolens.config.Condition;
+import org.infolens.config.Param;
+import org.infolens.config.ParameterSet;
+import org.infolens.config.ValueType;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
+import org.infolens.estimate.binning.FixedRangeDiscretizer.BelowRange;
+import org.infolens.estimate.binning.GlobalMinMaxDiscretizer.Range;
+import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
+import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Quantity;
 import org.infolens.measure.RunObserver;
 
 /**
@@ -24,38 +35,79 @@ import org.infolens.measure.RunObserver;
  * Values in bits. The record's details give the number of distinct patterns, log2 N (the ceiling
  * that I(X;T) reaches once a layer is injective on the probe set) and H(Y) (the ceiling of I(T;Y)).
  */
-public final class BinnedInformation implements Measure {
+public final class BinnedInformation extends ConfiguredMeasure {
 
     public static final String NAME = "binning";
+
+    /** The edge strategies, as the {@code edges} parameter names them. */
+    public enum Edges {
+        FIXED_RANGE, FIXED_WIDTH, GLOBAL_MINMAX, ADAPTIVE
+    }
+
+    // The parameters of every edge strategy, with the names of the reference implementation (pyref.py).
+    public static final Param<Edges> EDGES = Param.choice("edges", Edges.FIXED_RANGE, "how values map to bins: Shwartz-Ziv & Tishby's"
+            + " fixed range, Saxe et al.'s fixed width or global min-max, Chelombiev et al.'s adaptive (EBAB)");
+    public static final Param<Integer> BINS = Param.integer("bins", 30, "bins (fixed-range: edges on [lo, hi])")
+            .defaultWhen(Condition.when(EDGES, Edges.GLOBAL_MINMAX), 100)
+            .onlyWhen(EDGES, Edges.FIXED_RANGE, Edges.GLOBAL_MINMAX, Edges.ADAPTIVE)
+            .check(b -> b >= 1, ">= 1");
+    public static final Param<Double> BIN_SIZE = Param.real("binSize", 0.07, "bin width, bin = floor(a / binSize) in float32"
+            + " (Saxe et al.: 0.07 for the 12-bit task, 0.5 for MNIST)")
+            .onlyWhen(EDGES, Edges.FIXED_WIDTH)
+            .check(w -> w > 0 && (float) w.doubleValue() > 0, "> 0");
+    public static final Param<Double> LO = Param.real("lo", "lower end of the range (global-minmax: none = observed over the run)")
+            .defaultWhen(Condition.when(EDGES, Edges.FIXED_RANGE), -1.0)
+            .onlyWhen(EDGES, Edges.FIXED_RANGE, Edges.GLOBAL_MINMAX);
+    public static final Param<Double> HI = Param.real("hi", "upper end of the range (global-minmax: none = observed over the run)")
+            .defaultWhen(Condition.when(EDGES, Edges.FIXED_RANGE), 1.0)
+            .onlyWhen(EDGES, Edges.FIXED_RANGE, Edges.GLOBAL_MINMAX);
+    public static final Param<Range> RANGE = Param.choice("range", Range.OBSERVED, "the range of all layers and epochs: observed"
+            + " in a first pass over the run, or declared by lo and hi")
+            .defaultWhen(Condition.given(LO), Range.DECLARED)
+            .onlyWhen(EDGES, Edges.GLOBAL_MINMAX);
+    public static final Param<BelowRange> BELOW_RANGE = Param.choice("belowRange", BelowRange.WRAP, "values below lo: the original"
+            + " code's wrap to the top symbol, or clamp into the first bin")
+            .onlyWhen(EDGES, Edges.FIXED_RANGE);
+    public static final Param<OptionalDouble> LOW = Param.of("low", ValueType.numberOr("auto"), OptionalDouble.empty(), "lower limit"
+            + " of the edges; auto: from the activation function (-1.000001 tanh-like, 0 ReLU-like), else from the data")
+            .onlyWhen(EDGES, Edges.ADAPTIVE);
+
+    public static final ParameterSet PARAMETERS = ParameterSet.of(EDGES, BINS, BIN_SIZE, LO, HI, RANGE, BELOW_RANGE, LOW)
+            .require(c -> c.get(EDGES) != Edges.FIXED_RANGE || c.get(BINS) >= 2, "fixed-range binning needs bins >= 2")
+            .require(c -> c.get(EDGES) != Edges.FIXED_RANGE || c.get(LO) < c.get(HI), "fixed-range binning needs lo < hi")
+            .require(c -> c.get(EDGES) != Edges.GLOBAL_MINMAX || (c.get(RANGE) == Range.DECLARED) == (c.has(LO) && c.has(HI)),
+                    "global-minmax binning needs both lo and hi (a declared range), or neither (the range observed over the run)")
+            .require(c -> c.get(EDGES) != Edges.GLOBAL_MINMAX || !c.has(LO) || c.get(LO) <= c.get(HI),
+                    "global-minmax binning needs lo <= hi");
+
+    public static final List<Output> OUTPUTS = List.of(Output.bits(Quantity.H_T), Output.bits(Quantity.I_XT), Output.bits(Quantity.I_TY));
+
+    /** The {@code binning} family for the catalog. */
+    public static final class Provider extends MeasureProvider {
+        public Provider() {
+            super(NAME, "plug-in MI of binned joint layer patterns (edges: fixed-range, fixed-width, global-minmax, adaptive)",
+                    PARAMETERS, OUTPUTS, c -> new BinnedInformation(Discretizer.of(c)));
+        }
+    }
 
     private final Discretizer discretizer;
 
     public BinnedInformation(Discretizer discretizer) {
-        this.discretizer = Objects.requireNonNull(discretizer, "discretizer");
+        super(NAME, discretizer.config());
+        this.discretizer = discretizer;
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     @Override
     public String label() {
         return NAME + "/" + discretizer.tag();
     }
 
-    @Override
-    public Map<String, Object> parameters() {
-        return discretizer.parameters();
-    }
 
     @Override
     public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        Measure.requireProbeRows(layer, values, probe);
         int n = values.rows();
-        if (n != probe.size()) {
-            throw new IllegalArgumentException("layer " + layer.describe() + " has " + n + " rows but the probe set has "
-                    + probe.size());
-        }
         if (n == 0) {
             throw new IllegalArgumentException("layer " + layer.describe() + " has no rows: binning needs at least one");
         }
@@ -97,8 +149,4 @@ public final class BinnedInformation implements Measure {
         return discretizer.runObserver();
     }
 
-    @Override
-    public String toString() {
-        return "BinnedInformation" + parameters();
-    }
 }

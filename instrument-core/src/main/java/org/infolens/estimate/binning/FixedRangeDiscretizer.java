@@ -1,7 +1,7 @@
 package org.infolens.estimate.binning;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.infolens.config.Config;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 
@@ -22,26 +22,19 @@ public final class FixedRangeDiscretizer implements Discretizer {
         /** The original code's artefact: below-range values share the top symbol. */
         WRAP,
         /** Below-range values fall into the first bin. */
-        CLAMP;
-
-        String parameterValue() {
-            return this == WRAP ? "wrap" : "clamp";
-        }
+        CLAMP
     }
 
-    private final int bins;
-    private final double low;
-    private final double high;
-    private final BelowRange belowRange;
+    private final Config config;
     private final LayerBinning binning;
 
-    private FixedRangeDiscretizer(Builder b) {
-        this.bins = b.bins;
-        this.low = b.low;
-        this.high = b.high;
-        this.belowRange = b.belowRange;
-        SortedEdges edges = new SortedEdges(float32Linspace(low, high, bins), SortedEdges.FIXED_TABLE_BITS);
-        this.binning = LayerBinning.byEdges(edges, belowRange == BelowRange.WRAP ? bins - 1 : 0, Map.of(), Map.of());
+    FixedRangeDiscretizer(Config config) {
+        this.config = config;
+        int bins = config.get(BinnedInformation.BINS);
+        SortedEdges edges = new SortedEdges(float32Linspace(config.get(BinnedInformation.LO), config.get(BinnedInformation.HI), bins),
+                SortedEdges.FIXED_TABLE_BITS);
+        this.binning = LayerBinning.byEdges(edges, config.get(BinnedInformation.BELOW_RANGE) == BelowRange.WRAP ? bins - 1 : 0,
+                Map.of(), Map.of());
     }
 
     public static Builder builder() {
@@ -60,24 +53,13 @@ public final class FixedRangeDiscretizer implements Discretizer {
     }
 
     @Override
-    public String strategy() {
-        return "fixed-range";
-    }
-
-    @Override
     public String tag() {
-        return "fixed-range-" + bins;
+        return "fixed-range-" + config.get(BinnedInformation.BINS);
     }
 
     @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("edges", strategy());
-        p.put("bins", bins);
-        p.put("lo", low);
-        p.put("hi", high);
-        p.put("belowRange", belowRange.parameterValue());
-        return p;
+    public Config config() {
+        return config;
     }
 
     @Override
@@ -87,48 +69,36 @@ public final class FixedRangeDiscretizer implements Discretizer {
 
     @Override
     public String toString() {
-        return "FixedRangeDiscretizer" + parameters();
+        return "FixedRangeDiscretizer" + config;
     }
 
     /** Configuration; validated in {@link #build()}. */
     public static final class Builder {
-        private int bins = 30;
-        private double low = -1;
-        private double high = 1;
-        private BelowRange belowRange = BelowRange.WRAP;
+        private final Config.Builder config = BinnedInformation.PARAMETERS.builder(BinnedInformation.NAME)
+                .set(BinnedInformation.EDGES, BinnedInformation.Edges.FIXED_RANGE);
 
         private Builder() {
         }
 
         /** Number of edges (the original code's 30 gives 29 intervals plus the symbol at +1). */
         public Builder bins(int bins) {
-            this.bins = bins;
+            config.set(BinnedInformation.BINS, bins);
             return this;
         }
 
         /** The range the edges span; (-1, 1) in the original work. */
         public Builder range(double low, double high) {
-            this.low = low;
-            this.high = high;
+            config.set(BinnedInformation.LO, low).set(BinnedInformation.HI, high);
             return this;
         }
 
         public Builder belowRange(BelowRange belowRange) {
-            this.belowRange = belowRange;
+            config.set(BinnedInformation.BELOW_RANGE, belowRange);
             return this;
         }
 
         public FixedRangeDiscretizer build() {
-            if (bins < 2) {
-                throw new IllegalArgumentException("fixed-range binning needs bins >= 2, got " + bins);
-            }
-            if (!(Double.isFinite(low) && Double.isFinite(high) && low < high)) {
-                throw new IllegalArgumentException("fixed-range binning needs a finite range low < high, got [" + low + ", " + high + "]");
-            }
-            if (belowRange == null) {
-                throw new IllegalArgumentException("belowRange must be WRAP or CLAMP");
-            }
-            return new FixedRangeDiscretizer(this);
+            return new FixedRangeDiscretizer(config.build());
         }
     }
 }

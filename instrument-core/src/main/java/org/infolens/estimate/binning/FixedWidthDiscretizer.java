@@ -1,7 +1,6 @@
 package org.infolens.estimate.binning;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.infolens.config.Config;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 
@@ -12,12 +11,12 @@ import org.infolens.data.LayerId;
  */
 public final class FixedWidthDiscretizer implements Discretizer {
 
-    private final double binSize;
+    private final Config config;
     private final LayerBinning binning;
 
-    private FixedWidthDiscretizer(double binSize) {
-        this.binSize = binSize;
-        this.binning = LayerBinning.byWidth((float) binSize);
+    FixedWidthDiscretizer(Config config) {
+        this.config = config;
+        this.binning = LayerBinning.byWidth((float) config.get(BinnedInformation.BIN_SIZE).doubleValue());
     }
 
     public static Builder builder() {
@@ -25,21 +24,13 @@ public final class FixedWidthDiscretizer implements Discretizer {
     }
 
     @Override
-    public String strategy() {
-        return "fixed-width";
-    }
-
-    @Override
     public String tag() {
-        return "fixed-width-" + binSize;
+        return "fixed-width-" + config.get(BinnedInformation.BIN_SIZE);
     }
 
     @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("edges", strategy());
-        p.put("binSize", binSize);
-        return p;
+    public Config config() {
+        return config;
     }
 
     @Override
@@ -49,26 +40,24 @@ public final class FixedWidthDiscretizer implements Discretizer {
 
     @Override
     public String toString() {
-        return "FixedWidthDiscretizer" + parameters();
+        return "FixedWidthDiscretizer" + config;
     }
 
     /** Configuration; validated in {@link #build()}. */
     public static final class Builder {
-        private double binSize = 0.07;
+        private final Config.Builder config = BinnedInformation.PARAMETERS.builder(BinnedInformation.NAME)
+                .set(BinnedInformation.EDGES, BinnedInformation.Edges.FIXED_WIDTH);
 
         private Builder() {
         }
 
         public Builder binSize(double binSize) {
-            this.binSize = binSize;
+            config.set(BinnedInformation.BIN_SIZE, binSize);
             return this;
         }
 
         public FixedWidthDiscretizer build() {
-            if (!(binSize > 0 && Double.isFinite(binSize) && (float) binSize > 0)) {
-                throw new IllegalArgumentException("fixed-width binning needs binSize > 0, got " + binSize);
-            }
-            return new FixedWidthDiscretizer(binSize);
+            return new FixedWidthDiscretizer(config.build());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.infolens.estimate.binning;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.infolens.config.Config;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.measure.RunObserver;
@@ -15,23 +16,30 @@ import org.infolens.measure.RunObserver;
  *
  * <p>The range is either declared up front, or observed: then the measure needs a first pass over
  * the whole run, and the pipeline estimates every epoch at the run's end from stored activations.
+ * An observed range is recorded with each estimate (as resolved lo and hi), a declared one with the
+ * parameters.
  */
 public final class GlobalMinMaxDiscretizer implements Discretizer {
 
+    /** Where the range comes from. */
+    public enum Range {
+        /** Observed over all layers and epochs of the run, in a first pass. */
+        OBSERVED,
+        /** Declared by the lo and hi parameters. */
+        DECLARED
+    }
+
+    private final Config config;
     private final int bins;
-    private final boolean declared;
     private final RangeObserver observer; // null when the range is declared
-    // Observed-range state: written by the first pass, read by the second (same worker thread).
-    private double lo;
-    private double hi;
-    private boolean rangeKnown;
+    // Written once: at construction when declared, by the first pass when observed (on the worker thread that then estimates).
     private LayerBinning binning;
 
-    private GlobalMinMaxDiscretizer(Builder b) {
-        this.bins = b.bins;
-        this.declared = b.declared;
-        if (declared) {
-            setRange(b.lo, b.hi);
+    GlobalMinMaxDiscretizer(Config config) {
+        this.config = config;
+        this.bins = config.get(BinnedInformation.BINS);
+        if (config.get(BinnedInformation.RANGE) == Range.DECLARED) {
+            this.binning = binning(config.get(BinnedInformation.LO), config.get(BinnedInformation.HI), Map.of());
             this.observer = null;
         } else {
             this.observer = new RangeObserver();
@@ -42,21 +50,13 @@ public final class GlobalMinMaxDiscretizer implements Discretizer {
         return new Builder();
     }
 
-    private void setRange(double lo, double hi) {
-        this.lo = lo;
-        this.hi = hi;
+    private LayerBinning binning(double lo, double hi, Map<String, Object> resolved) {
         double[] e = new double[bins];
         double step = (hi - lo) / bins;
         for (int i = 0; i < bins; i++) {
             e[i] = i * step + lo; // numpy linspace(lo, hi, bins + 1)[:-1]
         }
-        this.binning = LayerBinning.byEdges(new SortedEdges(e, SortedEdges.FIXED_TABLE_BITS), -1, Map.of(), Map.of());
-        this.rangeKnown = true;
-    }
-
-    @Override
-    public String strategy() {
-        return "global-minmax";
+        return LayerBinning.byEdges(new SortedEdges(e, SortedEdges.FIXED_TABLE_BITS), -1, resolved, Map.of());
     }
 
     @Override
@@ -65,19 +65,13 @@ public final class GlobalMinMaxDiscretizer implements Discretizer {
     }
 
     @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("edges", strategy());
-        p.put("bins", bins);
-        p.put("range", declared ? "declared" : "observed");
-        p.put("lo", rangeKnown ? lo : null);
-        p.put("hi", rangeKnown ? hi : null);
-        return p;
+    public Config config() {
+        return config;
     }
 
     @Override
     public LayerBinning prepare(LayerId layer, Activations values) {
-        if (!rangeKnown) {
+        if (binning == null) {
             throw new IllegalStateException("global min-max binning: the range is observed over the whole run and"
                     + " is not known before the run's first pass is complete");
         }
@@ -105,52 +99,45 @@ public final class GlobalMinMaxDiscretizer implements Discretizer {
             if (!(min <= max)) {
                 throw new IllegalStateException("global min-max binning observed no activations in the whole run");
             }
-            setRange(min, max);
+            Map<String, Object> range = new LinkedHashMap<>();
+            range.put(BinnedInformation.LO.name(), min);
+            range.put(BinnedInformation.HI.name(), max);
+            binning = binning(min, max, range);
         }
     }
 
     @Override
     public String toString() {
-        return "GlobalMinMaxDiscretizer" + parameters();
+        return "GlobalMinMaxDiscretizer" + config;
     }
 
     /** Configuration; validated in {@link #build()}. */
     public static final class Builder {
-        private int bins = 100;
-        private boolean declared;
-        private double lo = Double.NaN;
-        private double hi = Double.NaN;
+        private final Config.Builder config = BinnedInformation.PARAMETERS.builder(BinnedInformation.NAME)
+                .set(BinnedInformation.EDGES, BinnedInformation.Edges.GLOBAL_MINMAX);
 
         private Builder() {
         }
 
         public Builder bins(int bins) {
-            this.bins = bins;
+            config.set(BinnedInformation.BINS, bins);
             return this;
         }
 
         /** Declares the range, so no second pass is needed. */
         public Builder range(double lo, double hi) {
-            this.declared = true;
-            this.lo = lo;
-            this.hi = hi;
+            config.set(BinnedInformation.LO, lo).set(BinnedInformation.HI, hi).set(BinnedInformation.RANGE, Range.DECLARED);
             return this;
         }
 
         /** Observes the range over all layers and epochs of the run (the default). */
         public Builder observedRange() {
-            this.declared = false;
+            config.set(BinnedInformation.LO, null).set(BinnedInformation.HI, null).set(BinnedInformation.RANGE, Range.OBSERVED);
             return this;
         }
 
         public GlobalMinMaxDiscretizer build() {
-            if (bins < 1) {
-                throw new IllegalArgumentException("global min-max binning needs bins >= 1, got " + bins);
-            }
-            if (declared && !(Double.isFinite(lo) && Double.isFinite(hi) && lo <= hi)) {
-                throw new IllegalArgumentException("global min-max binning needs a finite range lo <= hi, got [" + lo + ", " + hi + "]");
-            }
-            return new GlobalMinMaxDiscretizer(this);
+            return new GlobalMinMaxDiscretizer(config.build());
         }
     }
 }

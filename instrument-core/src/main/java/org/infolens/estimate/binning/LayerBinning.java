@@ -1,5 +1,7 @@
 package org.infolens.estimate.binning;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,8 +23,8 @@ public final class LayerBinning {
         this.edges = edges;
         this.belowFirst = belowFirst;
         this.width = width;
-        this.layerParameters = Map.copyOf(layerParameters);
-        this.details = Map.copyOf(details);
+        this.layerParameters = Collections.unmodifiableMap(new LinkedHashMap<>(layerParameters));
+        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     static LayerBinning byEdges(SortedEdges edges, int belowFirst, Map<String, Object> layerParameters, Map<String, Object> details) {

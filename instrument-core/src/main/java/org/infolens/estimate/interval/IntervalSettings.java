@@ -1,14 +1,15 @@
 package org.infolens.estimate.interval;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import org.infolens.config.Config;
+import org.infolens.config.Param;
+import org.infolens.config.ParameterSet;
 
 /**
  * How confidence intervals are computed.
  *
- * @param method    bootstrap, subsampling, or null to let each measure choose (subsampling where
- *                  repeated rows bias it: plug-in and k-NN estimators; the bootstrap otherwise)
+ * @param method    bootstrap, subsampling, or auto (null too) to let each measure choose: subsampling
+ *                  where repeated rows bias it (plug-in and k-NN estimators), the bootstrap otherwise
  * @param resamples bootstrap replicates, or random splits per subsample size
  * @param level     coverage, e.g. 0.95
  * @param seed      seed of the resampling
@@ -17,6 +18,8 @@ public record IntervalSettings(Method method, int resamples, double level, long 
 
     /** Resampling schemes. */
     public enum Method {
+        /** Each measure's own: {@link #SUBSAMPLING} where repeated rows bias it, {@link #BOOTSTRAP} otherwise. */
+        AUTO,
         /** Rows drawn with replacement; percentile interval around the estimate. */
         BOOTSTRAP,
         /**
@@ -24,25 +27,33 @@ public record IntervalSettings(Method method, int resamples, double level, long 
          * extrapolated linearly in 1/N to infinite N, its spread from the subsamples' variance, which
          * scales as 1/N.
          */
-        SUBSAMPLING;
-
-        public String parameterValue() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        SUBSAMPLING
     }
 
+    public static final Param<Method> METHOD = Param.choice("method", Method.AUTO, "auto (each measure's own), bootstrap, or"
+            + " subsampling at N/2 and N/4 with extrapolation in 1/N (Holmes & Nemenman)");
+    public static final Param<Integer> RESAMPLES = Param.integer("resamples", 10, "bootstrap replicates (at least 100 are used) or"
+            + " random splits per subsample size").check(r -> r >= 2, ">= 2");
+    public static final Param<Double> LEVEL = Param.real("level", 0.95, "coverage").check(l -> l > 0 && l < 1, "in (0, 1)");
+    public static final Param<Long> SEED = Param.seed("seed", "seed of the resampling");
+    public static final ParameterSet PARAMETERS = ParameterSet.of(METHOD, RESAMPLES, LEVEL, SEED);
+
+    private static final String OWNER = "intervals";
+
     public IntervalSettings {
-        if (resamples < 2) {
-            throw new IllegalArgumentException("intervals need at least 2 resamples, got " + resamples);
-        }
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("interval level must be in (0, 1), got " + level);
-        }
+        method = method == null ? Method.AUTO : method;
+        RESAMPLES.requireValid(OWNER, resamples);
+        LEVEL.requireValid(OWNER, level);
     }
 
     /** Each measure's own method, 95 percent, seed 0; 100 bootstrap replicates or 10 splits per size. */
     public static IntervalSettings defaults() {
-        return new IntervalSettings(null, 10, 0.95, 0);
+        return of(PARAMETERS.defaults(OWNER));
+    }
+
+    /** The settings of a configuration of {@link #PARAMETERS}. */
+    public static IntervalSettings of(Config c) {
+        return new IntervalSettings(c.get(METHOD), c.get(RESAMPLES), c.get(LEVEL), c.get(SEED));
     }
 
     /** Replicates for the bootstrap: at least 100, for percentiles to mean something. */
@@ -50,12 +61,9 @@ public record IntervalSettings(Method method, int resamples, double level, long 
         return Math.max(resamples, 100);
     }
 
+    /** What was used, as recorded: the method chosen and the resamples drawn; they give the same intervals again. */
     Map<String, Object> parameters(Method used) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", used.parameterValue());
-        m.put("resamples", used == Method.BOOTSTRAP ? bootstrapReplicates() : resamples);
-        m.put("level", level);
-        m.put("seed", seed);
-        return m;
+        return PARAMETERS.builder(OWNER).set(METHOD, used).set(RESAMPLES, used == Method.BOOTSTRAP ? bootstrapReplicates() : resamples)
+                .set(LEVEL, level).set(SEED, seed).build().asMap();
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
@@ -23,19 +22,22 @@ import org.infolens.numeric.RandomRows;
  */
 public final class WithConfidenceIntervals extends ForwardingMeasure {
 
+    /** The parameter under which the interval settings are recorded, as an object of {@link IntervalSettings#PARAMETERS}. */
+    public static final String PARAMETER = "interval";
+
     private final IntervalSettings settings;
     private final IntervalSettings.Method method;
 
     public WithConfidenceIntervals(Measure inner, IntervalSettings settings) {
         super(inner);
         this.settings = settings;
-        this.method = settings.method() != null ? settings.method()
+        this.method = settings.method() != IntervalSettings.Method.AUTO ? settings.method()
                 : inner.biasedByRepeatedRows() ? IntervalSettings.Method.SUBSAMPLING : IntervalSettings.Method.BOOTSTRAP;
     }
 
     @Override
     protected Map<String, Object> ownParameters() {
-        return Map.of("interval", settings.parameters(method));
+        return Map.of(PARAMETER, settings.parameters(method));
     }
 
     @Override
@@ -44,7 +46,7 @@ public final class WithConfidenceIntervals extends ForwardingMeasure {
         SplittableRandom rnd = new SplittableRandom(settings.seed());
         Map<String, Interval> intervals = method == IntervalSettings.Method.BOOTSTRAP
                 ? bootstrap(layer, values, probe, full, rnd) : subsampling(layer, values, probe, full, rnd);
-        return new Estimate(full.valuesBits(), full.layerParameters(), full.details(), intervals);
+        return new Estimate(full.values(), full.layerParameters(), full.details(), intervals);
     }
 
     private Map<String, Interval> bootstrap(LayerId layer, Activations values, Probe probe, Estimate full, SplittableRandom rnd) {
@@ -59,7 +61,7 @@ public final class WithConfidenceIntervals extends ForwardingMeasure {
         }
         Map<String, Interval> out = new LinkedHashMap<>();
         double alpha = 1 - settings.level();
-        for (Map.Entry<String, Double> v : full.valuesBits().entrySet()) {
+        for (Map.Entry<String, Double> v : full.values().entrySet()) {
             List<Double> r = replicates.getOrDefault(v.getKey(), List.of());
             if (r.size() >= settings.bootstrapReplicates() / 2) {
                 double[] sorted = r.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -108,7 +110,7 @@ public final class WithConfidenceIntervals extends ForwardingMeasure {
         double z = Quantiles.studentT(0.5 + settings.level() / 2, settings.resamples() - 1);
         double[] c = interceptWeights(new double[] {1.0 / n, 2.0 / n, 4.0 / n});
         Map<String, Interval> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Double> v : full.valuesBits().entrySet()) {
+        for (Map.Entry<String, Double> v : full.values().entrySet()) {
             double[] y = {v.getValue(), 0, 0};
             double[] spread = new double[parts.length];     // variance of one subsample's estimate, per size
             double[] correction = new double[parts.length]; // variance of one split's mean, per size
@@ -176,7 +178,7 @@ public final class WithConfidenceIntervals extends ForwardingMeasure {
 
     private Map<String, Double> estimateOn(LayerId layer, Activations values, Probe probe, int[] rows) {
         try {
-            return inner.estimate(layer, values.selectRows(rows), probe.selectRows(rows)).valuesBits();
+            return inner.estimate(layer, values.selectRows(rows), probe.selectRows(rows)).values();
         } catch (IllegalArgumentException e) {
             return Map.of(); // too few rows for this estimator: this resample counts as missing
         }

@@ -1,13 +1,20 @@
 package org.infolens.estimate.kernel;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import org.infolens.config.Config;
+import org.infolens.config.Param;
+import org.infolens.config.ParameterSet;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
+import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
+import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Quantity;
 
 /**
  * Kolchinsky-Tracey kernel bounds on the information plane, as Saxe et al. (2018) used them: model
@@ -23,17 +30,41 @@ import org.infolens.measure.Measure;
  * adaptive: c times the layer's largest |activation| at that epoch (Chelombiev et al.; c = 0.1 here,
  * their paper states none).
  */
-public final class KernelBounds implements Measure {
+public final class KernelBounds extends ConfiguredMeasure {
 
     public static final String NAME = "kde";
     private static final double LN2 = Math.log(2);
 
     /** Which bound. */
     public enum Bound {
-        UPPER, LOWER;
+        UPPER, LOWER
+    }
 
-        String parameterValue() {
-            return name().toLowerCase(Locale.ROOT);
+    /** How the noise variance is set. */
+    public enum Noise {
+        /** {@code noiseVariance}, the same for every layer. */
+        FIXED,
+        /** c x the layer's largest |activation| at that epoch (Chelombiev et al.). */
+        ADAPTIVE
+    }
+
+    public static final Param<Bound> BOUND = Param.choice("bound", Bound.UPPER, "which Kolchinsky-Tracey bound");
+    public static final Param<Noise> NOISE = Param.choice("noise", Noise.FIXED, "a fixed noise variance, or c x the layer's max |a|");
+    public static final Param<Double> NOISE_VARIANCE = Param.real("noiseVariance", 0.1, "variance s2 of the added Gaussian noise"
+            + " (Saxe et al.'s paper; their 12-bit notebook used 1e-3)")
+            .onlyWhen(NOISE, Noise.FIXED)
+            .check(v -> v > 0, "> 0");
+    public static final Param<Double> C = Param.real("c", 0.1, "adaptive noise: s2 = c x max |a| of the layer at that epoch")
+            .onlyWhen(NOISE, Noise.ADAPTIVE)
+            .check(v -> v > 0, "> 0");
+    public static final ParameterSet PARAMETERS = ParameterSet.of(BOUND, NOISE, NOISE_VARIANCE, C);
+
+    public static final List<Output> OUTPUTS = List.of(Output.bits(Quantity.H_T), Output.bits(Quantity.I_XT), Output.bits(Quantity.I_TY));
+
+    /** The {@code kde} family for the catalog. */
+    public static final class Provider extends MeasureProvider {
+        public Provider() {
+            super(NAME, "Kolchinsky-Tracey kernel bounds with Gaussian noise", PARAMETERS, OUTPUTS, KernelBounds::new);
         }
     }
 
@@ -41,53 +72,37 @@ public final class KernelBounds implements Measure {
     private final double noiseVariance; // fixed variance, or NaN when adaptive
     private final double adaptiveScale; // c, or NaN when fixed
 
-    private KernelBounds(Bound bound, double noiseVariance, double adaptiveScale) {
-        this.bound = bound;
-        this.noiseVariance = noiseVariance;
-        this.adaptiveScale = adaptiveScale;
+    private KernelBounds(Config config) {
+        super(NAME, config);
+        this.bound = config.get(BOUND);
+        this.noiseVariance = config.find(NOISE_VARIANCE).orElse(Double.NaN);
+        this.adaptiveScale = config.find(C).orElse(Double.NaN);
     }
 
     /** Bounds with a fixed noise variance s2 > 0. */
     public static KernelBounds fixed(Bound bound, double noiseVariance) {
-        if (!(noiseVariance > 0) || Double.isInfinite(noiseVariance)) {
-            throw new IllegalArgumentException("kde needs a noise variance > 0, got " + noiseVariance);
-        }
-        return new KernelBounds(bound, noiseVariance, Double.NaN);
+        return new KernelBounds(PARAMETERS.builder(NAME).set(BOUND, bound).set(NOISE_VARIANCE, noiseVariance).build());
     }
 
     /** Bounds with s2 = c * max |activation| of the layer at that epoch, c > 0. */
     public static KernelBounds adaptive(Bound bound, double c) {
-        if (!(c > 0) || Double.isInfinite(c)) {
-            throw new IllegalArgumentException("adaptive kde needs c > 0, got " + c);
-        }
-        return new KernelBounds(bound, Double.NaN, c);
+        return new KernelBounds(PARAMETERS.builder(NAME).set(BOUND, bound).set(NOISE, Noise.ADAPTIVE).set(C, c).build());
     }
 
     private boolean isAdaptive() {
-        return Double.isNaN(noiseVariance);
+        return config.get(NOISE) == Noise.ADAPTIVE;
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     @Override
     public String label() {
-        return NAME + "/" + bound.parameterValue() + (isAdaptive() ? "-adaptive-" + adaptiveScale : "-" + noiseVariance);
+        return NAME + "/" + BOUND.toJson(bound) + (isAdaptive() ? "-adaptive-" + adaptiveScale : "-" + noiseVariance);
     }
 
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("bound", bound.parameterValue());
-        p.put("noise", isAdaptive() ? "adaptive" : "fixed");
-        p.put(isAdaptive() ? "c" : "noiseVariance", isAdaptive() ? adaptiveScale : noiseVariance);
-        return p;
-    }
 
     @Override
     public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        Measure.requireProbeRows(layer, values, probe);
         double s2 = noiseVariance;
         if (isAdaptive()) {
             double maxAbs = Math.max(Math.abs(values.min()), Math.abs(values.max()));
@@ -116,7 +131,7 @@ public final class KernelBounds implements Measure {
             v.put("I_TY", (hT - hGivenY) / LN2);
         }
         Map<String, Object> resolved = new LinkedHashMap<>();
-        resolved.put("noiseVariance", s2);
+        resolved.put(NOISE_VARIANCE.name(), s2);
         return new Estimate(v, resolved, Map.of());
     }
 
@@ -148,8 +163,4 @@ public final class KernelBounds implements Measure {
         return false;
     }
 
-    @Override
-    public String toString() {
-        return "KernelBounds" + parameters();
-    }
 }

@@ -1,36 +1,20 @@
 package org.infolens.estimate.knn;
 
-import java.util.Map;
-import org.infolens.measure.Measure;
+import org.infolens.config.Config;
+import org.infolens.measure.ConfiguredMeasure;
 
-/** What the k-NN measures share: their settings, named and labelled the same way. */
-abstract class KnnMeasure implements Measure {
+/** What the k-NN measures share: a configuration with their {@link KnnSettings}, labelled the same way. */
+abstract class KnnMeasure extends ConfiguredMeasure {
 
     protected final KnnSettings settings;
-    private final String name;
 
-    KnnMeasure(String name, KnnSettings settings) {
-        this.name = name;
-        this.settings = settings;
-    }
-
-    @Override
-    public final String name() {
-        return name;
+    KnnMeasure(String name, Config config) {
+        super(name, config);
+        this.settings = KnnSettings.of(config);
     }
 
     @Override
     public String label() {
-        return name + "/" + settings.tag();
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return settings.parameters();
-    }
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + parameters();
+        return name() + "/" + settings.tag();
     }
 }

@@ -1,64 +1,53 @@
 package org.infolens.estimate.knn;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.infolens.measure.Parameters;
+import java.util.Objects;
+import org.infolens.config.Config;
+import org.infolens.config.Param;
+import org.infolens.config.ParameterSet;
 
 /**
  * What every k-NN estimator is configured by: k, the norm, and the tie-breaking jitter with its seed.
  *
- * @param k      neighbours (3 as in NPEET and scikit-learn; JIDT uses 4)
- * @param norm   max-norm (default) or Euclidean
- * @param jitter Gaussian jitter sd, relative to each column's scale (default 1e-10; 0 = none)
+ * @param k      neighbours
+ * @param norm   max-norm or Euclidean
+ * @param jitter Gaussian jitter sd, relative to each column's scale (0 = none)
  * @param seed   seed of the jitter
  */
 public record KnnSettings(int k, Norm norm, double jitter, long seed) {
 
-    public static final int DEFAULT_K = 3;
-    public static final double DEFAULT_JITTER = 1e-10;
+    public static final Param<Integer> K = Param.integer("k", 3, "neighbours (3 as in NPEET and scikit-learn; JIDT uses 4)")
+            .check(k -> k >= 1, ">= 1");
+    public static final Param<Norm> NORM = Param.choice("norm", Norm.MAX, "distance: max-norm (Chebyshev) or euclidean");
+    public static final Param<Double> JITTER = Param.real("jitter", 1e-10, "sd of a seeded Gaussian jitter that breaks ties,"
+            + " relative to each column's scale; 0 = none").check(j -> j >= 0, ">= 0");
+    public static final Param<Long> SEED = Param.seed("seed", "seed of the jitter");
+    /** The parameters of kl-entropy and ross; ksg adds its algorithm. */
+    public static final ParameterSet PARAMETERS = ParameterSet.of(K, NORM, JITTER, SEED);
+
+    private static final String OWNER = "k-NN estimators";
 
     public KnnSettings {
-        if (k < 1) {
-            throw new IllegalArgumentException("k-NN estimators need k >= 1, got " + k);
-        }
-        if (norm == null) {
-            throw new IllegalArgumentException("norm must be max or euclidean");
-        }
-        if (!(jitter >= 0) || Double.isInfinite(jitter)) {
-            throw new IllegalArgumentException("jitter must be a finite number >= 0, got " + jitter);
-        }
+        K.requireValid(OWNER, k);
+        NORM.requireValid(OWNER, Objects.requireNonNull(norm, "norm"));
+        JITTER.requireValid(OWNER, jitter);
     }
 
     public static KnnSettings defaults() {
-        return new KnnSettings(DEFAULT_K, Norm.MAX, DEFAULT_JITTER, 0);
+        return of(PARAMETERS.defaults(OWNER));
     }
 
-    /** The same settings with another k. */
-    public KnnSettings withK(int newK) {
-        return new KnnSettings(newK, norm, jitter, seed);
+    /** The settings of a configuration that declares them (kl-entropy, ross, ksg). */
+    static KnnSettings of(Config c) {
+        return new KnnSettings(c.get(K), c.get(NORM), c.get(JITTER), c.get(SEED));
     }
 
-    /** Reads k, norm, jitter and seed (the names of the reference implementation where it has them). */
-    static KnnSettings from(Parameters p) {
-        Norm norm = Norm.valueOf(p.choice("norm", "max", List.of("max", "euclidean")).toUpperCase(Locale.ROOT));
-        return new KnnSettings(p.integer("k", DEFAULT_K), norm, p.real("jitter", DEFAULT_JITTER), p.integer("seed", 0));
-    }
-
-    static final List<String> PARAMETER_NAMES = List.of("k", "norm", "jitter", "seed");
-
-    Map<String, Object> parameters() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("k", k);
-        m.put("norm", norm.parameterValue());
-        m.put("jitter", jitter);
-        m.put("seed", seed);
-        return m;
+    /** These settings in a configuration of {@code set} under construction. */
+    Config.Builder configure(Config.Builder b) {
+        return b.set(K, k).set(NORM, norm).set(JITTER, jitter).set(SEED, seed);
     }
 
     /** A short tag for labels, e.g. "k3-max". */
     String tag() {
-        return "k" + k + "-" + norm.parameterValue();
+        return "k" + k + "-" + NORM.toJson(norm);
     }
 }

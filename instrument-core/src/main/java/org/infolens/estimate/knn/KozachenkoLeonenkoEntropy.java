@@ -1,12 +1,20 @@
 package org.infolens.estimate.knn;
 
 import static org.infolens.numeric.SpecialFunctions.digamma;
+import static org.infolens.numeric.SpecialFunctions.digamma;
+
+import java.util.List;
 import java.util.Map;
+import org.infolens.config.Config;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 
+import org.infolens.measure.Measure;
+import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Quantity;
 
 /**
  * Kozachenko-Leonenko entropy of a layer's activations: H = psi(N) - psi(k) + ln V_d + (d/N) sum_i
@@ -19,12 +27,25 @@ public final class KozachenkoLeonenkoEntropy extends KnnMeasure {
     public static final String NAME = "kl-entropy";
     private static final double LN2 = Math.log(2);
 
+    /** The {@code kl-entropy} family for the catalog. */
+    public static final class Provider extends MeasureProvider {
+        public Provider() {
+            super(NAME, "Kozachenko-Leonenko entropy of T", KnnSettings.PARAMETERS, List.of(Output.bits(Quantity.H_T)),
+                    KozachenkoLeonenkoEntropy::new);
+        }
+    }
+
     public KozachenkoLeonenkoEntropy(KnnSettings settings) {
-        super(NAME, settings);
+        this(settings.configure(KnnSettings.PARAMETERS.builder(NAME)).build());
+    }
+
+    private KozachenkoLeonenkoEntropy(Config config) {
+        super(NAME, config);
     }
 
     @Override
     public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        Measure.requireProbeRows(layer, values, probe);
         PointSet points = PointSet.of(values).jittered(settings.jitter(), settings.seed());
         double nats = entropyNats(points, settings, layer);
         return new Estimate(Map.of("H_T", nats / LN2), Map.of(), Map.of("nats", nats));

@@ -3,11 +3,19 @@ package org.infolens.estimate.knn;
 
 import static org.infolens.numeric.SpecialFunctions.digamma;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.infolens.config.Config;
+import org.infolens.config.Param;
+import org.infolens.config.ParameterSet;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
+import org.infolens.measure.Measure;
+import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Unit;
 
 /**
  * Kraskov-Stoegbauer-Grassberger estimator of I(T; Z) for a continuous Z: the probe's inputs X in a
@@ -27,17 +35,29 @@ public final class KsgMutualInformation extends KnnMeasure {
     public static final String NAME = "ksg";
     static final String GEOMETRY_NOTE = "k-NN I(X;T) of a deterministic network measures the geometry of the map, not information";
 
+    public static final Param<Integer> ALGORITHM = Param.integer("algorithm", 1, "KSG's algorithm 1 (counts strictly within the"
+            + " joint distance) or 2 (marginal distances, counts <=)").check(a -> a == 1 || a == 2, "1 or 2");
+    public static final ParameterSet PARAMETERS = ParameterSet.of(KnnSettings.K,
+            KnnSettings.NORM.check(n -> n == Norm.MAX, "max (KSG is defined with the max-norm)"), KnnSettings.JITTER,
+            KnnSettings.SEED, ALGORITHM);
+
+    /** The {@code ksg} family for the catalog. */
+    public static final class Provider extends MeasureProvider {
+        public Provider() {
+            super(NAME, "KSG mutual information I(T;Z), Z = the inputs", PARAMETERS, List.of(Output.of("I", "I(T;Z)", Unit.BITS)),
+                    KsgMutualInformation::new);
+        }
+    }
+
     private final int algorithm;
 
     public KsgMutualInformation(KnnSettings settings, int algorithm) {
-        super(NAME, settings);
-        if (algorithm != 1 && algorithm != 2) {
-            throw new IllegalArgumentException("KSG has algorithms 1 and 2, got " + algorithm);
-        }
-        if (settings.norm() != Norm.MAX) {
-            throw new IllegalArgumentException("KSG is defined with the max-norm");
-        }
-        this.algorithm = algorithm;
+        this(settings.configure(PARAMETERS.builder(NAME)).set(ALGORITHM, algorithm).build());
+    }
+
+    private KsgMutualInformation(Config config) {
+        super(NAME, config);
+        this.algorithm = config.get(ALGORITHM);
     }
 
     @Override
@@ -46,14 +66,8 @@ public final class KsgMutualInformation extends KnnMeasure {
     }
 
     @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>(settings.parameters());
-        p.put("algorithm", algorithm);
-        return p;
-    }
-
-    @Override
     public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        Measure.requireProbeRows(layer, values, probe);
         Activations z = probe.inputs().orElseThrow(() -> new IllegalArgumentException(
                 "ksg estimates I(T;Z) with Z the probe's inputs, and this probe carries none"));
         PointSet joint = PointSet.of(values, z).jittered(settings.jitter(), settings.seed());

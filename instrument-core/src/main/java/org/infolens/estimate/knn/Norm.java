@@ -14,9 +14,4 @@ public enum Norm {
     public double logUnitBallVolume(int d) {
         return this == MAX ? d * Math.log(2) : 0.5 * d * Math.log(Math.PI) - SpecialFunctions.lnGamma(1 + 0.5 * d);
     }
-
-    /** The parameter value ("max", "euclidean"). */
-    public String parameterValue() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

@@ -5,10 +5,15 @@ import static org.infolens.numeric.SpecialFunctions.digamma;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.infolens.config.Config;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
+import org.infolens.measure.Measure;
+import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Quantity;
 
 /**
  * Ross's estimator of I(T;Y) for a multi-dimensional continuous T and a discrete Y (2014): for each
@@ -21,12 +26,25 @@ public final class RossMutualInformation extends KnnMeasure {
 
     public static final String NAME = "ross";
 
+    /** The {@code ross} family for the catalog. */
+    public static final class Provider extends MeasureProvider {
+        public Provider() {
+            super(NAME, "Ross's I(T;Y) for continuous T and discrete Y", KnnSettings.PARAMETERS, List.of(Output.bits(Quantity.I_TY)),
+                    RossMutualInformation::new);
+        }
+    }
+
     public RossMutualInformation(KnnSettings settings) {
-        super(NAME, settings);
+        this(settings.configure(KnnSettings.PARAMETERS.builder(NAME)).build());
+    }
+
+    private RossMutualInformation(Config config) {
+        super(NAME, config);
     }
 
     @Override
     public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        Measure.requireProbeRows(layer, values, probe);
         if (!probe.hasLabels()) {
             throw new IllegalArgumentException("ross estimates I(T;Y) and needs the probe's labels");
         }

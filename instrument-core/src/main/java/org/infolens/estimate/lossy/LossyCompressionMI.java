@@ -1,15 +1,23 @@
 package org.infolens.estimate.lossy;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.infolens.config.Config;
+import org.infolens.config.Param;
+import org.infolens.config.ParameterSet;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.estimate.knn.PointSet;
 import org.infolens.estimate.knn.WeightedKozachenkoLeonenko;
+import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.numeric.Pca;
+import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Quantity;
 
 /**
  * Mutual information through lossy compression (Butakov et al. 2024): compress each high-dimensional
@@ -20,17 +28,41 @@ import org.infolens.numeric.Pca;
  * I(X;T) = H(X) + H(T) - H(X,T), I(T;Y) = H(T) - sum_y p(y) H(T | Y = y). H_T is the entropy of the
  * layer's codes. Bits.
  */
-public final class LossyCompressionMI implements Measure {
+public final class LossyCompressionMI extends ConfiguredMeasure {
 
     public static final String NAME = "lossy";
     private static final double LN2 = Math.log(2);
 
     /** How the probe's inputs are compressed. */
     public enum InputCompression {
-        AUTOENCODER, PCA;
+        AUTOENCODER, PCA
+    }
 
-        String parameterValue() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+    public static final Param<Integer> COMPONENTS = Param.integer("components", 4, "principal components kept of each layer,"
+            + " refitted at every epoch").check(m -> m >= 1, ">= 1");
+    public static final Param<InputCompression> INPUT_COMPRESSION = Param.choice("inputCompression", InputCompression.AUTOENCODER,
+            "how the inputs are compressed, once per run: an autoencoder (Butakov et al.) or PCA");
+    public static final Param<Integer> INPUT_COMPONENTS = Param.integer("inputComponents", 4, "dimensions of the inputs' codes")
+            .check(m -> m >= 1, ">= 1");
+    public static final Param<Integer> K = Param.integer("k", 5, "largest neighbour of the weighted Kozachenko-Leonenko estimator"
+            + " (plain k = 1 in up to 4 dimensions)").check(k -> k >= 1, ">= 1");
+    public static final Param<Double> JITTER = Param.real("jitter", 1e-10, "sd of the Gaussian jitter that breaks ties, relative"
+            + " to each column's scale; 0 = none").check(j -> j >= 0, ">= 0");
+    public static final Param<Long> SEED = Param.seed("seed", "seed of the jitter and of the autoencoder");
+    public static final Param<Integer> AUTOENCODER_EPOCHS = Param.integer("autoencoderEpochs", 50, "training epochs of the input"
+            + " autoencoder").onlyWhen(INPUT_COMPRESSION, InputCompression.AUTOENCODER).check(e -> e >= 1, ">= 1");
+    public static final Param<Integer> AUTOENCODER_HIDDEN = Param.integer("autoencoderHidden", 64, "hidden units of the input"
+            + " autoencoder").onlyWhen(INPUT_COMPRESSION, InputCompression.AUTOENCODER).check(h -> h >= 1, ">= 1");
+    public static final ParameterSet PARAMETERS = ParameterSet.of(COMPONENTS, INPUT_COMPRESSION, INPUT_COMPONENTS, K, JITTER, SEED,
+            AUTOENCODER_EPOCHS, AUTOENCODER_HIDDEN);
+
+    public static final List<Output> OUTPUTS = List.of(Output.bits(Quantity.H_T), Output.bits(Quantity.I_XT), Output.bits(Quantity.I_TY));
+
+    /** The {@code lossy} family for the catalog. */
+    public static final class Provider extends MeasureProvider {
+        public Provider() {
+            super(NAME, "MI of PCA / autoencoder codes by weighted k-NN entropies (Butakov et al.)", PARAMETERS, OUTPUTS,
+                    LossyCompressionMI::new);
         }
     }
 
@@ -40,57 +72,36 @@ public final class LossyCompressionMI implements Measure {
     private final int k;
     private final double jitter;
     private final long seed;
-    private final int autoencoderEpochs;
-    private final int autoencoderHidden;
 
     // The inputs' codes, computed once per run (the probe is the same object at every epoch).
     private Activations compressedFor;
     private PointSet inputCodes;
     private Map<String, Object> inputDetails;
 
-    private LossyCompressionMI(Builder b) {
-        this.components = b.components;
-        this.inputCompression = b.inputCompression;
-        this.inputComponents = b.inputComponents;
-        this.k = b.k;
-        this.jitter = b.jitter;
-        this.seed = b.seed;
-        this.autoencoderEpochs = b.autoencoderEpochs;
-        this.autoencoderHidden = b.autoencoderHidden;
+    private LossyCompressionMI(Config config) {
+        super(NAME, config);
+        this.components = config.get(COMPONENTS);
+        this.inputCompression = config.get(INPUT_COMPRESSION);
+        this.inputComponents = config.get(INPUT_COMPONENTS);
+        this.k = config.get(K);
+        this.jitter = config.get(JITTER);
+        this.seed = config.get(SEED);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     @Override
     public String label() {
-        return NAME + "/pca" + components + "-" + inputCompression.parameterValue() + inputComponents;
+        return NAME + "/pca" + components + "-" + INPUT_COMPRESSION.toJson(inputCompression) + inputComponents;
     }
 
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("components", components);
-        p.put("inputCompression", inputCompression.parameterValue());
-        p.put("inputComponents", inputComponents);
-        p.put("k", k);
-        p.put("jitter", jitter);
-        p.put("seed", seed);
-        if (inputCompression == InputCompression.AUTOENCODER) {
-            p.put("autoencoderEpochs", autoencoderEpochs);
-            p.put("autoencoderHidden", autoencoderHidden);
-        }
-        return p;
-    }
 
     @Override
     public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        Measure.requireProbeRows(layer, values, probe);
         int n = values.rows();
         Pca pca = Pca.fit(values, components);
         Map<String, Double> v = new LinkedHashMap<>();
@@ -158,7 +169,7 @@ public final class LossyCompressionMI implements Measure {
             m = pca.components();
             codes = pca.project(x);
         } else {
-            Autoencoder ae = Autoencoder.train(x, inputComponents, autoencoderHidden, autoencoderEpochs, seed);
+            Autoencoder ae = Autoencoder.train(x, inputComponents, config.get(AUTOENCODER_HIDDEN), config.get(AUTOENCODER_EPOCHS), seed);
             m = inputComponents;
             codes = ae.encode(x);
             d.put("autoencoderLoss", ae.finalLoss());
@@ -171,78 +182,50 @@ public final class LossyCompressionMI implements Measure {
         return inputCodes;
     }
 
-    @Override
-    public String toString() {
-        return "LossyCompressionMI" + parameters();
-    }
 
     /** Configuration; validated in {@link #build()}. */
     public static final class Builder {
-        private int components = 4;
-        private InputCompression inputCompression = InputCompression.AUTOENCODER;
-        private int inputComponents = 4;
-        private int k = 5;
-        private double jitter = 1e-10;
-        private long seed;
-        private int autoencoderEpochs = 50;
-        private int autoencoderHidden = 64;
+        private final Config.Builder config = PARAMETERS.builder(NAME);
 
         private Builder() {
         }
 
         /** Principal components kept of each layer (default 4). */
         public Builder components(int m) {
-            this.components = m;
+            config.set(COMPONENTS, m);
             return this;
         }
 
         /** How inputs are compressed (default: autoencoder, as Butakov et al.) and to how many dimensions (default 4). */
         public Builder inputCompression(InputCompression how, int dims) {
-            this.inputCompression = how;
-            this.inputComponents = dims;
+            config.set(INPUT_COMPRESSION, how).set(INPUT_COMPONENTS, dims);
             return this;
         }
 
         /** Largest neighbour of the weighted entropy estimator (default 5). */
         public Builder k(int k) {
-            this.k = k;
+            config.set(K, k);
             return this;
         }
 
         public Builder jitter(double relative) {
-            this.jitter = relative;
+            config.set(JITTER, relative);
             return this;
         }
 
         public Builder seed(long seed) {
-            this.seed = seed;
+            config.set(SEED, seed);
             return this;
         }
 
         /** Training of the input autoencoder (defaults 50 epochs, 64 hidden units). */
         public Builder autoencoder(int epochs, int hidden) {
-            this.autoencoderEpochs = epochs;
-            this.autoencoderHidden = hidden;
+            config.set(AUTOENCODER_EPOCHS, epochs).set(AUTOENCODER_HIDDEN, hidden);
             return this;
         }
 
         public LossyCompressionMI build() {
-            if (components < 1 || inputComponents < 1) {
-                throw new IllegalArgumentException("lossy needs at least 1 component, got " + components + " and " + inputComponents);
-            }
-            if (k < 1) {
-                throw new IllegalArgumentException("lossy needs k >= 1, got " + k);
-            }
-            if (inputCompression == null) {
-                throw new IllegalArgumentException("inputCompression must be autoencoder or pca");
-            }
-            if (!(jitter >= 0) || Double.isInfinite(jitter)) {
-                throw new IllegalArgumentException("jitter must be a finite number >= 0, got " + jitter);
-            }
-            if (autoencoderEpochs < 1 || autoencoderHidden < 1) {
-                throw new IllegalArgumentException("the autoencoder needs epochs >= 1 and hidden units >= 1");
-            }
-            return new LossyCompressionMI(this);
+            return new LossyCompressionMI(config.build());
         }
     }
 }

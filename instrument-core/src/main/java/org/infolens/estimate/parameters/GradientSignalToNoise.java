@@ -1,23 +1,40 @@
 package org.infolens.estimate.parameters;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.infolens.config.ParameterSet;
 import org.infolens.data.GradientMoments;
 import org.infolens.data.LayerParameters;
 import org.infolens.measure.Estimate;
+import org.infolens.measure.Output;
 import org.infolens.measure.ParameterMeasure;
+import org.infolens.measure.ParameterMeasureProvider;
+import org.infolens.measure.Unit;
 
 /**
  * Gradient signal-to-noise ratio of a layer over one epoch (Shwartz-Ziv & Tishby; ESTIMATORS.md
  * section 7): ||mean of the minibatch gradients|| / ||std of the minibatch gradients||, elementwise
- * mean and std over the epoch's iterations, norms over all of the layer's weights. High in the
+ * mean and (population) std over the epoch's iterations, norms over all of the layer's weights. High in the
  * drift phase of training, low in the diffusion phase. The moments are accumulated on the training
  * thread; this measure only forms the ratio. Values are plain numbers, not bits.
  */
 public final class GradientSignalToNoise implements ParameterMeasure {
 
     public static final String NAME = "gradient-snr";
+
+    /** It has no parameters. */
+    public static final ParameterSet PARAMETERS = ParameterSet.of();
+
+    /** The {@code gradient-snr} family for the catalog. */
+    public static final class Provider extends ParameterMeasureProvider {
+        public Provider() {
+            super(NAME, "||mean|| / ||std|| of a layer's minibatch weight gradients over an epoch (listener only)", PARAMETERS, List.of(
+                    Output.of("snr", "gradient SNR", Unit.NUMBER), Output.of("meanNorm", "\u2016mean gradient\u2016", Unit.NUMBER),
+                    Output.of("stdNorm", "\u2016std gradient\u2016", Unit.NUMBER)), c -> new GradientSignalToNoise());
+        }
+    }
 
     @Override
     public String name() {
@@ -26,7 +43,7 @@ public final class GradientSignalToNoise implements ParameterMeasure {
 
     @Override
     public Map<String, Object> parameters() {
-        return Map.of("std", "population");
+        return Map.of();
     }
 
     @Override

@@ -1,12 +1,17 @@
 package org.infolens.estimate.parameters;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.infolens.config.ParameterSet;
 import org.infolens.data.LayerParameters;
 import org.infolens.data.WeightMatrix;
 import org.infolens.measure.Estimate;
+import org.infolens.measure.Output;
 import org.infolens.measure.ParameterMeasure;
+import org.infolens.measure.ParameterMeasureProvider;
+import org.infolens.measure.Unit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,6 +31,18 @@ public final class WeightConditionNumber implements ParameterMeasure {
 
     private static final double EPSILON = Math.ulp(1.0);
 
+    /** It has no parameters. */
+    public static final ParameterSet PARAMETERS = ParameterSet.of();
+
+    /** The {@code weight-condition} family for the catalog. */
+    public static final class Provider extends ParameterMeasureProvider {
+        public Provider() {
+            super(NAME, "sigma_max / sigma_min of a layer's weight matrix (listener only)", PARAMETERS, List.of(
+                    Output.of("sigma_max", "\u03c3 max", Unit.NUMBER), Output.of("sigma_min", "\u03c3 min", Unit.NUMBER),
+                    Output.of("condition", "condition number", Unit.NUMBER)), c -> new WeightConditionNumber());
+        }
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -33,7 +50,7 @@ public final class WeightConditionNumber implements ParameterMeasure {
 
     @Override
     public Map<String, Object> parameters() {
-        return Map.of("lapack", "gesvd");
+        return Map.of();
     }
 
     @Override

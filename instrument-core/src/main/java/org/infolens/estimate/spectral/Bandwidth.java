@@ -1,6 +1,8 @@
 package org.infolens.estimate.spectral;
 
+import java.util.List;
 import java.util.Locale;
+import org.infolens.config.ValueType;
 
 /**
  * The Gaussian kernel's sigma for diffusion spectral entropy: a fixed value (the authors' default 10,
@@ -16,6 +18,10 @@ public record Bandwidth(Rule rule, double fixed) {
     public enum Rule {
         FIXED, SQRT_D, MEDIAN
     }
+
+    /** How sigma reads and writes as a parameter. */
+    public static final ValueType<Bandwidth> TYPE = ValueType.of("a number > 0, sqrt-d or median", List.of("sqrt-d", "median"),
+            Bandwidth::parse, Bandwidth::parameterValue);
 
     public Bandwidth {
         if (rule == Rule.FIXED && (!(fixed > 0) || Double.isInfinite(fixed))) {

@@ -3,6 +3,9 @@ package org.infolens.estimate.spectral;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.infolens.config.Config;
+import org.infolens.config.Param;
+import org.infolens.config.ParameterSet;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.numeric.RandomRows;
@@ -18,10 +21,21 @@ import org.infolens.numeric.RandomRows;
  */
 record DiffusionSettings(Bandwidth sigma, double t, SpectrumMethod method, long seed) {
 
+    static final Param<Bandwidth> SIGMA = Param.of("sigma", Bandwidth.TYPE, Bandwidth.fixed(10), "width of the Gaussian kernel:"
+            + " a number (absolute, so the entropy depends on the activation scale), sqrt-d, or median (the median distance between"
+            + " rows: scale-free)");
+    static final Param<Double> T = Param.real("t", 1, "diffusion steps").check(t -> t > 0, "> 0");
+    static final Param<Long> SEED = Param.seed("seed", "seeds row subsets and slq's probes");
+    /** What dse and dsmi share, after their own parameters. */
+    static final ParameterSet PARAMETERS = ParameterSet.of(SIGMA, T, SpectrumMethod.METHOD, SpectrumMethod.RANK, SpectrumMethod.PROBES,
+            SpectrumMethod.STEPS, SEED);
+
     DiffusionSettings {
-        if (!(t > 0) || Double.isInfinite(t)) {
-            throw new IllegalArgumentException("diffusion steps t must be > 0 and finite, got " + t);
-        }
+        T.requireValid("diffusion", t);
+    }
+
+    static DiffusionSettings of(Config c) {
+        return new DiffusionSettings(c.get(SIGMA), c.get(T), SpectrumMethod.of(c), c.get(SEED));
     }
 
     SpectrumMethod.Result entropy(double[] z, int n, int d) {
@@ -30,16 +44,6 @@ record DiffusionSettings(Bandwidth sigma, double t, SpectrumMethod method, long 
 
     String label() {
         return "sigma-" + sigma + "-t-" + t + (method instanceof ExactSpectrum ? "" : "-" + method.name());
-    }
-
-    Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("sigma", sigma.parameterValue());
-        p.put("t", t);
-        p.put("method", method.name());
-        p.putAll(method.parameters());
-        p.put("seed", seed);
-        return p;
     }
 
     Map<String, Object> details(SpectrumMethod.Result r) {

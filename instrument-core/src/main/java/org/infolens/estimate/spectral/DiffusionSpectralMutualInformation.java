@@ -1,15 +1,23 @@
 package org.infolens.estimate.spectral;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.infolens.config.Config;
+import org.infolens.config.Param;
+import org.infolens.config.ParameterSet;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
+import org.infolens.numeric.RandomRows;
+import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.numeric.RandomRows;
+import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.Output;
+import org.infolens.measure.Unit;
 
 /**
  * Diffusion spectral mutual information (Liao et al. 2023) between a layer Z and a grouping C of the
@@ -24,7 +32,7 @@ import org.infolens.numeric.RandomRows;
  *   <li>{@code against=both}: both values.</li>
  * </ul>
  */
-public final class DiffusionSpectralMutualInformation implements Measure {
+public final class DiffusionSpectralMutualInformation extends ConfiguredMeasure {
 
     public static final String NAME = "dsmi";
 
@@ -32,16 +40,31 @@ public final class DiffusionSpectralMutualInformation implements Measure {
     public enum Against {
         LABELS, INPUTS, BOTH;
 
-        String parameterValue() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         boolean labels() {
             return this != INPUTS;
         }
 
         boolean inputs() {
             return this != LABELS;
+        }
+    }
+
+    public static final Param<Against> AGAINST = Param.choice("against", Against.LABELS, "what the rows are grouped by: the labels"
+            + " (taken as discrete classes), clusters of the inputs, or both");
+    public static final Param<Integer> REPETITIONS = Param.integer("repetitions", 5, "random row sets per group for the baseline"
+            + " entropy").check(r -> r >= 1, ">= 1");
+    public static final Param<Integer> CLUSTERS = Param.integer("clusters", 0, "input clusters to make (k-means++ on the inputs'"
+            + " leading principal components, once per run); 0 = as many as the probe has classes").check(k -> k >= 0, ">= 0");
+    public static final ParameterSet PARAMETERS = ParameterSet.of(AGAINST, REPETITIONS, CLUSTERS).and(DiffusionSettings.PARAMETERS)
+            .require(c -> c.get(CLUSTERS) == 0 || c.get(AGAINST).inputs(), "clusters applies to against=inputs or both, not"
+                    + " against=labels");
+
+    /** The {@code dsmi} family for the catalog. */
+    public static final class Provider extends MeasureProvider {
+        public Provider() {
+            super(NAME, "diffusion spectral mutual information with the labels or with clusters of the inputs", PARAMETERS,
+                    List.of(Output.of("DSMI_TY", "DSMI(T;Y)", Unit.BITS), Output.of("DSMI_XT", "DSMI(X;T)", Unit.BITS)),
+                    DiffusionSpectralMutualInformation::new);
         }
     }
 
@@ -53,44 +76,33 @@ public final class DiffusionSpectralMutualInformation implements Measure {
     private Probe clusteredProbe; // the probe whose inputs were clustered (one per run)
     private int[] inputClusters;
 
-    private DiffusionSpectralMutualInformation(Builder b) {
-        this.settings = b.settings();
-        this.repetitions = b.repetitions;
-        this.against = b.against;
-        this.clusters = b.clusters;
+    private DiffusionSpectralMutualInformation(Config config) {
+        super(NAME, config);
+        this.settings = DiffusionSettings.of(config);
+        this.repetitions = config.get(REPETITIONS);
+        this.against = config.get(AGAINST);
+        this.clusters = config.get(CLUSTERS);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     @Override
     public String label() {
-        return NAME + "/" + against.parameterValue() + "-" + settings.label();
+        return NAME + "/" + AGAINST.toJson(against) + "-" + settings.label();
     }
 
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("against", against.parameterValue());
-        p.put("repetitions", repetitions);
-        p.put("clusters", clusters);
-        p.putAll(settings.parameters());
-        return p;
-    }
 
     @Override
     public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        Measure.requireProbeRows(layer, values, probe);
         DiffusionSettings.requireRows(layer, values);
         int n = values.rows();
         int d = values.columns();
         if (against.labels() && !probe.hasLabels()) {
-            throw new IllegalArgumentException("dsmi against=" + against.parameterValue() + " needs class labels; the probe has none");
+            throw new IllegalArgumentException("dsmi against=" + AGAINST.toJson(against) + " needs class labels; the probe has none");
         }
         double[] z = DiffusionSettings.rowsAsDoubles(values);
         Bandwidth width = DiffusionKernel.resolve(z, n, d, settings.sigma());
@@ -133,7 +145,7 @@ public final class DiffusionSpectralMutualInformation implements Measure {
     private synchronized int[] inputClusters(Probe probe) {
         if (probe != clusteredProbe) {
             Activations x = probe.inputs().orElseThrow(() -> new IllegalArgumentException(
-                    "dsmi against=" + against.parameterValue() + " needs the probe's inputs (Probe.withInputs, or --inputs)"));
+                    "dsmi against=" + AGAINST.toJson(against) + " needs the probe's inputs (Probe.withInputs, or --inputs)"));
             int k = clusters > 0 ? clusters : probe.classes();
             if (k < 1) {
                 throw new IllegalArgumentException("dsmi against inputs needs clusters > 0 when the probe has no labels");
@@ -167,18 +179,12 @@ public final class DiffusionSpectralMutualInformation implements Measure {
         return m;
     }
 
-    @Override
-    public String toString() {
-        return "DiffusionSpectralMutualInformation" + parameters();
-    }
 
     /** Configuration; {@link #build()} validates. */
     public static final class Builder extends DiffusionBuilder<Builder> {
-        private int repetitions = 5;
-        private Against against = Against.LABELS;
-        private int clusters = 0;
 
         private Builder() {
+            super(PARAMETERS.builder(NAME));
         }
 
         @Override
@@ -188,33 +194,24 @@ public final class DiffusionSpectralMutualInformation implements Measure {
 
         /** Random subsets per group for the baseline entropy (default 5). */
         public Builder repetitions(int repetitions) {
-            this.repetitions = repetitions;
+            config.set(REPETITIONS, repetitions);
             return this;
         }
 
         /** Labels (default), input clusters, or both. */
         public Builder against(Against against) {
-            this.against = java.util.Objects.requireNonNull(against, "against");
+            config.set(AGAINST, java.util.Objects.requireNonNull(against, "against"));
             return this;
         }
 
         /** Input clusters to make (default 0: as many as the probe has classes). */
         public Builder clusters(int clusters) {
-            this.clusters = clusters;
+            config.set(CLUSTERS, clusters);
             return this;
         }
 
         public DiffusionSpectralMutualInformation build() {
-            if (repetitions < 1) {
-                throw new IllegalArgumentException("dsmi needs repetitions >= 1, got " + repetitions);
-            }
-            if (clusters < 0) {
-                throw new IllegalArgumentException("dsmi needs clusters >= 0 (0 = as many as classes), got " + clusters);
-            }
-            if (clusters > 0 && !against.inputs()) {
-                throw new IllegalArgumentException("clusters applies to against=inputs or both, not against=labels");
-            }
-            return new DiffusionSpectralMutualInformation(this);
+            return new DiffusionSpectralMutualInformation(config.build());
         }
     }
 }

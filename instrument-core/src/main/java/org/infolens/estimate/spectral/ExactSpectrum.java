@@ -2,6 +2,7 @@ package org.infolens.estimate.spectral;
 
 import java.util.Map;
 import org.infolens.numeric.EffectiveNumber;
+import org.infolens.config.Config;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -18,8 +19,8 @@ public record ExactSpectrum() implements SpectrumMethod {
     }
 
     @Override
-    public Map<String, Object> parameters() {
-        return Map.of();
+    public Config.Builder configure(Config.Builder b) {
+        return b.set(METHOD, Kind.EXACT).set(RANK, null).set(PROBES, null).set(STEPS, null);
     }
 
     @Override

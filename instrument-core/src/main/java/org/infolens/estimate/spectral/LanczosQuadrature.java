@@ -1,8 +1,7 @@
 package org.infolens.estimate.spectral;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
+import org.infolens.config.Config;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,15 +28,14 @@ public record LanczosQuadrature(int rank, int probes, int steps) implements Spec
     private static final int POWER_ITERATIONS = 2;
 
     public LanczosQuadrature {
-        if (rank < 0 || probes < 2 || steps < 2) {
-            throw new IllegalArgumentException("slq needs rank >= 0, probes >= 2, steps >= 2; got rank " + rank + ", probes "
-                    + probes + ", steps " + steps);
-        }
+        RANK.requireValid("slq", rank);
+        PROBES.requireValid("slq", probes);
+        STEPS.requireValid("slq", steps);
     }
 
     /** Defaults: 64 deflated directions, 16 probes, 40 steps. */
     public static LanczosQuadrature defaults() {
-        return new LanczosQuadrature(64, 16, 40);
+        return new LanczosQuadrature(RANK.defaultValue(), PROBES.defaultValue(), STEPS.defaultValue());
     }
 
     @Override
@@ -46,12 +44,8 @@ public record LanczosQuadrature(int rank, int probes, int steps) implements Spec
     }
 
     @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("rank", rank);
-        p.put("probes", probes);
-        p.put("steps", steps);
-        return p;
+    public Config.Builder configure(Config.Builder b) {
+        return b.set(METHOD, Kind.SLQ).set(RANK, rank).set(PROBES, probes).set(STEPS, steps);
     }
 
     /** Below this N the exact spectrum is as cheap as the approximation and has no error. */

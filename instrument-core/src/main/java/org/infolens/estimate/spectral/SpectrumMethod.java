@@ -1,6 +1,7 @@
 package org.infolens.estimate.spectral;
 
-import java.util.Map;
+import org.infolens.config.Config;
+import org.infolens.config.Param;
 
 /**
  * How diffusion spectral entropy gets the entropy of the diffusion operator's spectrum: all
@@ -9,11 +10,30 @@ import java.util.Map;
  */
 public sealed interface SpectrumMethod permits ExactSpectrum, LanczosQuadrature {
 
+    /** The methods, as the {@code method} parameter names them. */
+    enum Kind {
+        EXACT, SLQ
+    }
+
+    Param<Kind> METHOD = Param.choice("method", Kind.EXACT, "exact: every eigenvalue by LAPACK (values only); slq: stochastic"
+            + " Lanczos quadrature, for large N");
+    Param<Integer> RANK = Param.integer("rank", 64, "slq: leading eigenvalues found by a randomized range finder")
+            .onlyWhen(METHOD, Kind.SLQ).check(r -> r >= 0, ">= 0");
+    Param<Integer> PROBES = Param.integer("probes", 16, "slq: Rademacher probe vectors").onlyWhen(METHOD, Kind.SLQ)
+            .check(p -> p >= 2, ">= 2");
+    Param<Integer> STEPS = Param.integer("steps", 40, "slq: Lanczos steps per probe").onlyWhen(METHOD, Kind.SLQ)
+            .check(s -> s >= 2, ">= 2");
+
+    /** The method a configuration declaring {@link #METHOD} names. */
+    static SpectrumMethod of(Config c) {
+        return c.get(METHOD) == Kind.SLQ ? new LanczosQuadrature(c.get(RANK), c.get(PROBES), c.get(STEPS)) : new ExactSpectrum();
+    }
+
     /** "exact" or "slq", as the {@code method} parameter takes them. */
     String name();
 
-    /** The method's own settings (empty for exact). */
-    Map<String, Object> parameters();
+    /** Sets this method and its settings in a configuration under construction. */
+    Config.Builder configure(Config.Builder b);
 
     /**
      * The entropy, in bits, of p = |lambda|^t / sum |lambda|^t over the eigenvalues lambda of the

@@ -158,7 +158,7 @@ abstract class BinnedInformationContract extends EstimatorContract {
     void unlabelledProbeGivesNoITY() {
         double[][] t = {{0.1}, {0.5}, {0.9}};
         Estimate e = estimate(t, Probe.unlabelled(3, null));
-        assertTrue(e.valuesBits().containsKey("I_XT"));
-        assertTrue(!e.valuesBits().containsKey("I_TY"));
+        assertTrue(e.values().containsKey("I_XT"));
+        assertTrue(!e.values().containsKey("I_TY"));
     }
 }

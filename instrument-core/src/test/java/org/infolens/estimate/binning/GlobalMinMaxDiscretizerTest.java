@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Map;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.measure.RunObserver;
@@ -33,9 +34,9 @@ class GlobalMinMaxDiscretizerTest extends BinnedInformationContract {
         o.observe(LayerId.of(0, 2), Activations.wrap(new float[] {0f, 3f}, 1, 2));
         o.observe(LayerId.of(1, 1), Activations.wrap(new float[] {7f}, 1, 1));
         o.complete();
-        assertEquals(0.0, d.parameters().get("lo"));
-        assertEquals(7.0, d.parameters().get("hi"));
-        assertEquals("observed", d.parameters().get("range"));
+        assertEquals(Map.of("edges", "global-minmax", "bins", 10, "range", "observed"), d.config().asMap(), "the range is no parameter");
+        LayerBinning b = d.prepare(LayerId.of(0, 3), Activations.wrap(new float[] {0f, 3.5f, 7f}, 1, 3));
+        assertEquals(Map.of("lo", 0.0, "hi", 7.0), b.layerParameters(), "but is resolved with every estimate");
         int[] s = binAll(d, LayerId.of(0, 3), Activations.wrap(new float[] {0f, 3.5f, 7f}, 1, 3));
         assertArrayEquals(new int[] {0, 5, 9}, s);
     }

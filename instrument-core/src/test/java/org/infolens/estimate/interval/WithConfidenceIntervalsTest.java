@@ -32,12 +32,12 @@ class WithConfidenceIntervalsTest {
         assertEquals("subsampling", ((Map<?, ?>) binning.parameters().get("interval")).get("method"));
         TestData.Case c = TestData.gaussianPair(300, TestData.bivariate(0.5), 1, 1);
         Estimate e = estimate(kde, c);
-        for (String k : e.valuesBits().keySet()) {
+        for (String k : e.values().keySet()) {
             Interval i = e.intervals().get(k);
             assertTrue(i.low() <= e.value(k) && e.value(k) <= i.high(), k + ": the bootstrap interval holds its estimate");
         }
         assertEquals(e.intervals(), estimate(kde, c).intervals(), "seeded");
-        assertEquals(e.valuesBits().keySet(), estimate(binning, c).intervals().keySet(), "binning values get intervals too");
+        assertEquals(e.values().keySet(), estimate(binning, c).intervals().keySet(), "binning values get intervals too");
     }
 
     /** Coverage of the true value over seeded repetitions, for an estimator with a closed form. */

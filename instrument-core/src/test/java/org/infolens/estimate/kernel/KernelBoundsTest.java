@@ -106,7 +106,7 @@ class KernelBoundsTest extends EstimatorContract {
         double maxAbs = Math.max(Math.abs(c.t().min()), Math.abs(c.t().max()));
         Estimate adaptive = estimate(KernelBounds.adaptive(bound(), 0.1), c);
         assertEquals(0.1 * maxAbs, (double) adaptive.layerParameters().get("noiseVariance"), 1e-12);
-        assertEquals(estimate(KernelBounds.fixed(bound(), 0.1 * maxAbs), c).valuesBits(), adaptive.valuesBits());
+        assertEquals(estimate(KernelBounds.fixed(bound(), 0.1 * maxAbs), c).values(), adaptive.values());
         TestData.Case zeros = new TestData.Case(Activations.wrap(new float[30], 10, 3), Probe.of(new int[10]));
         assertThrows(IllegalArgumentException.class, () -> estimate(KernelBounds.adaptive(bound(), 0.1), zeros));
         assertThrows(IllegalArgumentException.class, () -> KernelBounds.fixed(bound(), 0));

@@ -148,7 +148,7 @@ class DiffusionSpectralEntropyTest extends EstimatorContract {
         Measure m = DiffusionSpectralEntropy.builder().sigma(Bandwidth.fixed(2)).maxN(100).seed(3).build();
         Estimate e = estimate(m, ordinaryData());
         assertEquals(100, e.layerParameters().get("rowsUsed"));
-        assertEquals(e.valuesBits(), estimate(m, ordinaryData()).valuesBits());
+        assertEquals(e.values(), estimate(m, ordinaryData()).values());
     }
 
     @Test

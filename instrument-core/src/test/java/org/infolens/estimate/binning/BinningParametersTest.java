@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.measure.Measure;
-import org.infolens.measure.Parameters;
+import org.infolens.measure.MeasureSpec;
 import org.junit.jupiter.api.Test;
 
-class BinningFactoryTest {
+class BinningParametersTest {
 
     private static Measure create(String... items) {
-        return EstimatorCatalog.named("binning").create(Parameters.parse("binning", List.of(items)));
+        return EstimatorCatalog.create(MeasureSpec.of("binning", List.of(items)));
     }
 
     @Test
