@@ -30,9 +30,14 @@ class TrajectoryFilesTest {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("edges", "fixed-range");
         params.put("bins", 30);
+        Map<String, Double> values = new LinkedHashMap<>(); // in order: the test reads the line's text
+        values.put("I_XT", ixt);
+        values.put("I_TY", 0.5);
+        Map<String, Unit> units = new LinkedHashMap<>();
+        units.put("I_XT", Unit.BITS);
+        units.put("I_TY", Unit.BITS);
         return new TrajectoryRecord(TrajectoryRecord.SCHEMA, "test", epoch, 10L * epoch, new LayerId(layer, "l" + layer, 5, LayerKind.DENSE, "tanh"),
-                "binning", "binning/fixed-range-30", params, Map.of("low", -1.000001), 4096, RecordStatus.OK, Map.of("I_XT", ixt, "I_TY", 0.5),
-                Map.of("I_XT", Unit.BITS, "I_TY", Unit.BITS), Map.of(), Map.of("patterns", 7), null, 0.01, Instant.parse("2026-11-22T10:00:00Z"));
+                "binning", "binning/fixed-range-30", params, Map.of("low", -1.000001), 4096, RecordStatus.OK, values, units, Map.of(), Map.of("patterns", 7), null, 0.01, Instant.parse("2026-11-22T10:00:00Z"));
     }
 
     @Test
