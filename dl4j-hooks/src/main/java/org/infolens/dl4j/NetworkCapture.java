@@ -113,7 +113,8 @@ abstract class NetworkCapture {
         int n = probe.rows();
         List<LayerId> kept = null;
         int[] positions = null;
-        float[][] values = null;
+        float[][] values = null;   // float32 outputs, per kept layer
+        double[][] values64 = null; // float64 outputs (a DOUBLE network), kept as they are
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
             List<INDArray> outs;
@@ -141,8 +142,14 @@ abstract class NetworkCapture {
                 }
                 positions = pos.stream().mapToInt(Integer::intValue).toArray();
                 values = new float[kept.size()][];
+                values64 = new double[kept.size()][];
                 for (int j = 0; j < kept.size(); j++) {
-                    values[j] = new float[Math.multiplyExact(n, kept.get(j).width())];
+                    int size = Math.multiplyExact(n, kept.get(j).width());
+                    if (outs.get(positions[j]).dataType() == DataType.DOUBLE) {
+                        values64[j] = new double[size];
+                    } else {
+                        values[j] = new float[size];
+                    }
                 }
             }
             for (int j = 0; j < positions.length; j++) {
@@ -152,13 +159,18 @@ abstract class NetworkCapture {
                     throw new IllegalStateException("layer " + kept.get(j).describe() + " gave an output of shape "
                             + Arrays.toString(out.shape()) + " for " + (to - from) + " probe rows");
                 }
-                float[] chunk = out.castTo(DataType.FLOAT).dup('c').data().asFloat();
-                System.arraycopy(chunk, 0, values[j], from * width, (to - from) * width);
+                if (values64[j] != null) {
+                    System.arraycopy(out.castTo(DataType.DOUBLE).dup('c').data().asDouble(), 0, values64[j], from * width, (to - from) * width);
+                } else {
+                    System.arraycopy(out.castTo(DataType.FLOAT).dup('c').data().asFloat(), 0, values[j], from * width, (to - from) * width);
+                }
             }
         }
         List<LayerActivations> result = new ArrayList<>();
         for (int j = 0; j < kept.size(); j++) {
-            result.add(new LayerActivations(kept.get(j), Activations.wrap(values[j], n, kept.get(j).width())));
+            int width = kept.get(j).width();
+            Activations a = values64[j] != null ? Activations.wrap(values64[j], n, width) : Activations.wrap(values[j], n, width);
+            result.add(new LayerActivations(kept.get(j), a));
         }
         return new ActivationSnapshot(epoch, iteration, result);
     }

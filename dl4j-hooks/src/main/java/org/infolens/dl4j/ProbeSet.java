@@ -143,25 +143,36 @@ public final class ProbeSet {
         return y;
     }
 
-    /** All inputs of a row side by side, float32, rows = probe rows. */
+    /**
+     * All inputs of a row side by side, rows = probe rows: float64 when any input array is DOUBLE (so
+     * that no input value is rounded), else float32.
+     */
     private static Activations joinedRows(INDArray[] features) {
         int rows = (int) features[0].size(0);
+        boolean float64 = Arrays.stream(features).anyMatch(f -> f.dataType() == DataType.DOUBLE);
+        double[][] flat = new double[features.length][];
         int total = 0;
-        float[][] flat = new float[features.length][];
         for (int i = 0; i < features.length; i++) {
-            flat[i] = features[i].castTo(DataType.FLOAT).data().asFloat();
+            flat[i] = features[i].castTo(DataType.DOUBLE).dup('c').data().asDouble();
             total += flat[i].length / rows;
         }
-        float[] joined = new float[rows * total];
+        double[] joined = new double[rows * total];
         int offset = 0;
-        for (float[] f : flat) {
+        for (double[] f : flat) {
             int w = f.length / rows;
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(f, r * w, joined, r * total + offset, w);
             }
             offset += w;
         }
-        return Activations.wrap(joined, rows, total);
+        if (float64) {
+            return Activations.wrap(joined, rows, total);
+        }
+        float[] rounded = new float[joined.length];
+        for (int i = 0; i < joined.length; i++) {
+            rounded[i] = (float) joined[i]; // float32 (or narrower) inputs: exact
+        }
+        return Activations.wrap(rounded, rows, total);
     }
 
     private static String hash(INDArray[] features, int[] labels) {

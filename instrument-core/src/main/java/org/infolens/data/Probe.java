@@ -132,16 +132,16 @@ public final class Probe {
         Map<RowKey, Integer> seen = new HashMap<>();
         int[] ids = new int[inputs.rows()];
         for (int r = 0; r < ids.length; r++) {
-            int[] bits = new int[inputs.columns()];
+            long[] bits = new long[inputs.columns()];
             for (int c = 0; c < bits.length; c++) {
-                bits[c] = Float.floatToIntBits(inputs.get(r, c) + 0.0f);
+                bits[c] = Double.doubleToLongBits(inputs.get(r, c) + 0.0); // float32 values widen exactly
             }
             ids[r] = seen.computeIfAbsent(new RowKey(bits), k -> seen.size());
         }
         return ids;
     }
 
-    private record RowKey(int[] bits) {
+    private record RowKey(long[] bits) {
         @Override
         public boolean equals(Object o) {
             return o instanceof RowKey k && Arrays.equals(k.bits, bits);

@@ -14,6 +14,7 @@ import org.infolens.data.Probe;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.ForwardingMeasure;
 import org.infolens.measure.Measure;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -75,8 +76,12 @@ public final class RandomProjection extends ForwardingMeasure {
             r = gaussian(values.columns(), layer.index());
             matrices.put(layer.index(), r);
         }
-        INDArray t = Nd4j.create(values.toArray(), new long[] {values.rows(), values.columns()}, 'c');
-        INDArray out = Nd4j.gemm(t, r, false, false);
+        long[] shape = {values.rows(), values.columns()};
+        if (values.precision() == Activations.Precision.FLOAT64) {
+            INDArray out = Nd4j.gemm(Nd4j.create(values.toDoubleArray(), shape, 'c'), r.castTo(DataType.DOUBLE), false, false);
+            return Activations.wrap(out.dup('c').data().asDouble(), values.rows(), maxWidth);
+        }
+        INDArray out = Nd4j.gemm(Nd4j.create(values.toFloatArray(), shape, 'c'), r, false, false);
         return Activations.wrap(out.dup('c').data().asFloat(), values.rows(), maxWidth);
     }
 

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * Snapshots kept on disk as .npy files readable by numpy, one directory per recorded epoch:
  * <pre>
  *   probe-labels.npy, probe-input-ids.npy   the probe rows' labels and input ids (int64)
- *   probe-inputs.npy                        the probe rows' inputs (float32), when the probe has them
+ *   probe-inputs.npy                        the probe rows' inputs (in their precision), when the probe has them
  *   epoch-000012/snapshot.json              epoch, iteration, layers (ids and file names)
- *   epoch-000012/layer-03-dense2.npy        float32, probe rows x layer width
+ *   epoch-000012/layer-03-dense2.npy        probe rows x layer width, float32 (float64 for a DOUBLE network)
  * </pre>
  * Serves two purposes: activation dumps a user keeps, and the stored activations a two-pass measure
  * (global min-max binning) reads again at the end of the run. Dumps may keep a subset of rows and of
@@ -112,7 +112,7 @@ public final class ActivationStore implements AutoCloseable {
                 if (cols == null) {
                     entry = new Entry(layer, base + ".npy", null, null);
                 } else {
-                    values = selectColumns(values, cols);
+                    values = values.selectColumns(cols);
                     layer = new LayerId(layer.index(), layer.name(), cols.length, layer.kind(), layer.activation());
                     entry = new Entry(layer, base + ".npy", l.layer().width(), base + ".columns.npy");
                     if (!Files.exists(dir.resolve(entry.columnsFile()))) {
@@ -214,16 +214,6 @@ public final class ActivationStore implements AutoCloseable {
         }
         return columns.computeIfAbsent(layer.index(), i -> org.infolens.numeric.RandomRows.subset(layer.width(), keep.maxColumns(),
                 new java.util.SplittableRandom(keep.seed() * 1_000_003L + i)));
-    }
-
-    private static Activations selectColumns(Activations a, int[] cols) {
-        float[] out = new float[a.rows() * cols.length];
-        for (int r = 0; r < a.rows(); r++) {
-            for (int c = 0; c < cols.length; c++) {
-                out[r * cols.length + c] = a.get(r, cols[c]);
-            }
-        }
-        return Activations.wrap(out, a.rows(), cols.length);
     }
 
     private static String safe(String name) {

@@ -13,18 +13,17 @@ public final class MatrixFiles {
     private MatrixFiles() {
     }
 
-    /** A rows x columns matrix as float32 (an N-D .npy array is flattened per row). */
+    /**
+     * A rows x columns matrix (an N-D .npy array is flattened per row): a float32 .npy as float32,
+     * any other .npy and every CSV (decimal text, read as numpy's loadtxt does) as float64.
+     */
     public static Activations readMatrix(Path file) throws IOException {
         requireReadable(file);
         if (isNpy(file)) {
             return Npy.readActivations(file);
         }
         Csv.Table t = Csv.read(file);
-        float[] f = new float[t.values().length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) t.values()[i];
-        }
-        return Activations.wrap(f, t.rows(), t.columns());
+        return Activations.wrap(t.values(), t.rows(), t.columns());
     }
 
     /** Integer labels, one per row: a 1-D array or a single column of whole numbers. */

@@ -41,19 +41,26 @@ public final class Npy {
         }
     }
 
-    /** A 2-D (or 1-D, as one column; or N-D, flattened per row) array as float32 activations. */
+    /**
+     * A 2-D (or 1-D, as one column; or N-D, flattened per row) array as activations: float32 arrays
+     * as float32, every other type (float64, integers, bool) as float64, so that no
+     * value is rounded.
+     */
     public static Activations readActivations(Path file) throws IOException {
         NpyArray a = read(file);
         if (a.shape().length == 0) {
             throw new IOException(file + ": a scalar, expected rows x columns");
         }
+        if (a.columns() < 1) {
+            throw new IOException(file + ": shape " + a.shapeText() + " has no columns");
+        }
         double[] v = a.values();
+        if (!a.dtype().endsWith("f4")) {
+            return Activations.wrap(v, a.rows(), a.columns());
+        }
         float[] f = new float[v.length];
         for (int i = 0; i < v.length; i++) {
             f[i] = (float) v[i];
-        }
-        if (a.columns() < 1) {
-            throw new IOException(file + ": shape " + a.shapeText() + " has no columns");
         }
         return Activations.wrap(f, a.rows(), a.columns());
     }
@@ -168,33 +175,31 @@ public final class Npy {
         return c;
     }
 
-    /** Writes a float32 matrix, rows x columns, C order. */
+    /** Writes a matrix, rows x columns, C order, in its own precision (float32 or float64). */
     public static void write(Path file, Activations values) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            writeHeader(out, "<f4", "(" + values.rows() + ", " + values.columns() + ")");
-            ByteBuffer buf = ByteBuffer.allocate(4 * values.columns()).order(ByteOrder.LITTLE_ENDIAN);
-            for (int r = 0; r < values.rows(); r++) {
-                buf.clear();
-                for (int c = 0; c < values.columns(); c++) {
-                    buf.putFloat(values.get(r, c));
-                }
-                out.write(buf.array(), 0, buf.position());
-            }
-        }
+        writeMatrix(file, values, values.precision() == Activations.Precision.FLOAT64);
     }
 
     /**
-     * Writes a matrix as float64 (of its float32 values, exactly): readers that keep float64 (numpy
-     * code, the reference implementations) then compute in double.
+     * Writes a matrix as float64 (of float32 values, exactly): readers that keep float64 (numpy code,
+     * the reference implementations) then compute in double.
      */
     public static void writeFloat64(Path file, Activations values) throws IOException {
+        writeMatrix(file, values, true);
+    }
+
+    private static void writeMatrix(Path file, Activations values, boolean float64) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            writeHeader(out, "<f8", "(" + values.rows() + ", " + values.columns() + ")");
-            ByteBuffer buf = ByteBuffer.allocate(8 * values.columns()).order(ByteOrder.LITTLE_ENDIAN);
+            writeHeader(out, float64 ? "<f8" : "<f4", "(" + values.rows() + ", " + values.columns() + ")");
+            ByteBuffer buf = ByteBuffer.allocate((float64 ? 8 : 4) * values.columns()).order(ByteOrder.LITTLE_ENDIAN);
             for (int r = 0; r < values.rows(); r++) {
                 buf.clear();
                 for (int c = 0; c < values.columns(); c++) {
-                    buf.putDouble(values.get(r, c));
+                    if (float64) {
+                        buf.putDouble(values.get(r, c));
+                    } else {
+                        buf.putFloat((float) values.get(r, c)); // float32 values: exact
+                    }
                 }
                 out.write(buf.array(), 0, buf.position());
             }

@@ -152,7 +152,7 @@ public final class EffectiveFeatures extends ConfiguredMeasure {
             int row = chosen[r] / positions;
             int position = chosen[r] % positions;
             for (int c = 0; c < width; c++) {
-                out[r * width + c] = values.get(row, c * positions + position);
+                out[r * width + c] = (float) values.get(row, c * positions + position); // the autoencoder's precision
             }
         }
         return Activations.wrap(out, count, width);

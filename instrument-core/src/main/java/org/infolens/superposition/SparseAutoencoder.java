@@ -218,7 +218,7 @@ public final class SparseAutoencoder {
     private static float[] floats(Activations rows) {
         float[] v = new float[rows.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = rows.getFlat(i);
+            v[i] = (float) rows.getFlat(i); // the autoencoder trains in float32, on float64 activations too
         }
         return v;
     }

@@ -176,7 +176,7 @@ public abstract class EstimatorContract {
         float[] v = new float[c.t().size()];
         for (int r = 0; r < c.t().rows(); r++) {
             for (int j = 0; j < c.t().columns(); j++) {
-                v[r * c.t().columns() + j] = c.t().get(r / 2 * 2, j); // every row twice
+                v[r * c.t().columns() + j] = (float) c.t().get(r / 2 * 2, j); // every row twice
             }
         }
         TestData.Case ties = new TestData.Case(Activations.wrap(v, c.t().rows(), c.t().columns()), c.probe());

@@ -103,6 +103,6 @@ class NpyTest {
     void csvWithHeaderReadsAsAMatrix() throws IOException {
         Path f = dir.resolve("m.csv");
         Files.writeString(f, "x0,x1\n0.5, 1\n-2,3e-1\n");
-        assertEquals(Activations.wrap(new float[] {0.5f, 1f, -2f, 0.3f}, 2, 2), MatrixFiles.readMatrix(f));
+        assertEquals(Activations.wrap(new double[] {0.5, 1, -2, 0.3}, 2, 2), MatrixFiles.readMatrix(f)); // float64, as loadtxt
     }
 }

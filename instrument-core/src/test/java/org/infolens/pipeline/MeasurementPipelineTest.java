@@ -257,8 +257,8 @@ class MeasurementPipelineTest {
     @Test
     void observedGlobalRangeIsEstimatedAtCloseAndMatchesTheDeclaredRange() throws IOException {
         List<ActivationSnapshot> snaps = List.of(snapshot(1, 5, false), snapshot(4, 6, false), snapshot(9, 7, false));
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
         for (ActivationSnapshot s : snaps) {
             for (LayerActivations l : s.layers()) {
                 lo = Math.min(lo, l.values().min());

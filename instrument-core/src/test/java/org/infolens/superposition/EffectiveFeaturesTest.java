@@ -107,7 +107,7 @@ class EffectiveFeaturesTest extends EstimatorContract {
         for (int r = 0; r < n; r++) {
             for (int p = 0; p < positions; p++) {
                 for (int c = 0; c < channels; c++) {
-                    v[r * positions * channels + c * positions + p] = perPosition.get(r * positions + p, c);
+                    v[r * positions * channels + c * positions + p] = (float) perPosition.get(r * positions + p, c);
                 }
             }
         }

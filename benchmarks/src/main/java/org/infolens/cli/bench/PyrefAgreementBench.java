@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.infolens.cli.Estimation;
 import org.infolens.data.Activations;
 import org.infolens.data.Probe;
+import org.infolens.io.MatrixFiles;
 import org.infolens.io.Npy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Values against pyref.py on generated data, every estimator pyref has: the files are float64 (of
- * float32 values, which infolens holds exactly), so pyref computes in double as infolens does, and
- * k-NN estimators run without jitter, as pyref's do.
+ * Values against pyref.py on generated data, every estimator pyref has; k-NN estimators run without
+ * jitter, as pyref's do. With {@code --precision float32} (the default) the files are float64 of
+ * float32 values, which infolens holds exactly, so pyref computes in double as infolens does. With
+ * {@code float64} the data are float64 proper, read back from their files as {@code estimate} reads
+ * them, with ties (repeated rows, values on a grid) and levels closer than float32 can tell apart:
+ * values rounded to float32 would leave the reference.
  */
 @Command(name = "pyref", mixinStandardHelpOptions = true, description = "Estimates against pyref.py on generated data.")
 final class PyrefAgreementBench implements Callable<Integer> {
@@ -38,27 +42,44 @@ final class PyrefAgreementBench implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "5")
     long seed;
 
+    @Option(names = "--precision", defaultValue = "float32", description = "float32 or float64 data (default ${DEFAULT-VALUE})")
+    String precision;
+
     @Mixin
     PyRefOptions reference;
 
     @Override
     public Integer call() throws Exception {
+        if (!precision.equals("float32") && !precision.equals("float64")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--precision is float32 or float64, got " + precision);
+        }
+        boolean float64 = precision.equals("float64");
         PyRef pyref = reference.locate();
         Path tmp = Files.createTempDirectory("infolens-pyref-");
-        Activations t = BenchSupport.tanhLike(rows, dims, seed);
-        float[] x = new float[rows * 3]; // inputs X: related to T, for ksg
+        Activations t = float64 ? float64WithTies(BenchSupport.tanhLike(rows, dims, seed)) : BenchSupport.tanhLike(rows, dims, seed);
+        double[] x = new double[rows * 3]; // inputs X: related to T, for ksg
         Activations noise = BenchSupport.gaussian(rows, 3, seed + 1);
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < 3; j++) {
-                x[r * 3 + j] = (float) (0.7 * t.get(r, j) + 0.5 * noise.get(r, j));
+                x[r * 3 + j] = 0.7 * t.get(r, j) + 0.5 * noise.get(r, j);
             }
         }
-        Activations inputs = Activations.wrap(x, rows, 3);
+        if (float64) {
+            repeatEveryTenthRow(x, 3);
+        }
+        Activations inputs = float64 ? Activations.wrap(x, rows, 3) : Activations.ofRows(toRows(x, 3));
         int[] y = BenchSupport.labels(rows, 4, seed + 2);
         Path tFile = tmp.resolve("t.npy");
         Path xFile = tmp.resolve("x.npy");
-        Npy.writeFloat64(tFile, t);
-        Npy.writeFloat64(xFile, inputs);
+        if (float64) {
+            Npy.write(tFile, t);
+            Npy.write(xFile, inputs);
+            t = MatrixFiles.readMatrix(tFile); // as `estimate` reads them: float64 stays float64
+            inputs = MatrixFiles.readMatrix(xFile);
+        } else {
+            Npy.writeFloat64(tFile, t);
+            Npy.writeFloat64(xFile, inputs);
+        }
         Path yFile = tmp.resolve("y.npy");
         Npy.write(yFile, y);
         Probe probe = Probe.of(y).withInputs(inputs);
@@ -75,12 +96,17 @@ final class PyrefAgreementBench implements Callable<Integer> {
                 Map.entry("kl-entropy", Map.of("k", "5", "jitter", "0")),
                 Map.entry("ross", Map.of("k", "3", "jitter", "0")),
                 Map.entry("ksg", Map.of("k", "3", "algorithm", "1", "jitter", "0")),
-                Map.entry("ksg", Map.of("k", "3", "algorithm", "2", "jitter", "0")),
+                Map.entry("ksg", Map.of("k", "3", "algorithm", "2", "jitter", "0")));
+        List<Map.Entry<String, Map<String, String>>> spectral = List.of(
                 Map.entry("dse", Map.of("sigma", "10", "t", "1")),
                 Map.entry("dse", Map.of("sigma", "1", "t", "1")),
                 Map.entry("dse", Map.of("sigma", "1", "t", "3")),
                 Map.entry("dse", Map.of("sigma", "0.3", "t", "2")));
-        out().printf(Locale.ROOT, "N = %d, T: %d tanh-like columns, X: 3 columns related to T, 4 classes (float64 files); pyref: %s%n%n", rows, dims, pyref);
+        if (!float64) { // DSE builds its kernel in float32 (its sums need 1e-6, not 1e-15): compared on float32 data only
+            configs = java.util.stream.Stream.concat(configs.stream(), spectral.stream()).toList();
+        }
+        out().printf(Locale.ROOT, "N = %d, T: %d tanh-like columns, X: 3 columns related to T, 4 classes; %s data%s; pyref: %s%n%n",
+                rows, dims, precision, float64 ? " with ties and levels 1e-10 apart, " + t : "", pyref);
         out().printf(Locale.ROOT, "%-11s %-48s %14s%n", "measure", "params", "max rel diff");
         double worst = 0;
         for (Map.Entry<String, Map<String, String>> c : configs) {
@@ -95,7 +121,7 @@ final class PyrefAgreementBench implements Callable<Integer> {
             out().printf(Locale.ROOT, "%-11s %-48s %14.2e%n", c.getKey(), c.getValue(), diff);
         }
         out().printf(Locale.ROOT, "%nlargest relative difference %.2e (the bar: 1e-9)%n", worst);
-        boolean dsmiAgrees = compareDsmi(t, tmp);
+        boolean dsmiAgrees = float64 || compareDsmi(t, tmp);
         BenchSupport.deleteTree(tmp);
         return worst <= 1e-9 && dsmiAgrees ? 0 : 1;
     }
@@ -130,6 +156,46 @@ final class PyrefAgreementBench implements Callable<Integer> {
     }
 
     private static final int DSMI_SEEDS = 5;
+
+    /**
+     * float64 data with what float32 would break: the first column's values on a grid of 1/64 in a
+     * third of the rows (ties), every 10th row repeated once (in X too: a whole tied point; k = 3
+     * still finds a neighbour at a positive distance), and the second column's values moved by
+     * multiples of 1e-10 (distinct in float64, one level in float32).
+     *
+     * <p>Rows repeated in T but not in X would make KSG's algorithm 2 undefined: the k-th and (k+1)-th
+     * joint neighbours of a third point tie while their X differ, and the result then depends on how a
+     * search orders ties (cKDTree's tree order; infolens's lowest row first).
+     */
+    private static Activations float64WithTies(Activations base) {
+        int rows = base.rows();
+        int dims = base.columns();
+        double[] v = base.toDoubleArray();
+        for (int r = 0; r < rows; r++) {
+            if (r % 3 == 0) {
+                v[r * dims] = Math.round(v[r * dims] * 64) / 64.0;
+            }
+            if (dims > 1) {
+                v[r * dims + 1] += (r % 7) * 1e-10;
+            }
+        }
+        repeatEveryTenthRow(v, dims);
+        return Activations.wrap(v, rows, dims);
+    }
+
+    private static void repeatEveryTenthRow(double[] v, int dims) {
+        for (int r = 0; (r + 2) * dims <= v.length; r += 10) {
+            System.arraycopy(v, r * dims, v, (r + 1) * dims, dims);
+        }
+    }
+
+    private static double[][] toRows(double[] flat, int columns) {
+        double[][] m = new double[flat.length / columns][];
+        for (int r = 0; r < m.length; r++) {
+            m[r] = java.util.Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
+        }
+        return m;
+    }
 
     private static Path tFile(Path tmp) {
         return tmp.resolve("t.npy");

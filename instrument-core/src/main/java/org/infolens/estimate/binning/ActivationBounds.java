@@ -3,6 +3,7 @@ package org.infolens.estimate.binning;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.infolens.data.Activations;
 
 /**
  * Lower limits for adaptive binning, from the activation function: Chelombiev et al. use -1.000001
@@ -34,15 +35,17 @@ final class ActivationBounds {
 
     /**
      * The lower limit read off the data: 0 when nothing is negative (ReLU-like), -1.000001 when
-     * nothing is below -1 (tanh-like), else just below the minimum so that no value is left out.
+     * nothing is below -1 (tanh-like), else just below the minimum, in the values' precision (they
+     * are compared with the limit in it), so that no value is left out.
      */
-    static double fromData(float min) {
+    static double fromData(Activations values) {
+        double min = values.min();
         if (min >= 0) {
             return 0.0;
         }
         if (min >= -1) {
             return TANH_LIKE_LOW;
         }
-        return Math.nextDown(min);
+        return values.precision() == Activations.Precision.FLOAT32 ? Math.nextDown((float) min) : Math.nextDown(min);
     }
 }

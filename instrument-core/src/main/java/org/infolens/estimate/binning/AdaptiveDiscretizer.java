@@ -49,16 +49,16 @@ public final class AdaptiveDiscretizer implements Discretizer {
             return low.getAsDouble();
         }
         OptionalDouble fromActivation = ActivationBounds.forActivation(layer.activation());
-        return fromActivation.isPresent() ? fromActivation.getAsDouble() : ActivationBounds.fromData(values.min());
+        return fromActivation.isPresent() ? fromActivation.getAsDouble() : ActivationBounds.fromData(values);
     }
 
     /** The EBAB edges of these values for a given lower limit. */
     double[] edges(Activations values, double lowLimit) {
-        return edges(new DistinctLevels(values, (float) lowLimit), lowLimit);
+        return edges(DistinctValues.of(values, lowLimit), lowLimit);
     }
 
     /** The EBAB edges from a layer's distinct levels (those other than the lower limit). */
-    private double[] edges(DistinctLevels u, double lowLimit) {
+    private double[] edges(DistinctValues u, double lowLimit) {
         long size = u.count();
         if (size == 0) {
             return new double[] {lowLimit};
@@ -76,10 +76,9 @@ public final class AdaptiveDiscretizer implements Discretizer {
     @Override
     public LayerBinning prepare(LayerId layer, Activations values) {
         double lowLimit = lowFor(layer, values);
-        // The original compares float32 activations with the limit in float32 (numpy's weak scalar rule).
-        DistinctLevels levels = new DistinctLevels(values, (float) lowLimit);
+        DistinctValues levels = DistinctValues.of(values, lowLimit);
         SortedEdges edges = new SortedEdges(edges(levels, lowLimit), SortedEdges.tableBitsFor(values.size()));
-        return LayerBinning.byEdges(edges, -1, Map.of(BinnedInformation.LOW.name(), lowLimit), Map.of("distinctLevels", levels.count()));
+        return LayerBinning.byEdges(edges, -1, values.precision(), Map.of(BinnedInformation.LOW.name(), lowLimit), Map.of("distinctLevels", levels.count()));
     }
 
     @Override

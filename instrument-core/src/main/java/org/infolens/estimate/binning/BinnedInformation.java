@@ -51,7 +51,7 @@ public final class BinnedInformation extends ConfiguredMeasure {
             .defaultWhen(Condition.when(EDGES, Edges.GLOBAL_MINMAX), 100)
             .onlyWhen(EDGES, Edges.FIXED_RANGE, Edges.GLOBAL_MINMAX, Edges.ADAPTIVE)
             .check(b -> b >= 1, ">= 1");
-    public static final Param<Double> BIN_SIZE = Param.real("binSize", 0.07, "bin width, bin = floor(a / binSize) in float32"
+    public static final Param<Double> BIN_SIZE = Param.real("binSize", 0.07, "bin width, bin = floor(a / binSize) in the activations' precision"
             + " (Saxe et al.: 0.07 for the 12-bit task, 0.5 for MNIST)")
             .onlyWhen(EDGES, Edges.FIXED_WIDTH)
             .check(w -> w > 0 && (float) w.doubleValue() > 0, "> 0");

@@ -13,7 +13,7 @@ import org.infolens.numeric.Parallel;
  *
  * <p>-0.0 and +0.0 are one value, as numpy's unique treats them.
  */
-final class DistinctLevels {
+final class DistinctLevels implements DistinctValues {
 
     private static final int BUCKETS = 1 << 16;
     private static final int WORDS = BUCKETS / 64;
@@ -26,8 +26,8 @@ final class DistinctLevels {
     private final char[] lows;           // low 16 bits of each kept value's key, grouped by bucket
 
     /**
-     * Distinct values of {@code values}, leaving out those equal to {@code excluded} (compared in
-     * float32, -0.0 and +0.0 as one value).
+     * Distinct values of float32 {@code values}, leaving out those equal to {@code excluded} (compared
+     * in float32, -0.0 and +0.0 as one value).
      */
     DistinctLevels(Activations values, float excluded) {
         int n = values.size();
@@ -39,7 +39,7 @@ final class DistinctLevels {
             int[] h = histogram[chunk];
             int excludedHere = 0;
             for (int i = from; i < to; i++) {
-                int k = key(values.getFlat(i));
+                int k = key((float) values.getFlat(i)); // float32 values: exact
                 h[k >>> 16]++;
                 excludedHere += k == excludedKey ? 1 : 0;
             }
@@ -69,7 +69,7 @@ final class DistinctLevels {
         Parallel.forChunks(n, chunks, (chunk, from, to) -> {
             int[] next = histogram[chunk];
             for (int i = from; i < to; i++) {
-                int k = key(values.getFlat(i)); // recomputed: cheaper than storing 4 bytes a value
+                int k = key((float) values.getFlat(i)); // recomputed: cheaper than storing 4 bytes a value
                 if (k != excludedKey) {
                     lows[next[k >>> 16]++] = (char) k;
                 }
@@ -88,13 +88,13 @@ final class DistinctLevels {
         }
     }
 
-    /** Number of distinct values. */
-    long count() {
+    @Override
+    public long count() {
         return distinctBefore[bucket.length];
     }
 
-    /** The distinct value of rank {@code rank} (0 = smallest). */
-    float valueAt(long rank) {
+    @Override
+    public double valueAt(long rank) {
         if (rank < 0 || rank >= count()) {
             throw new IndexOutOfBoundsException("rank " + rank + " of " + count() + " distinct values");
         }

@@ -3,6 +3,7 @@ package org.infolens.estimate.binning;
 import java.util.Map;
 import org.infolens.config.Config;
 import org.infolens.data.Activations;
+import org.infolens.data.Activations.Precision;
 import org.infolens.data.LayerId;
 
 /**
@@ -34,7 +35,7 @@ public final class FixedRangeDiscretizer implements Discretizer {
         SortedEdges edges = new SortedEdges(float32Linspace(config.get(BinnedInformation.LO), config.get(BinnedInformation.HI), bins),
                 SortedEdges.FIXED_TABLE_BITS);
         this.binning = LayerBinning.byEdges(edges, config.get(BinnedInformation.BELOW_RANGE) == BelowRange.WRAP ? bins - 1 : 0,
-                Map.of(), Map.of());
+                Precision.FLOAT32, Map.of(), Map.of()); // the original rounds every value to float32, float64 ones too
     }
 
     public static Builder builder() {

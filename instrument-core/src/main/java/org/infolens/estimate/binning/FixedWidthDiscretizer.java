@@ -2,11 +2,12 @@ package org.infolens.estimate.binning;
 
 import org.infolens.config.Config;
 import org.infolens.data.Activations;
+import org.infolens.data.Activations.Precision;
 import org.infolens.data.LayerId;
 
 /**
  * Fixed-width binning of Saxe et al. (2018): bin = floor(value / binSize), unbounded. The division is
- * in float32, as numpy does it for float32 activations. binSize 0.07 for the 12-bit task, 0.5 for
+ * in the values' precision, as numpy does it (float32 for float32 activations). binSize 0.07 for the 12-bit task, 0.5 for
  * MNIST in their work. Indices beyond the int range saturate (values above 1.5e8 x binSize).
  */
 public final class FixedWidthDiscretizer implements Discretizer {
@@ -16,7 +17,7 @@ public final class FixedWidthDiscretizer implements Discretizer {
 
     FixedWidthDiscretizer(Config config) {
         this.config = config;
-        this.binning = LayerBinning.byWidth((float) config.get(BinnedInformation.BIN_SIZE).doubleValue());
+        this.binning = LayerBinning.byWidth(config.get(BinnedInformation.BIN_SIZE), Precision.FLOAT32);
     }
 
     public static Builder builder() {
@@ -35,7 +36,7 @@ public final class FixedWidthDiscretizer implements Discretizer {
 
     @Override
     public LayerBinning prepare(LayerId layer, Activations values) {
-        return binning;
+        return binning.in(values.precision());
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.infolens.config.Config;
 import org.infolens.data.Activations;
+import org.infolens.data.Activations.Precision;
 import org.infolens.data.LayerId;
 import org.infolens.measure.RunObserver;
 
@@ -56,7 +57,7 @@ public final class GlobalMinMaxDiscretizer implements Discretizer {
         for (int i = 0; i < bins; i++) {
             e[i] = i * step + lo; // numpy linspace(lo, hi, bins + 1)[:-1]
         }
-        return LayerBinning.byEdges(new SortedEdges(e, SortedEdges.FIXED_TABLE_BITS), -1, resolved, Map.of());
+        return LayerBinning.byEdges(new SortedEdges(e, SortedEdges.FIXED_TABLE_BITS), -1, Precision.FLOAT32, resolved, Map.of());
     }
 
     @Override
@@ -75,7 +76,7 @@ public final class GlobalMinMaxDiscretizer implements Discretizer {
             throw new IllegalStateException("global min-max binning: the range is observed over the whole run and"
                     + " is not known before the run's first pass is complete");
         }
-        return binning;
+        return binning.in(values.precision());
     }
 
     @Override

@@ -66,6 +66,21 @@ final class SortedEdges {
         return values < 1 << 16 ? 14 : values < 1 << 21 ? 18 : 20;
     }
 
+    /** Number of edges <= value, minus one, for a float64 value: a binary search, in double. */
+    int binFloat64(double value) {
+        int lo = 0;
+        int hi = edges.length; // the answer (edges <= value) lies in [lo, hi]
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (edges[mid] <= value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - 1;
+    }
+
     /** Number of edges <= value, minus one. */
     int bin(float value) {
         int t = table[DistinctLevels.key(value) >>> shift];

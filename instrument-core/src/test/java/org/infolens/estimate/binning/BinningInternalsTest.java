@@ -123,7 +123,7 @@ class BinningInternalsTest {
                 v[i] = s[i];
             }
             // width 1: each value is its own bin index
-            int[] ids = PatternTable.rowIds(Activations.wrap(v, rows, cols), LayerBinning.byWidth(1f));
+            int[] ids = PatternTable.rowIds(Activations.wrap(v, rows, cols), LayerBinning.byWidth(1, Activations.Precision.FLOAT32));
             Map<List<Integer>, Integer> expected = new HashMap<>();
             for (int r = 0; r < rows; r++) {
                 List<Integer> row = new ArrayList<>();

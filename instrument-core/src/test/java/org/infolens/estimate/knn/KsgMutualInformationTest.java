@@ -67,7 +67,7 @@ class KsgMutualInformationTest extends EstimatorContract {
         TestData.Case c = TestData.gaussianPair(1000, TestData.bivariate(0.6), 1, 6);
         float[] shifted = new float[c.t().size()];
         for (int i = 0; i < shifted.length; i++) {
-            shifted[i] = c.t().getFlat(i) + 8f;
+            shifted[i] = (float) (c.t().getFlat(i) + 8); // exact sum, rounded once as float arithmetic would
         }
         TestData.Case moved = new TestData.Case(Activations.wrap(shifted, c.t().rows(), 1), c.probe());
         KsgMutualInformation exact = new KsgMutualInformation(new KnnSettings(3, Norm.MAX, 0, 0), algorithm());

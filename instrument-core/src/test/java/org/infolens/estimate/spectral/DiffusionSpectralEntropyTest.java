@@ -93,7 +93,7 @@ class DiffusionSpectralEntropyTest extends EstimatorContract {
         TestData.Case c = ordinaryData();
         float[] scaled = new float[c.t().size()];
         for (int i = 0; i < scaled.length; i++) {
-            scaled[i] = c.t().getFlat(i) * 8;
+            scaled[i] = (float) (c.t().getFlat(i) * 8);
         }
         Measure median = DiffusionSpectralEntropy.builder().sigma(Bandwidth.medianDistance()).build();
         Estimate a = estimate(median, c);

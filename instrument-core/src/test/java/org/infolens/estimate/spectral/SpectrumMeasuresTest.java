@@ -63,7 +63,7 @@ class SpectrumMeasuresTest {
         float[] v = new float[a.size()];
         for (int r = 0; r < a.rows(); r++) {
             for (int j = 0; j < a.columns(); j++) {
-                v[r * a.columns() + j] = a.get(r, a.columns() - 1 - j);
+                v[r * a.columns() + j] = (float) a.get(r, a.columns() - 1 - j);
             }
         }
         return Activations.wrap(v, a.rows(), a.columns());
