@@ -170,8 +170,27 @@ public final class RunSession implements AutoCloseable {
         if (pipeline == null) {
             throw new IllegalStateException("run '" + name() + "' has not started: start(...) it with its first epoch");
         }
+        if (pipeline.writeFailure() != null && settings.stopOnWriteFailure()) {
+            String why = failure();
+            close(); // run.json says failed before training stops
+            throw new UncheckedIOException(new IOException(why));
+        }
         lastEpoch = Math.max(lastEpoch, epoch.epoch());
         return pipeline.submit(epoch);
+    }
+
+    /**
+     * Why the run failed (a trajectory write failed: recording stopped, records were lost), or null.
+     * The caller's exit status should say so: run.json is marked failed at close.
+     */
+    public String failure() {
+        MeasurementPipeline p = pipeline;
+        String why = p == null ? null : p.writeFailure();
+        if (why == null) {
+            return null;
+        }
+        return "run '" + name() + "' failed: " + why + "; recording stopped, " + p.lostRecords() + " records lost"
+                + (p.unrecordedEpochs() > 0 ? " and " + p.unrecordedEpochs() + " epochs not recorded" : "");
     }
 
     /** Adds time the recording thread spent capturing and handing over epochs (run.json's captureSeconds). */
@@ -234,8 +253,14 @@ public final class RunSession implements AutoCloseable {
         summary.put("measureSeconds", s.measureSeconds());
         summary.put("captureSeconds", captureSeconds());
         summary.putAll(results);
+        String failure = failure();
+        if (failure != null) {
+            summary.put("failure", failure);
+            summary.put("lostRecords", pipeline.lostRecords());
+            summary.put("unrecordedEpochs", pipeline.unrecordedEpochs());
+        }
         try {
-            runDirectory.writeProvenance(provenance.finish(RunStatus.FINISHED, Instant.now(), summary));
+            runDirectory.writeProvenance(provenance.finish(failure == null ? RunStatus.FINISHED : RunStatus.FAILED, Instant.now(), summary));
         } catch (IOException e) {
             log.error("cannot finish {}: {}", runDirectory.provenanceFile(), e.getMessage());
         }
