@@ -155,6 +155,50 @@ class InfolensCliTest {
     }
 
     @Test
+    void overwriteRefusesADirectoryThatIsNotARunAndDeletesNothing() throws IOException {
+        Path out = dir.resolve("project");
+        Files.createDirectories(out.resolve(".git"));
+        Files.writeString(out.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        Files.writeString(out.resolve("Main.java"), "class Main {}\n");
+        Files.writeString(out.resolve("run.json"), "{\"not\": \"ours\"");
+        Result r = run("run", "ib12", "--epochs", "1", "--points", "3", "--out", out.toString(), "--overwrite", "-q");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("nothing was deleted") && r.err().contains("project"), r.err());
+        assertEquals("class Main {}\n", Files.readString(out.resolve("Main.java")));
+        assertEquals("ref: refs/heads/main\n", Files.readString(out.resolve(".git/HEAD")));
+        Files.delete(out.resolve("run.json"));
+        Result noRunJson = run("run", "ib12", "--epochs", "1", "--points", "3", "--out", out.toString(), "--overwrite", "-q");
+        assertEquals(2, noRunJson.exit(), noRunJson.err());
+        assertTrue(noRunJson.err().contains("no run.json"), noRunJson.err());
+        assertTrue(Files.exists(out.resolve("Main.java")));
+    }
+
+    @Test
+    void overwriteReplacesARunWholeAndRefusesASymlinkToOne() throws IOException {
+        Path out = dir.resolve("run");
+        assertEquals(0, run("run", "ib12", "--epochs", "1", "--points", "3", "--out", out.toString(), "-q").exit());
+        Files.writeString(out.resolve("notes.txt"), "of the earlier run\n");
+        java.time.Instant before = new RunDirectory(out).readProvenance().startedAt();
+
+        Path link = dir.resolve("link");
+        Files.createSymbolicLink(link, out);
+        Result viaLink = run("run", "ib12", "--epochs", "1", "--points", "3", "--out", link.toString(), "--overwrite", "-q");
+        assertEquals(2, viaLink.exit(), viaLink.err());
+        assertTrue(viaLink.err().contains("symbolic link"), viaLink.err());
+        assertTrue(Files.exists(out.resolve("notes.txt")), "the run the link points to is untouched");
+
+        Result again = run("run", "ib12", "--epochs", "1", "--points", "3", "--out", out.toString(), "--overwrite", "-q");
+        assertEquals(0, again.exit(), again.err());
+        assertFalse(Files.exists(out.resolve("notes.txt")), "the earlier run is gone");
+        assertTrue(new RunDirectory(out).readProvenance().startedAt().isAfter(before));
+        assertEquals(1, TrajectoryReader.read(new RunDirectory(out).trajectoryFile()).records().stream().mapToInt(x -> x.epoch()).max().orElse(-1),
+                "one run's epochs, not two runs' in one trajectory");
+        try (var siblings = Files.list(dir)) {
+            assertEquals(List.of("link", "run"), siblings.map(p -> p.getFileName().toString()).sorted().toList(), "nothing left beside it");
+        }
+    }
+
+    @Test
     void runRefusesToMixTwoRunsInOneDirectory() throws IOException {
         Path out = dir.resolve("taken");
         Files.createDirectories(out);
