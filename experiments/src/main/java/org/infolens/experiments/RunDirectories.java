@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.infolens.run.RunDirectory;
+import org.infolens.run.RunLock;
 
 /** Where a run writes: a fresh directory, never mixing two runs in one trajectory. */
 final class RunDirectories {
@@ -32,6 +33,9 @@ final class RunDirectories {
             if (Files.isSymbolicLink(out)) {
                 throw new IllegalArgumentException("--out " + out + " is a symbolic link (to " + Files.readSymbolicLink(out)
                         + "); give the directory it points to, or another --out");
+            }
+            if (Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+                RunLock.check(out, RunDirectory.LOCK); // a run still writing there: name it, replace nothing
             }
             if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !isEmptyDirectory(out)) {
                 if (!overwrite) {

@@ -20,6 +20,7 @@ import org.infolens.pipeline.MeasurementSettings;
 import org.infolens.pipeline.PendingSnapshot;
 import org.infolens.pipeline.PipelineSummary;
 import org.infolens.run.RunDirectory;
+import org.infolens.run.RunLock;
 import org.infolens.run.RunProvenance;
 import org.infolens.run.RunStatus;
 import org.infolens.trajectory.Json;
@@ -55,6 +56,7 @@ public final class RunSession implements AutoCloseable {
     private int lastEpoch = -1;
     private long captureNanos;
     private boolean closed;
+    private RunLock lock; // the run directory's, held from start to close
 
     public RunSession(SessionSettings settings) {
         this.settings = settings;
@@ -117,6 +119,7 @@ public final class RunSession implements AutoCloseable {
             List<TrajectorySink> sinks = new ArrayList<>();
             ActivationStore store = null;
             if (runDirectory != null) {
+                lock = RunLock.acquire(runDirectory.root(), RunDirectory.LOCK, "run '" + name() + "'"); // one writer per trajectory
                 sinks.add(JsonLinesTrajectoryWriter.append(runDirectory.trajectoryFile()));
                 if (settings.dumps() != null) {
                     store = ActivationStore.in(runDirectory.activationsDirectory(), settings.dumps());
@@ -133,7 +136,17 @@ public final class RunSession implements AutoCloseable {
             log.info("recording run '{}': {} layers, {} probe rows, measures {}, {}", name(), layers.size(), start.probe().size(),
                     settings.measurement().labels(), start.recording().getOrDefault("schedule", "epochs chosen by the adapter"));
         } catch (IOException e) {
+            releaseLock();
             throw new UncheckedIOException("cannot start recording run '" + name() + "': " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            releaseLock();
+            throw e;
+        }
+    }
+
+    private void releaseLock() {
+        if (lock != null) {
+            lock.close();
         }
     }
 
@@ -242,6 +255,15 @@ public final class RunSession implements AutoCloseable {
         if (runDirectory == null) {
             return;
         }
+        try {
+            finishRunDirectory();
+        } finally {
+            lock.close();
+        }
+    }
+
+    /** run.json's end and the close hooks, while the lock is still held. */
+    private void finishRunDirectory() {
         PipelineSummary s = pipeline.summary();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("recordedEpochs", s.submitted());
