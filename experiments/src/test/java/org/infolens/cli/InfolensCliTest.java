@@ -18,6 +18,7 @@ import org.infolens.run.RunDirectory;
 import org.infolens.run.RunProvenance;
 import org.infolens.trajectory.TrajectoryReader;
 import org.infolens.trajectory.TrajectoryRecord;
+import org.infolens.run.RunLock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,6 +200,18 @@ class InfolensCliTest {
     }
 
     @Test
+    void aRunDirectoryInUseIsRefusedNamingItsOwnerAndSeedsAreCheckedBeforeTraining() throws IOException {
+        Path out = dir.resolve("busy");
+        Path second = out.resolve("ib12-tanh-s2");
+        try (RunLock held = RunLock.acquire(second, RunDirectory.LOCK, "run 'elsewhere'")) {
+            Result r = run("run", "ib12", "--epochs", "1", "--points", "3", "--seeds", "1,2", "--out", out.toString(), "--overwrite", "-q");
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("in use") && r.err().contains("pid " + ProcessHandle.current().pid()), r.err());
+            assertFalse(Files.exists(out.resolve("ib12-tanh-s1")), "no seed trained");
+        }
+    }
+
+    @Test
     void runRefusesToMixTwoRunsInOneDirectory() throws IOException {
         Path out = dir.resolve("taken");
         Files.createDirectories(out);
@@ -250,6 +263,25 @@ class InfolensCliTest {
         RunDirectory run = new RunDirectory(out);
         int recorded = (int) TrajectoryReader.read(run.trajectoryFile()).records().stream().map(TrajectoryRecord::epoch).distinct().count();
         assertEquals(1000, org.infolens.io.MatrixFiles.readLabels(run.activationsDirectory().resolve("probe-rows.npy")).length);
+
+        // A truncated dump of the last epoch: the recompute fails and appends nothing, so the retry is not refused.
+        byte[] trajectoryBefore = Files.readAllBytes(run.trajectoryFile());
+        Path lastEpoch;
+        try (var epochs = Files.list(run.activationsDirectory())) {
+            lastEpoch = epochs.filter(p -> p.getFileName().toString().startsWith("epoch-")).sorted().reduce((a, b) -> b).orElseThrow();
+        }
+        Path layer;
+        try (var files = Files.list(lastEpoch)) {
+            layer = files.filter(p -> p.getFileName().toString().matches("layer-.*(?<!columns)\\.npy")).sorted().findFirst().orElseThrow();
+        }
+        byte[] whole = Files.readAllBytes(layer);
+        Files.write(layer, java.util.Arrays.copyOf(whole, whole.length / 2));
+        r = run("recompute", out.toString(), "--measure", "kde:bound=upper", "-q");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains(layer.getFileName().toString()), r.err());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(trajectoryBefore, Files.readAllBytes(run.trajectoryFile()), "nothing appended");
+        assertFalse(Files.exists(out.resolve(RunDirectory.LOCK)), "the lock is released on failure");
+        Files.write(layer, whole);
 
         r = run("recompute", out.toString(), "--measure", "kde:bound=upper", "-q");
         assertEquals(0, r.exit(), r.err());
