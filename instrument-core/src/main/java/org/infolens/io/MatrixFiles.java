@@ -51,28 +51,7 @@ public final class MatrixFiles {
             }
             labels[i] = (int) v[i];
         }
-        return dense(labels);
-    }
-
-    /**
-     * Labels used as array indices must be small: ids larger than the number of labels (sparse ids,
-     * 2^31 - 1) are mapped to 0, 1, ... in their order. The partition into classes, all that the
-     * estimates see, is unchanged; labels already below their count are returned as they are.
-     */
-    static int[] dense(int[] labels) {
-        int max = -1;
-        for (int l : labels) {
-            max = Math.max(max, l);
-        }
-        if (max < labels.length) {
-            return labels;
-        }
-        int[] distinct = java.util.Arrays.stream(labels).distinct().sorted().toArray();
-        int[] out = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            out[i] = java.util.Arrays.binarySearch(distinct, labels[i]);
-        }
-        return out;
+        return labels;
     }
 
     private static boolean isNpy(Path file) {

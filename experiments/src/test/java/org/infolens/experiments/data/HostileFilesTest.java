@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Hostile and odd input files: every malformed one is a one-line error naming the file (IOException or
  * IllegalArgumentException: exit 2 on the command line), never another exception and never an
  * allocation the file's size does not justify; odd but valid files (numpy's nan, a byte-order mark,
- * uint64 above 2^63, sparse label ids) are read as written.
+ * uint64 above 2^63) are read as written.
  */
 @Timeout(120)
 class HostileFilesTest {
@@ -81,11 +81,6 @@ class HostileFilesTest {
         ByteBuffer u = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(Long.MIN_VALUE).putLong(-1L);
         NpyArray a = Npy.read(file("u8.npy", npy("<u8", "(2,)", u.array())));
         assertArrayEquals(new double[] {0x1p63, 0x1p64}, a.values());
-        // labels 2^31 - 1 and sparse ids become dense ids in their order: the same classes, small indices
-        int[] labels = MatrixFiles.readLabels(file("sparse.csv", "2147483647\n7\n1000000\n7\n".getBytes(StandardCharsets.UTF_8)));
-        assertArrayEquals(new int[] {2, 0, 1, 0}, labels);
-        int[] dense = MatrixFiles.readLabels(file("dense.csv", "0\n2\n1\n2\n".getBytes(StandardCharsets.UTF_8)));
-        assertArrayEquals(new int[] {0, 2, 1, 2}, dense, "small ids stay as they are");
     }
 
     private int expectBadInput(Path f, Reader reader) {
