@@ -16,7 +16,9 @@ import org.infolens.measure.Measure;
 import org.infolens.pipeline.MeasurementPipeline;
 import org.infolens.pipeline.PipelineSummary;
 import org.infolens.run.RunDirectory;
+import org.infolens.run.RunLock;
 import org.infolens.run.RunProvenance;
+import org.infolens.trajectory.InMemoryTrajectory;
 import org.infolens.trajectory.JsonLinesTrajectoryWriter;
 import org.infolens.trajectory.TrajectoryReader;
 import org.infolens.trajectory.TrajectoryRecord;
@@ -68,6 +70,17 @@ final class RecomputeCommand implements Callable<Integer> {
         if (output != null && Files.exists(output) && Files.size(output) > 0) {
             throw new IllegalArgumentException("--output " + output + " already exists; name a new file");
         }
+        try (RunLock lock = RunLock.acquire(run, RunDirectory.LOCK, "recompute")) { // no run or other recompute appends meanwhile
+            return recompute(rd, store, epochs, ms, target);
+        }
+    }
+
+    /**
+     * Estimates {@code ms} on every stored epoch, keeping the records in memory, and appends them to
+     * {@code target} only when every epoch was read: a truncated dump leaves the trajectory as it was,
+     * so the retry is not refused as "already in trajectory".
+     */
+    private int recompute(RunDirectory rd, ActivationStore store, List<Path> epochs, List<Measure> ms, Path target) throws java.io.IOException {
         if (output == null && Files.exists(target)) {
             Set<String> present = TrajectoryReader.read(target).records().stream().map(TrajectoryRecord::label).collect(Collectors.toSet());
             for (Measure m : ms) {
@@ -79,16 +92,20 @@ final class RecomputeCommand implements Callable<Integer> {
         }
         String runName = run.toAbsolutePath().normalize().getFileName().toString();
         long t0 = System.nanoTime();
-        PipelineSummary summary;
+        InMemoryTrajectory staged = new InMemoryTrajectory();
         MeasurementPipeline pipeline = MeasurementPipeline.builder().runName(runName).probe(store.loadProbe()).measures(ms)
-                .queueCapacity(1).sink(JsonLinesTrajectoryWriter.append(target)).build();
+                .queueCapacity(1).sink(staged).build();
         try (EstimationProgress progress = new EstimationProgress("recomputing", pipeline::summary, quiet)) {
             for (Path epoch : epochs) {
                 pipeline.submit(ActivationStore.load(epoch));
             }
-            pipeline.close();
+        } finally {
+            pipeline.close(); // on a failed read too: the worker stops and the staged records are dropped
         }
-        summary = pipeline.summary();
+        PipelineSummary summary = pipeline.summary();
+        try (JsonLinesTrajectoryWriter w = JsonLinesTrajectoryWriter.append(target)) {
+            staged.records().forEach(w::accept);
+        }
         if (output == null && Files.exists(rd.provenanceFile())) {
             appendMeasures(rd, ms);
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.infolens.report.RunReport;
 import org.infolens.run.RecordedRun;
 import org.infolens.run.RunDirectory;
+import org.infolens.run.RunLock;
 import org.infolens.run.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +50,12 @@ final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException(run + ": no such run directory");
         }
         RunDirectory dir = new RunDirectory(run);
+        try (RunLock lock = RunLock.acquire(run, RunDirectory.REPORT_LOCK, "report --watch")) { // one watcher rewrites report.html
+            return watch(dir);
+        }
+    }
+
+    private int watch(RunDirectory dir) throws IOException, InterruptedException {
         String seen = "";
         while (true) {
             String state = state(dir);

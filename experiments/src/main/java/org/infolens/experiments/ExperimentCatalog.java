@@ -59,7 +59,7 @@ public final class ExperimentCatalog {
         } catch (ParameterException e) {
             throw new IllegalArgumentException("run " + name + ": " + e.getMessage(), e);
         }
-        return experiment.launch();
+        return experiment.launchAndReplace();
     }
 
     /**

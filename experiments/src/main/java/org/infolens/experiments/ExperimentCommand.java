@@ -25,8 +25,11 @@ public abstract class ExperimentCommand implements Callable<Integer> {
             + " its variant and seed)")
     Path out;
 
-    @Option(names = "--overwrite", description = "empty --out first if it holds an earlier run")
+    @Option(names = "--overwrite", description = "replace --out if it holds an earlier infolens run (the earlier run is deleted"
+            + " only once the new one has finished; any other directory is refused)")
     boolean overwrite;
+
+    private final java.util.List<Path> replaced = new java.util.ArrayList<>(); // earlier runs moved aside by --overwrite
 
     /** The name {@code ./infolens run} takes and run names start with. */
     public final String name() {
@@ -50,8 +53,29 @@ public abstract class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        launch();
+        launchAndReplace();
         return 0;
+    }
+
+    /**
+     * {@link #launch}, then deletes the earlier runs that {@code --overwrite} moved aside; when the new
+     * run fails they stay, whole, and stderr says where.
+     */
+    public final ExperimentOutcome launchAndReplace() throws IOException {
+        ExperimentOutcome outcome;
+        try {
+            outcome = launch();
+        } catch (IOException | RuntimeException e) {
+            for (Path p : replaced) {
+                spec.commandLine().getErr().println("the earlier run replaced by --overwrite is kept, whole, at " + p);
+            }
+            throw e;
+        }
+        for (Path p : replaced) {
+            RunDirectories.discard(p);
+        }
+        replaced.clear();
+        return outcome;
     }
 
     /** Where progress and results are printed: the command line's standard output. */
@@ -64,8 +88,15 @@ public abstract class ExperimentCommand implements Callable<Integer> {
         return out;
     }
 
-    /** {@code --out} when given (emptied first with {@code --overwrite}), else runs/{@code name} or the next free runs/{@code name}-k. */
+    /**
+     * {@code --out} when given (with {@code --overwrite}, the earlier run there is moved aside whole and
+     * deleted after the new run has finished), else runs/{@code name} or the next free runs/{@code name}-k.
+     */
     protected Path directory(Path given, String name) throws IOException {
-        return RunDirectories.choose(given, name, overwrite);
+        RunDirectories.Chosen c = RunDirectories.prepare(given, name, overwrite);
+        if (c.replaced() != null) {
+            replaced.add(c.replaced());
+        }
+        return c.directory();
     }
 }

@@ -46,6 +46,9 @@ public final class InstrumentedTraining {
         try (EstimationProgress progress = new EstimationProgress("estimating", run::summary, quiet)) {
             listener.close();
         }
+        if (run.failure() != null) { // run.json says failed; the command must not exit 0
+            throw new java.io.UncheckedIOException(new java.io.IOException(run.failure()));
+        }
         return new RunOutcome(run.runDirectory().root(), trainRows, probeRows, trainAccuracy, testAccuracy, fit.finalLoss(), fit.seconds(),
                 run.summary());
     }

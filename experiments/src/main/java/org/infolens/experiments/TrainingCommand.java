@@ -60,16 +60,21 @@ public abstract class TrainingCommand extends ExperimentCommand {
             report(r);
             return new ExperimentOutcome(name(), List.of(r), List.of(r.runDirectory()));
         }
+        // Every output directory is checked (free, or a run to replace, and not locked) before the first seed trains.
+        List<Path> seedDirs = new ArrayList<>();
+        for (long s : seeds) {
+            seedDirs.add(directory(out == null ? null : out.resolve(name + "-s" + s), name + "-s" + s));
+        }
+        Path medianDir = directory(out == null ? null : out.resolve(name + "-median"), name + "-median");
         List<RunOutcome> runs = new ArrayList<>();
         List<RunDirectory> members = new ArrayList<>();
-        for (long s : seeds) {
-            TrainingVariant v = base.withSeed(s);
-            RunOutcome r = train(v, directory(out == null ? null : out.resolve(name + "-s" + s), name + "-s" + s), launch(v));
+        for (int i = 0; i < seeds.size(); i++) {
+            TrainingVariant v = base.withSeed(seeds.get(i));
+            RunOutcome r = train(v, seedDirs.get(i), launch(v));
             report(r);
             runs.add(r);
             members.add(new RunDirectory(r.runDirectory()));
         }
-        Path medianDir = directory(out == null ? null : out.resolve(name + "-median"), name + "-median");
         RunDirectory median = new RunDirectory(medianDir);
         SeedMedian.writeRun(median, members);
         RunFigures.draw(median);

@@ -18,6 +18,7 @@ import org.infolens.run.RunDirectory;
 import org.infolens.run.RunProvenance;
 import org.infolens.trajectory.TrajectoryReader;
 import org.infolens.trajectory.TrajectoryRecord;
+import org.infolens.run.RunLock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,6 +156,62 @@ class InfolensCliTest {
     }
 
     @Test
+    void overwriteRefusesADirectoryThatIsNotARunAndDeletesNothing() throws IOException {
+        Path out = dir.resolve("project");
+        Files.createDirectories(out.resolve(".git"));
+        Files.writeString(out.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        Files.writeString(out.resolve("Main.java"), "class Main {}\n");
+        Files.writeString(out.resolve("run.json"), "{\"not\": \"ours\"");
+        Result r = run("run", "ib12", "--epochs", "1", "--points", "3", "--out", out.toString(), "--overwrite", "-q");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("nothing was deleted") && r.err().contains("project"), r.err());
+        assertEquals("class Main {}\n", Files.readString(out.resolve("Main.java")));
+        assertEquals("ref: refs/heads/main\n", Files.readString(out.resolve(".git/HEAD")));
+        Files.delete(out.resolve("run.json"));
+        Result noRunJson = run("run", "ib12", "--epochs", "1", "--points", "3", "--out", out.toString(), "--overwrite", "-q");
+        assertEquals(2, noRunJson.exit(), noRunJson.err());
+        assertTrue(noRunJson.err().contains("no run.json"), noRunJson.err());
+        assertTrue(Files.exists(out.resolve("Main.java")));
+    }
+
+    @Test
+    void overwriteReplacesARunWholeAndRefusesASymlinkToOne() throws IOException {
+        Path out = dir.resolve("run");
+        assertEquals(0, run("run", "ib12", "--epochs", "1", "--points", "3", "--out", out.toString(), "-q").exit());
+        Files.writeString(out.resolve("notes.txt"), "of the earlier run\n");
+        java.time.Instant before = new RunDirectory(out).readProvenance().startedAt();
+
+        Path link = dir.resolve("link");
+        Files.createSymbolicLink(link, out);
+        Result viaLink = run("run", "ib12", "--epochs", "1", "--points", "3", "--out", link.toString(), "--overwrite", "-q");
+        assertEquals(2, viaLink.exit(), viaLink.err());
+        assertTrue(viaLink.err().contains("symbolic link"), viaLink.err());
+        assertTrue(Files.exists(out.resolve("notes.txt")), "the run the link points to is untouched");
+
+        Result again = run("run", "ib12", "--epochs", "1", "--points", "3", "--out", out.toString(), "--overwrite", "-q");
+        assertEquals(0, again.exit(), again.err());
+        assertFalse(Files.exists(out.resolve("notes.txt")), "the earlier run is gone");
+        assertTrue(new RunDirectory(out).readProvenance().startedAt().isAfter(before));
+        assertEquals(1, TrajectoryReader.read(new RunDirectory(out).trajectoryFile()).records().stream().mapToInt(x -> x.epoch()).max().orElse(-1),
+                "one run's epochs, not two runs' in one trajectory");
+        try (var siblings = Files.list(dir)) {
+            assertEquals(List.of("link", "run"), siblings.map(p -> p.getFileName().toString()).sorted().toList(), "nothing left beside it");
+        }
+    }
+
+    @Test
+    void aRunDirectoryInUseIsRefusedNamingItsOwnerAndSeedsAreCheckedBeforeTraining() throws IOException {
+        Path out = dir.resolve("busy");
+        Path second = out.resolve("ib12-tanh-s2");
+        try (RunLock held = RunLock.acquire(second, RunDirectory.LOCK, "run 'elsewhere'")) {
+            Result r = run("run", "ib12", "--epochs", "1", "--points", "3", "--seeds", "1,2", "--out", out.toString(), "--overwrite", "-q");
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains("in use") && r.err().contains("pid " + ProcessHandle.current().pid()), r.err());
+            assertFalse(Files.exists(out.resolve("ib12-tanh-s1")), "no seed trained");
+        }
+    }
+
+    @Test
     void runRefusesToMixTwoRunsInOneDirectory() throws IOException {
         Path out = dir.resolve("taken");
         Files.createDirectories(out);
@@ -206,6 +263,25 @@ class InfolensCliTest {
         RunDirectory run = new RunDirectory(out);
         int recorded = (int) TrajectoryReader.read(run.trajectoryFile()).records().stream().map(TrajectoryRecord::epoch).distinct().count();
         assertEquals(1000, org.infolens.io.MatrixFiles.readLabels(run.activationsDirectory().resolve("probe-rows.npy")).length);
+
+        // A truncated dump of the last epoch: the recompute fails and appends nothing, so the retry is not refused.
+        byte[] trajectoryBefore = Files.readAllBytes(run.trajectoryFile());
+        Path lastEpoch;
+        try (var epochs = Files.list(run.activationsDirectory())) {
+            lastEpoch = epochs.filter(p -> p.getFileName().toString().startsWith("epoch-")).sorted().reduce((a, b) -> b).orElseThrow();
+        }
+        Path layer;
+        try (var files = Files.list(lastEpoch)) {
+            layer = files.filter(p -> p.getFileName().toString().matches("layer-.*(?<!columns)\\.npy")).sorted().findFirst().orElseThrow();
+        }
+        byte[] whole = Files.readAllBytes(layer);
+        Files.write(layer, java.util.Arrays.copyOf(whole, whole.length / 2));
+        r = run("recompute", out.toString(), "--measure", "kde:bound=upper", "-q");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains(layer.getFileName().toString()), r.err());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(trajectoryBefore, Files.readAllBytes(run.trajectoryFile()), "nothing appended");
+        assertFalse(Files.exists(out.resolve(RunDirectory.LOCK)), "the lock is released on failure");
+        Files.write(layer, whole);
 
         r = run("recompute", out.toString(), "--measure", "kde:bound=upper", "-q");
         assertEquals(0, r.exit(), r.err());

@@ -41,7 +41,7 @@ public final class Csv {
             int lineNo = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
-                String t = line.strip();
+                String t = (lineNo == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line).strip(); // a spreadsheet's byte-order mark
                 if (t.isEmpty() || t.startsWith("#")) {
                     continue;
                 }
@@ -59,7 +59,7 @@ public final class Csv {
                 double[] row = new double[columns];
                 for (int c = 0; c < columns; c++) {
                     try {
-                        row[c] = Double.parseDouble(fields[c]);
+                        row[c] = number(fields[c]);
                     } catch (NumberFormatException e) {
                         throw new IOException(file + ": line " + lineNo + ", column " + (c + 1) + ": '" + fields[c] + "' is not a number");
                     }
@@ -86,10 +86,28 @@ public final class Csv {
 
     private static boolean isNumeric(String s) {
         try {
-            Double.parseDouble(s);
+            number(s);
             return true;
         } catch (NumberFormatException e) {
             return false;
+        }
+    }
+
+    /** A number as np.savetxt and spreadsheets write it: Java's forms plus nan, inf, -inf in any case. */
+    static double number(String s) {
+        switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "nan", "+nan", "-nan" -> {
+                return Double.NaN;
+            }
+            case "inf", "+inf", "infinity", "+infinity" -> {
+                return Double.POSITIVE_INFINITY;
+            }
+            case "-inf", "-infinity" -> {
+                return Double.NEGATIVE_INFINITY;
+            }
+            default -> {
+                return Double.parseDouble(s);
+            }
         }
     }
 }

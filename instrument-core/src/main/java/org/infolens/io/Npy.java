@@ -34,8 +34,9 @@ public final class Npy {
     }
 
     public static NpyArray read(Path file) throws IOException {
+        long length = Files.size(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return read(in, file.toString());
+            return read(in, file.toString(), length);
         } catch (EOFException e) {
             throw new IOException(file + ": truncated .npy file (ends before all its data)", e);
         }
@@ -65,7 +66,12 @@ public final class Npy {
         return Activations.wrap(f, a.rows(), a.columns());
     }
 
-    private static NpyArray read(InputStream raw, String name) throws IOException {
+    /**
+     * Reads an array from {@code raw}, a file of {@code length} bytes. Every size the header gives (its
+     * own length, the shape) is checked against that length before anything is allocated: a 1 KB
+     * hostile file cannot make the reader allocate gigabytes.
+     */
+    private static NpyArray read(InputStream raw, String name, long length) throws IOException {
         DataInputStream in = new DataInputStream(raw);
         byte[] magic = new byte[6];
         in.readFully(magic);
@@ -84,6 +90,10 @@ public final class Npy {
         } else {
             throw new IOException(name + ": unsupported .npy version " + major);
         }
+        long prefix = major == 1 ? 10 : 12;
+        if (headerLength > length - prefix) {
+            throw new IOException(name + ": .npy header length " + headerLength + " is beyond the file's " + length + " bytes");
+        }
         byte[] headerBytes = new byte[(int) headerLength];
         in.readFully(headerBytes);
         String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
@@ -99,12 +109,29 @@ public final class Npy {
         }
         ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         char kind = d.group(2).charAt(0);
-        int size = Integer.parseInt(d.group(3));
+        int size;
+        try {
+            size = Integer.parseInt(d.group(3));
+        } catch (NumberFormatException e) {
+            throw new IOException(name + ": unsupported .npy dtype " + kind + d.group(3));
+        }
         boolean fortran = f.group(1).equals("True");
         long[] shape = parseShape(s.group(1), name);
+        if (size != 1 && size != 2 && size != 4 && size != 8) {
+            throw new IOException(name + ": unsupported .npy dtype " + kind + d.group(3));
+        }
         long count = 1;
+        long dataBytes = length - prefix - headerLength;
         for (long dim : shape) {
-            count *= dim;
+            if (dim < 0) {
+                throw new IOException(name + ": negative dimension in .npy shape " + java.util.Arrays.toString(shape));
+            }
+            count = dim == 0 ? 0 : count > dataBytes / dim ? Long.MAX_VALUE / 16 : count * dim; // capped: compared with the file below
+        }
+        if (count * size > dataBytes) {
+            throw new IOException(name + ": .npy shape " + java.util.Arrays.toString(shape) + " of " + kind + size + " needs "
+                    + (count >= Long.MAX_VALUE / 16 ? "more" : String.valueOf(count * size)) + " bytes of data, the file holds " + dataBytes
+                    + " (truncated or malformed)");
         }
         if (count * size > Integer.MAX_VALUE - 8) {
             throw new IOException(name + ": array of shape " + java.util.Arrays.toString(shape) + " is too large to load");
@@ -146,10 +173,16 @@ public final class Npy {
             case "u2" -> { for (int i = 0; i < count; i++) { v[i] = Short.toUnsignedInt(b.getShort()); } }
             case "i4" -> { for (int i = 0; i < count; i++) { v[i] = b.getInt(); } }
             case "u4" -> { for (int i = 0; i < count; i++) { v[i] = Integer.toUnsignedLong(b.getInt()); } }
-            case "i8", "u8" -> { for (int i = 0; i < count; i++) { v[i] = b.getLong(); } }
+            case "i8" -> { for (int i = 0; i < count; i++) { v[i] = b.getLong(); } }
+            case "u8" -> { for (int i = 0; i < count; i++) { v[i] = unsigned(b.getLong()); } }
             default -> throw new IOException(name + ": unsupported .npy dtype " + kind + size);
         }
         return v;
+    }
+
+    /** A uint64 as a double: values of 2^63 and more are positive, not negative. */
+    static double unsigned(long bits) {
+        return bits >= 0 ? bits : ((bits >>> 1) | (bits & 1)) * 2.0;
     }
 
     private static double[] fortranToC(double[] f, long[] shape) {

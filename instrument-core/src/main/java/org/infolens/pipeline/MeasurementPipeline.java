@@ -68,7 +68,10 @@ public final class MeasurementPipeline implements AutoCloseable {
     private final AtomicLong errorRecords = new AtomicLong();
     private final AtomicLong skippedRecords = new AtomicLong();
     private final AtomicLong measureNanos = new AtomicLong();
+    private final AtomicLong lostRecords = new AtomicLong();
+    private final AtomicLong unrecordedEpochs = new AtomicLong();
     private volatile int maxQueued;
+    private volatile String writeFailure; // set once, by the first failed write: recording stops there
     private boolean closed;
 
     private MeasurementPipeline(String runName, Probe probe, MeasurementSettings settings, List<TrajectorySink> sinks, ActivationStore dumps)
@@ -245,6 +248,11 @@ public final class MeasurementPipeline implements AutoCloseable {
             if (p == END) {
                 break;
             }
+            if (writeFailure != null) { // recording stopped: estimates would be lost anyway
+                unrecordedEpochs.incrementAndGet();
+                measured.incrementAndGet();
+                continue;
+            }
             ActivationSnapshot s = null;
             try {
                 s = p.capture().get();
@@ -264,7 +272,7 @@ public final class MeasurementPipeline implements AutoCloseable {
             }
             measured.incrementAndGet();
         }
-        if (!twoPass.isEmpty()) {
+        if (!twoPass.isEmpty() && writeFailure == null) {
             secondPass();
         }
     }
@@ -382,23 +390,53 @@ public final class MeasurementPipeline implements AutoCloseable {
                 status, why);
     }
 
+    /** Sends {@code r}; the ok/error/skipped counts count written records only, lost ones apart. */
     private void emit(TrajectoryRecord r) {
+        if (!send(r)) {
+            return;
+        }
         switch (r.status()) {
             case OK -> okRecords.incrementAndGet();
             case ERROR -> errorRecords.incrementAndGet();
             case SKIPPED -> skippedRecords.incrementAndGet();
         }
-        send(r);
     }
 
-    private void send(TrajectoryRecord r) {
+    /**
+     * Writes {@code r} to every sink. A failed write is fatal to the recording: that record and every
+     * later one are counted as lost instead of written, so the trajectory ends at its last whole record.
+     */
+    private boolean send(TrajectoryRecord r) {
+        if (writeFailure != null) {
+            lostRecords.incrementAndGet();
+            return false;
+        }
         for (TrajectorySink sink : sinks) {
             try {
                 sink.accept(r);
             } catch (RuntimeException e) {
-                log.error("trajectory sink rejected a record of epoch {}: {}", r.epoch(), e.getMessage());
+                writeFailure = "writing a record of epoch " + r.epoch() + " failed: " + e.getMessage();
+                lostRecords.incrementAndGet();
+                log.error("run '{}': {}; recording stops here", runName, writeFailure);
+                return false;
             }
         }
+        return true;
+    }
+
+    /** Why recording stopped (the first failed trajectory write), or null while every write succeeded. */
+    public String writeFailure() {
+        return writeFailure;
+    }
+
+    /** Records not written because a trajectory write failed (the failed one included). */
+    public long lostRecords() {
+        return lostRecords.get();
+    }
+
+    /** Epochs handed over after recording stopped, not measured. */
+    public long unrecordedEpochs() {
+        return unrecordedEpochs.get();
     }
 
     @Override

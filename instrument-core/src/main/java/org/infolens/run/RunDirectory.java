@@ -15,9 +15,16 @@ import org.infolens.trajectory.Json;
  *   trajectory.jsonl    one record per (epoch, layer, measure)
  *   activations/        raw activations per recorded epoch (.npy), when kept
  *   figures/            information-plane.png, ...
+ *   run.lock            while a process writes the run: its pid and host
  * </pre>
  */
 public record RunDirectory(Path root) {
+
+    /** The lock file of whoever writes the trajectory (a run, a recompute); see {@link RunLock}. */
+    public static final String LOCK = "run.lock";
+
+    /** The lock file of a report --watch writing report.html. */
+    public static final String REPORT_LOCK = "report.lock";
 
     public Path provenanceFile() {
         return root.resolve("run.json");

@@ -20,6 +20,7 @@ import org.infolens.pipeline.MeasurementSettings;
 import org.infolens.pipeline.PendingSnapshot;
 import org.infolens.pipeline.PipelineSummary;
 import org.infolens.run.RunDirectory;
+import org.infolens.run.RunLock;
 import org.infolens.run.RunProvenance;
 import org.infolens.run.RunStatus;
 import org.infolens.trajectory.Json;
@@ -55,6 +56,7 @@ public final class RunSession implements AutoCloseable {
     private int lastEpoch = -1;
     private long captureNanos;
     private boolean closed;
+    private RunLock lock; // the run directory's, held from start to close
 
     public RunSession(SessionSettings settings) {
         this.settings = settings;
@@ -117,6 +119,7 @@ public final class RunSession implements AutoCloseable {
             List<TrajectorySink> sinks = new ArrayList<>();
             ActivationStore store = null;
             if (runDirectory != null) {
+                lock = RunLock.acquire(runDirectory.root(), RunDirectory.LOCK, "run '" + name() + "'"); // one writer per trajectory
                 sinks.add(JsonLinesTrajectoryWriter.append(runDirectory.trajectoryFile()));
                 if (settings.dumps() != null) {
                     store = ActivationStore.in(runDirectory.activationsDirectory(), settings.dumps());
@@ -133,7 +136,17 @@ public final class RunSession implements AutoCloseable {
             log.info("recording run '{}': {} layers, {} probe rows, measures {}, {}", name(), layers.size(), start.probe().size(),
                     settings.measurement().labels(), start.recording().getOrDefault("schedule", "epochs chosen by the adapter"));
         } catch (IOException e) {
+            releaseLock();
             throw new UncheckedIOException("cannot start recording run '" + name() + "': " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            releaseLock();
+            throw e;
+        }
+    }
+
+    private void releaseLock() {
+        if (lock != null) {
+            lock.close();
         }
     }
 
@@ -170,8 +183,27 @@ public final class RunSession implements AutoCloseable {
         if (pipeline == null) {
             throw new IllegalStateException("run '" + name() + "' has not started: start(...) it with its first epoch");
         }
+        if (pipeline.writeFailure() != null && settings.stopOnWriteFailure()) {
+            String why = failure();
+            close(); // run.json says failed before training stops
+            throw new UncheckedIOException(new IOException(why));
+        }
         lastEpoch = Math.max(lastEpoch, epoch.epoch());
         return pipeline.submit(epoch);
+    }
+
+    /**
+     * Why the run failed (a trajectory write failed: recording stopped, records were lost), or null.
+     * The caller's exit status should say so: run.json is marked failed at close.
+     */
+    public String failure() {
+        MeasurementPipeline p = pipeline;
+        String why = p == null ? null : p.writeFailure();
+        if (why == null) {
+            return null;
+        }
+        return "run '" + name() + "' failed: " + why + "; recording stopped, " + p.lostRecords() + " records lost"
+                + (p.unrecordedEpochs() > 0 ? " and " + p.unrecordedEpochs() + " epochs not recorded" : "");
     }
 
     /** Adds time the recording thread spent capturing and handing over epochs (run.json's captureSeconds). */
@@ -223,6 +255,15 @@ public final class RunSession implements AutoCloseable {
         if (runDirectory == null) {
             return;
         }
+        try {
+            finishRunDirectory();
+        } finally {
+            lock.close();
+        }
+    }
+
+    /** run.json's end and the close hooks, while the lock is still held. */
+    private void finishRunDirectory() {
         PipelineSummary s = pipeline.summary();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("recordedEpochs", s.submitted());
@@ -234,8 +275,14 @@ public final class RunSession implements AutoCloseable {
         summary.put("measureSeconds", s.measureSeconds());
         summary.put("captureSeconds", captureSeconds());
         summary.putAll(results);
+        String failure = failure();
+        if (failure != null) {
+            summary.put("failure", failure);
+            summary.put("lostRecords", pipeline.lostRecords());
+            summary.put("unrecordedEpochs", pipeline.unrecordedEpochs());
+        }
         try {
-            runDirectory.writeProvenance(provenance.finish(RunStatus.FINISHED, Instant.now(), summary));
+            runDirectory.writeProvenance(provenance.finish(failure == null ? RunStatus.FINISHED : RunStatus.FAILED, Instant.now(), summary));
         } catch (IOException e) {
             log.error("cannot finish {}: {}", runDirectory.provenanceFile(), e.getMessage());
         }

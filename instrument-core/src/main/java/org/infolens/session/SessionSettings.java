@@ -26,10 +26,12 @@ import org.infolens.trajectory.TrajectorySink;
  * @param options         the experiment's own options, run.json's {@code settings}
  * @param launch          how the run was launched (run.json's {@code launch}), or null
  * @param closeHooks      work done at close, in order, after run.json is finished
+ * @param stopOnWriteFailure whether a failed trajectory write also stops training (else training goes on,
+ *                        unrecorded, and the run is marked failed at close)
  */
 public record SessionSettings(MeasurementSettings measurement, Path outputDirectory, List<TrajectorySink> sinks, ActivationDumps dumps,
                               String runName, Map<String, Object> dataset, Map<String, Long> seeds, Map<String, Object> options,
-                              Map<String, Object> launch, List<CloseHook> closeHooks) {
+                              Map<String, Object> launch, List<CloseHook> closeHooks, boolean stopOnWriteFailure) {
 
     public SessionSettings {
         sinks = List.copyOf(sinks);
@@ -71,6 +73,7 @@ public record SessionSettings(MeasurementSettings measurement, Path outputDirect
         private final Map<String, Object> options = new LinkedHashMap<>();
         private Map<String, Object> launch;
         private final List<CloseHook> closeHooks = new ArrayList<>();
+        private boolean stopOnWriteFailure = true;
 
         /** Writes run.json, trajectory.jsonl (and activations/) here. */
         public B outputDirectory(Path directory) {
@@ -138,10 +141,19 @@ public record SessionSettings(MeasurementSettings measurement, Path outputDirect
             return self();
         }
 
+        /**
+         * What a failed trajectory write does besides stopping the recording and failing the run: stop
+         * training too (the default: the record is the point of the run), or let training finish.
+         */
+        public B stopTrainingOnWriteFailure(boolean stop) {
+            this.stopOnWriteFailure = stop;
+            return self();
+        }
+
         /** The settings as given; validated. */
         protected SessionSettings sessionSettings() {
             return new SessionSettings(measurementSettings(), outputDirectory, sinks, dumps, runName, dataset, seeds, options, launch,
-                    closeHooks);
+                    closeHooks, stopOnWriteFailure);
         }
     }
 }

@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * Reads a JSON Lines trajectory, of this schema or an older one (schema 1's {@code values_bits} are read
  * as values with the units their measure declares). Tolerates fields it does not know and a
- * cut-off last line (a run still writing, or one that crashed); rejects a record of a newer schema
- * and a malformed line in the middle, naming the file and line.
+ * cut-off last line (a run still writing, or one that crashed) and skips a malformed line in the middle
+ * with a warning naming it (a write that failed part way); rejects a record of a newer schema and a
+ * file with no valid record, naming the file and line.
  */
 public final class TrajectoryReader {
 
@@ -41,6 +42,7 @@ public final class TrajectoryReader {
         boolean endsWithNewline = endsWithNewline(file);
         List<TrajectoryRecord> records = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        String firstProblem = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -55,17 +57,22 @@ public final class TrajectoryReader {
                             + ", newer than this infolens reads (" + TrajectoryRecord.SCHEMA + "); update infolens");
                 }
                 if (schema < 1) {
-                    throw new IOException(file + ": line " + (i + 1) + " is not an infolens trajectory record (no schema field)");
+                    throw new IllegalArgumentException("not an infolens trajectory record (no schema field)");
                 }
                 records.add(Json.mapper().treeToValue(schema == 1 ? fromSchema1((ObjectNode) node) : node, TrajectoryRecord.class));
             } catch (JsonProcessingException | IllegalArgumentException | NullPointerException | ClassCastException e) {
                 if (last && !endsWithNewline) {
                     warnings.add("line " + (i + 1) + " is cut off (an interrupted write) and was skipped");
                 } else {
-                    throw new IOException(file + ": line " + (i + 1) + " is not a valid trajectory record: "
-                            + firstLine(e.getMessage()), e);
+                    // A record cut by a failed write (disk full) with whole ones after it: the rest of the run is still good.
+                    String why = "line " + (i + 1) + " is not a valid trajectory record: " + firstLine(e.getMessage());
+                    firstProblem = firstProblem == null ? why : firstProblem;
+                    warnings.add(why + "; skipped");
                 }
             }
+        }
+        if (records.isEmpty() && firstProblem != null) { // nothing readable: not a trajectory at all
+            throw new IOException(file + ": " + firstProblem);
         }
         return new Trajectory(file, List.copyOf(records), List.copyOf(warnings));
     }

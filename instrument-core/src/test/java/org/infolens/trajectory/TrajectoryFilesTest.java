@@ -145,11 +145,25 @@ class TrajectoryFilesTest {
     }
 
     @Test
-    void malformedLineInTheMiddleIsAnErrorNamingTheLine() throws IOException {
+    void aMalformedLineInTheMiddleIsSkippedAndCountedWithAWarning() throws IOException {
+        Path f = dir.resolve("t.jsonl");
+        try (JsonLinesTrajectoryWriter w = JsonLinesTrajectoryWriter.append(f)) {
+            w.accept(record(1, 0, 3.0));
+        }
+        Files.writeString(f, "{\"schema\":2,\"run\":\"te\n", StandardOpenOption.APPEND); // a record cut by a full disk
+        Files.writeString(f, Json.mapper().writeValueAsString(record(2, 0, 3.5)) + "\n", StandardOpenOption.APPEND);
+        TrajectoryReader.Trajectory t = TrajectoryReader.read(f);
+        assertEquals(List.of(record(1, 0, 3.0), record(2, 0, 3.5)), t.records());
+        assertEquals(1, t.warnings().size());
+        assertTrue(t.warnings().get(0).contains("line 2") && t.warnings().get(0).contains("skipped"), t.warnings().get(0));
+    }
+
+    @Test
+    void aFileWithNoValidRecordIsAnErrorNamingTheFileAndLine() throws IOException {
         Path f = dir.resolve("t.jsonl");
         Files.writeString(f, "{\"schema\":1,\"run\":\"x\"\nnot json\n", StandardCharsets.UTF_8);
         IOException e = assertThrows(IOException.class, () -> TrajectoryReader.read(f));
-        assertTrue(e.getMessage().contains("line 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("t.jsonl"), e.getMessage());
     }
 
     @Test

@@ -101,11 +101,11 @@ public final class IdxFile {
     }
 
     private static byte[] body(DataInputStream in, Path file, int bytes) throws IOException {
-        byte[] raw = new byte[bytes];
-        try {
-            in.readFully(raw);
-        } catch (EOFException e) {
-            throw new IOException(file + " is truncated: its header promises " + bytes + " bytes of data", e);
+        // readNBytes grows its buffer as data arrives: a small (or gzipped) file whose header promises
+        // gigabytes fails at its real end instead of allocating what the header says.
+        byte[] raw = in.readNBytes(bytes);
+        if (raw.length < bytes) {
+            throw new IOException(file + " is truncated: its header promises " + bytes + " bytes of data, it holds " + raw.length);
         }
         return raw;
     }
