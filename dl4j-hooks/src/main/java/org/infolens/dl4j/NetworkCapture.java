@@ -10,7 +10,10 @@ import java.util.function.Predicate;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.VertexIndices;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.Activations;
@@ -237,8 +240,27 @@ abstract class NetworkCapture {
 
         @Override
         List<INDArray> forward(INDArray[] inputs) {
-            List<INDArray> all = net.feedForward(inputs[0], false);
-            return all.subList(1, all.size()); // element 0 is the input itself
+            // Layer by layer rather than net.feedForward: an ActivationLayer applies its function in
+            // place in inference mode, so feedForward's list holds the post-activation array for the
+            // layer before it (batch norm, identity dense). Each layer gets a copy of its input.
+            LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+            List<INDArray> out = new ArrayList<>(net.getnLayers());
+            INDArray current = inputs[0];
+            int rows = (int) current.size(0);
+            try {
+                for (int i = 0; i < net.getnLayers(); i++) {
+                    INDArray in = current.dup();
+                    InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
+                    if (pre != null) {
+                        in = pre.preProcess(in, rows, mgr);
+                    }
+                    current = net.getLayer(i).activate(in, false, mgr);
+                    out.add(current);
+                }
+            } finally {
+                net.clearLayersStates(); // the layers hold their last input; this may be the training network
+            }
+            return out;
         }
 
         @Override
@@ -317,7 +339,34 @@ abstract class NetworkCapture {
 
         @Override
         List<INDArray> forward(INDArray[] inputs) {
-            Map<String, INDArray> byName = graph.feedForward(inputs, false);
+            // Vertex by vertex rather than graph.feedForward, for the same reason as in MultiLayer:
+            // an ActivationLayer vertex overwrites its input array in inference mode. Every edge
+            // carries its own copy, so no vertex can change another vertex's recorded output.
+            LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+            GraphVertex[] vertices = graph.getVertices();
+            List<String> networkInputs = graph.getConfiguration().getNetworkInputs();
+            Map<String, INDArray> byName = new LinkedHashMap<>();
+            graph.setInputs(inputs); // layer vertices read the batch size from the graph's inputs, as in feedForward
+            try {
+                for (int idx : graph.topologicalSortOrder()) {
+                    GraphVertex v = vertices[idx];
+                    INDArray a;
+                    if (v.isInputVertex()) {
+                        a = inputs[networkInputs.indexOf(v.getVertexName())];
+                    } else {
+                        a = v.doForward(false, mgr);
+                        byName.put(v.getVertexName(), a);
+                    }
+                    VertexIndices[] next = v.getOutputVertices();
+                    if (next != null) {
+                        for (VertexIndices e : next) {
+                            vertices[e.getVertexIndex()].setInput(e.getVertexEdgeNumber(), a.dup(), mgr);
+                        }
+                    }
+                }
+            } finally {
+                graph.clearLayersStates(); // the vertices hold their inputs; this may be the training network
+            }
             List<INDArray> out = new ArrayList<>(ordered.size());
             for (GraphVertex v : ordered) {
                 INDArray a = byName.get(v.getVertexName());
