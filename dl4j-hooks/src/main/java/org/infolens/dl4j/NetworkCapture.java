@@ -8,7 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
@@ -22,6 +27,7 @@ import org.infolens.data.LayerId;
 import org.infolens.data.LayerKind;
 import org.infolens.data.WeightMatrix;
 import org.infolens.run.InfolensVersion;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -205,8 +211,45 @@ abstract class NetworkCapture {
         return LayerKind.ofClassName(conf.getClass().getSimpleName());
     }
 
+    /**
+     * The activation function the layer applies: batch norm and dropout apply none (their activationFn
+     * is DL4J's unused default, sigmoid), an ActivationLayer its own; "" where there is no such notion
+     * (pooling, vertices). A frozen layer is read through to the layer it wraps.
+     */
     static String activation(org.deeplearning4j.nn.conf.layers.Layer conf) {
-        return conf instanceof BaseLayer b && b.getActivationFn() != null ? b.getActivationFn().toString().toLowerCase(Locale.ROOT) : "";
+        org.deeplearning4j.nn.conf.layers.Layer c = unfrozen(conf);
+        if (c instanceof BatchNormalization || c instanceof DropoutLayer) {
+            return "identity";
+        }
+        IActivation fn = c instanceof ActivationLayer a ? a.getActivationFn() : c instanceof BaseLayer b ? b.getActivationFn() : null;
+        return fn != null ? fn.toString().toLowerCase(Locale.ROOT) : "";
+    }
+
+    /**
+     * FrozenLayer (no backprop) or FrozenLayerWithBackprop (backprop, no updates) of transfer learning:
+     * TransferLearning's feature extractor wraps the runtime layer and leaves its configuration as it was.
+     */
+    static boolean frozen(org.deeplearning4j.nn.api.Layer layer) {
+        org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+        return layer instanceof org.deeplearning4j.nn.layers.FrozenLayer || layer instanceof org.deeplearning4j.nn.layers.FrozenLayerWithBackprop
+                || conf instanceof FrozenLayer || conf instanceof FrozenLayerWithBackprop;
+    }
+
+    /** The layer a frozen wrapper holds, or the layer itself. */
+    static org.deeplearning4j.nn.conf.layers.Layer unfrozen(org.deeplearning4j.nn.conf.layers.Layer conf) {
+        if (conf instanceof FrozenLayer f) {
+            return unfrozen(f.getLayer());
+        }
+        if (conf instanceof FrozenLayerWithBackprop f) {
+            return unfrozen(f.getUnderlying());
+        }
+        return conf;
+    }
+
+    /** The recorded identity of a layer: kind and activation of the layer a frozen wrapper holds. */
+    private static LayerId layerId(int position, String name, long width, int channels, org.deeplearning4j.nn.api.Layer layer) {
+        org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+        return new LayerId(position, name, width(width, name), kind(unfrozen(conf)), activation(conf), channels, frozen(layer));
     }
 
     private static int width(long w, String name) {
@@ -267,7 +310,7 @@ abstract class NetworkCapture {
         LayerId describe(int position, long width, int channels) {
             org.deeplearning4j.nn.conf.layers.Layer conf = net.getLayer(position).conf().getLayer();
             String name = conf.getLayerName() != null ? conf.getLayerName() : "layer" + position;
-            return new LayerId(position, name, width(width, name), kind(conf), activation(conf), channels);
+            return layerId(position, name, width, channels, net.getLayer(position));
         }
 
         @Override
@@ -383,8 +426,7 @@ abstract class NetworkCapture {
             GraphVertex v = ordered.get(position);
             String name = v.getVertexName();
             if (v.hasLayer()) {
-                org.deeplearning4j.nn.conf.layers.Layer conf = v.getLayer().conf().getLayer();
-                return new LayerId(position, name, width(width, name), kind(conf), activation(conf), channels);
+                return layerId(position, name, width, channels, v.getLayer());
             }
             return new LayerId(position, name, width(width, name), kind(v), "", channels);
         }
