@@ -46,7 +46,27 @@ public final class WithConfidenceIntervals extends ForwardingMeasure {
         SplittableRandom rnd = new SplittableRandom(settings.seed());
         Map<String, Interval> intervals = method == IntervalSettings.Method.BOOTSTRAP
                 ? bootstrap(layer, values, probe, full, rnd) : subsampling(layer, values, probe, full, rnd);
-        return new Estimate(full.values(), full.layerParameters(), full.details(), intervals);
+        return new Estimate(full.values(), full.layerParameters(), withZeroFlag(full.details(), intervals), intervals);
+    }
+
+    /** The detail naming the values whose interval reaches 0 or below: not distinguishable from none at all. */
+    public static final String ZERO_WITHIN_INTERVAL = "zeroWithinInterval";
+
+    /**
+     * Flags the values whose interval reaches 0 (a k-NN MI of 3e-14 on inputs of different scales, a
+     * negative estimate): written only where there is one, so a reader need not compare the numbers.
+     */
+    /** Zero up to the rounding of N digamma terms: KSG on unscaled inputs gave 3e-13 with an interval of width 0. */
+    private static final double ZERO = 1e-9;
+
+    private static Map<String, Object> withZeroFlag(Map<String, Object> details, Map<String, Interval> intervals) {
+        List<String> atZero = intervals.entrySet().stream().filter(e -> e.getValue().low() <= ZERO).map(Map.Entry::getKey).toList();
+        if (atZero.isEmpty()) {
+            return details;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(details);
+        out.put(ZERO_WITHIN_INTERVAL, atZero);
+        return out;
     }
 
     private Map<String, Interval> bootstrap(LayerId layer, Activations values, Probe probe, Estimate full, SplittableRandom rnd) {
