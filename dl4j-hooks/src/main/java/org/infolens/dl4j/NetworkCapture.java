@@ -8,9 +8,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.VertexIndices;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.Activations;
@@ -19,6 +27,7 @@ import org.infolens.data.LayerId;
 import org.infolens.data.LayerKind;
 import org.infolens.data.WeightMatrix;
 import org.infolens.run.InfolensVersion;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -214,8 +223,45 @@ abstract class NetworkCapture {
         return LayerKind.ofClassName(conf.getClass().getSimpleName());
     }
 
+    /**
+     * The activation function the layer applies: batch norm and dropout apply none (their activationFn
+     * is DL4J's unused default, sigmoid), an ActivationLayer its own; "" where there is no such notion
+     * (pooling, vertices). A frozen layer is read through to the layer it wraps.
+     */
     static String activation(org.deeplearning4j.nn.conf.layers.Layer conf) {
-        return conf instanceof BaseLayer b && b.getActivationFn() != null ? b.getActivationFn().toString().toLowerCase(Locale.ROOT) : "";
+        org.deeplearning4j.nn.conf.layers.Layer c = unfrozen(conf);
+        if (c instanceof BatchNormalization || c instanceof DropoutLayer) {
+            return "identity";
+        }
+        IActivation fn = c instanceof ActivationLayer a ? a.getActivationFn() : c instanceof BaseLayer b ? b.getActivationFn() : null;
+        return fn != null ? fn.toString().toLowerCase(Locale.ROOT) : "";
+    }
+
+    /**
+     * FrozenLayer (no backprop) or FrozenLayerWithBackprop (backprop, no updates) of transfer learning:
+     * TransferLearning's feature extractor wraps the runtime layer and leaves its configuration as it was.
+     */
+    static boolean frozen(org.deeplearning4j.nn.api.Layer layer) {
+        org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+        return layer instanceof org.deeplearning4j.nn.layers.FrozenLayer || layer instanceof org.deeplearning4j.nn.layers.FrozenLayerWithBackprop
+                || conf instanceof FrozenLayer || conf instanceof FrozenLayerWithBackprop;
+    }
+
+    /** The layer a frozen wrapper holds, or the layer itself. */
+    static org.deeplearning4j.nn.conf.layers.Layer unfrozen(org.deeplearning4j.nn.conf.layers.Layer conf) {
+        if (conf instanceof FrozenLayer f) {
+            return unfrozen(f.getLayer());
+        }
+        if (conf instanceof FrozenLayerWithBackprop f) {
+            return unfrozen(f.getUnderlying());
+        }
+        return conf;
+    }
+
+    /** The recorded identity of a layer: kind and activation of the layer a frozen wrapper holds. */
+    private static LayerId layerId(int position, String name, long width, int channels, org.deeplearning4j.nn.api.Layer layer) {
+        org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+        return new LayerId(position, name, width(width, name), kind(unfrozen(conf)), activation(conf), channels, frozen(layer));
     }
 
     private static int width(long w, String name) {
@@ -249,15 +295,34 @@ abstract class NetworkCapture {
 
         @Override
         List<INDArray> forward(INDArray[] inputs) {
-            List<INDArray> all = net.feedForward(inputs[0], false);
-            return all.subList(1, all.size()); // element 0 is the input itself
+            // Layer by layer rather than net.feedForward: an ActivationLayer applies its function in
+            // place in inference mode, so feedForward's list holds the post-activation array for the
+            // layer before it (batch norm, identity dense). Each layer gets a copy of its input.
+            LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+            List<INDArray> out = new ArrayList<>(net.getnLayers());
+            INDArray current = inputs[0];
+            int rows = (int) current.size(0);
+            try {
+                for (int i = 0; i < net.getnLayers(); i++) {
+                    INDArray in = current.dup();
+                    InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
+                    if (pre != null) {
+                        in = pre.preProcess(in, rows, mgr);
+                    }
+                    current = net.getLayer(i).activate(in, false, mgr);
+                    out.add(current);
+                }
+            } finally {
+                net.clearLayersStates(); // the layers hold their last input; this may be the training network
+            }
+            return out;
         }
 
         @Override
         LayerId describe(int position, long width, int channels) {
             org.deeplearning4j.nn.conf.layers.Layer conf = net.getLayer(position).conf().getLayer();
             String name = conf.getLayerName() != null ? conf.getLayerName() : "layer" + position;
-            return new LayerId(position, name, width(width, name), kind(conf), activation(conf), channels);
+            return layerId(position, name, width, channels, net.getLayer(position));
         }
 
         @Override
@@ -329,7 +394,34 @@ abstract class NetworkCapture {
 
         @Override
         List<INDArray> forward(INDArray[] inputs) {
-            Map<String, INDArray> byName = graph.feedForward(inputs, false);
+            // Vertex by vertex rather than graph.feedForward, for the same reason as in MultiLayer:
+            // an ActivationLayer vertex overwrites its input array in inference mode. Every edge
+            // carries its own copy, so no vertex can change another vertex's recorded output.
+            LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+            GraphVertex[] vertices = graph.getVertices();
+            List<String> networkInputs = graph.getConfiguration().getNetworkInputs();
+            Map<String, INDArray> byName = new LinkedHashMap<>();
+            graph.setInputs(inputs); // layer vertices read the batch size from the graph's inputs, as in feedForward
+            try {
+                for (int idx : graph.topologicalSortOrder()) {
+                    GraphVertex v = vertices[idx];
+                    INDArray a;
+                    if (v.isInputVertex()) {
+                        a = inputs[networkInputs.indexOf(v.getVertexName())];
+                    } else {
+                        a = v.doForward(false, mgr);
+                        byName.put(v.getVertexName(), a);
+                    }
+                    VertexIndices[] next = v.getOutputVertices();
+                    if (next != null) {
+                        for (VertexIndices e : next) {
+                            vertices[e.getVertexIndex()].setInput(e.getVertexEdgeNumber(), a.dup(), mgr);
+                        }
+                    }
+                }
+            } finally {
+                graph.clearLayersStates(); // the vertices hold their inputs; this may be the training network
+            }
             List<INDArray> out = new ArrayList<>(ordered.size());
             for (GraphVertex v : ordered) {
                 INDArray a = byName.get(v.getVertexName());
@@ -346,8 +438,7 @@ abstract class NetworkCapture {
             GraphVertex v = ordered.get(position);
             String name = v.getVertexName();
             if (v.hasLayer()) {
-                org.deeplearning4j.nn.conf.layers.Layer conf = v.getLayer().conf().getLayer();
-                return new LayerId(position, name, width(width, name), kind(conf), activation(conf), channels);
+                return layerId(position, name, width, channels, v.getLayer());
             }
             return new LayerId(position, name, width(width, name), kind(v), "", channels);
         }

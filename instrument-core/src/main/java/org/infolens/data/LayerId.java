@@ -13,13 +13,21 @@ import java.util.Objects;
  * @param activation activation function, lower case ("tanh", "relu", "softmax", ...), or "" when unknown
  * @param channels   for spatial layers (convolution, pooling: per-row outputs [C, H, W] flattened channel
  *                   first), the number of channels C; 0 for layers without spatial positions
+ * @param frozen     whether training leaves the layer's parameters unchanged (a FrozenLayer or
+ *                   FrozenLayerWithBackprop of transfer learning); written only when true
  */
 public record LayerId(int index, String name, int width, LayerKind kind, String activation,
-                      @JsonInclude(JsonInclude.Include.NON_DEFAULT) int channels) {
+                      @JsonInclude(JsonInclude.Include.NON_DEFAULT) int channels,
+                      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean frozen) {
+
+    /** A layer that training changes. */
+    public LayerId(int index, String name, int width, LayerKind kind, String activation, int channels) {
+        this(index, name, width, kind, activation, channels, false);
+    }
 
     /** A layer without spatial positions (dense, output, recurrent). */
     public LayerId(int index, String name, int width, LayerKind kind, String activation) {
-        this(index, name, width, kind, activation, 0);
+        this(index, name, width, kind, activation, 0, false);
     }
 
     public LayerId {

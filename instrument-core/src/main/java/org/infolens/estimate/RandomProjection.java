@@ -62,7 +62,7 @@ public final class RandomProjection extends ForwardingMeasure {
         if (values.columns() <= maxWidth) {
             return inner.estimate(layer, values, probe);
         }
-        LayerId projected = new LayerId(layer.index(), layer.name(), maxWidth, layer.kind(), layer.activation());
+        LayerId projected = new LayerId(layer.index(), layer.name(), maxWidth, layer.kind(), layer.activation(), 0, layer.frozen());
         Estimate e = inner.estimate(projected, project(layer, values), probe);
         Map<String, Object> lp = new LinkedHashMap<>(e.layerParameters());
         lp.put("projectedFrom", values.columns());

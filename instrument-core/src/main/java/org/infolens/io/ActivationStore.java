@@ -113,7 +113,7 @@ public final class ActivationStore implements AutoCloseable {
                     entry = new Entry(layer, base + ".npy", null, null);
                 } else {
                     values = values.selectColumns(cols);
-                    layer = new LayerId(layer.index(), layer.name(), cols.length, layer.kind(), layer.activation());
+                    layer = new LayerId(layer.index(), layer.name(), cols.length, layer.kind(), layer.activation(), 0, layer.frozen());
                     entry = new Entry(layer, base + ".npy", l.layer().width(), base + ".columns.npy");
                     if (!Files.exists(dir.resolve(entry.columnsFile()))) {
                         Npy.write(dir.resolve(entry.columnsFile()), cols);

@@ -155,7 +155,13 @@ public final class RunReport {
                     h.append(number(value));
                     Interval i = r.intervals().get(v);
                     if (i != null) {
-                        h.append(" <span class=\"interval\">[").append(number(i.low())).append(", ").append(number(i.high())).append("]</span>");
+                        h.append(" <span class=\"interval\">[").append(number(i.low())).append(", ").append(number(i.high())).append("]");
+                        // a value outside its own interval carries the record's reason (the subsampling
+                        // interval is centred on the bias-corrected value): shown, not left to be found
+                        if (r.details().get("outsideInterval") instanceof Map<?, ?> why && why.get(v) != null) {
+                            h.append("<abbr title=\"").append(esc(String.valueOf(why.get(v)))).append("\">*</abbr>");
+                        }
+                        h.append("</span>");
                     }
                 }
                 h.append("</td>");

@@ -73,10 +73,10 @@ class HostileFilesTest {
         // np.savetxt writes nan and inf; a spreadsheet starts with a byte-order mark: the first row is data, not a header
         var nan = MatrixFiles.readMatrix(file("nan.csv", "nan,1.000000000000000000e+00\n2.0,-inf\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(2, nan.rows());
-        assertTrue(Float.isNaN(nan.get(0, 0)) && nan.get(1, 1) == Float.NEGATIVE_INFINITY);
+        assertTrue(Double.isNaN(nan.get(0, 0)) && nan.get(1, 1) == Double.NEGATIVE_INFINITY);
         var bom = MatrixFiles.readMatrix(file("bom.csv", "\uFEFF1.5,2\n3,4\n".getBytes(StandardCharsets.UTF_8)));
         assertEquals(2, bom.rows());
-        assertEquals(1.5f, bom.get(0, 0));
+        assertEquals(1.5, bom.get(0, 0));
         // uint64 of 2^63 and more are positive
         ByteBuffer u = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(Long.MIN_VALUE).putLong(-1L);
         NpyArray a = Npy.read(file("u8.npy", npy("<u8", "(2,)", u.array())));

@@ -46,7 +46,62 @@ public final class WithConfidenceIntervals extends ForwardingMeasure {
         SplittableRandom rnd = new SplittableRandom(settings.seed());
         Map<String, Interval> intervals = method == IntervalSettings.Method.BOOTSTRAP
                 ? bootstrap(layer, values, probe, full, rnd) : subsampling(layer, values, probe, full, rnd);
-        return new Estimate(full.values(), full.layerParameters(), full.details(), intervals);
+        Map<String, Object> details = withOutsideFlag(withZeroFlag(full.details(), intervals), full, intervals);
+        return new Estimate(full.values(), full.layerParameters(), details, intervals);
+    }
+
+    /** The detail saying, per value, why the value shown lies outside its own interval. */
+    public static final String OUTSIDE_INTERVAL = "outsideInterval";
+
+    /**
+     * The record reports the plug-in estimate on all N rows beside an interval for the quantity: the
+     * subsampling interval is centred on the 1/N-extrapolated (bias-corrected) value, and bootstrap
+     * replicates repeat rows, which shifts rank and kernel estimates. Where the value falls outside,
+     * the record says why rather than leaving the reader to find out.
+     */
+    private Map<String, Object> withOutsideFlag(Map<String, Object> details, Estimate full, Map<String, Interval> intervals) {
+        Map<String, String> why = new LinkedHashMap<>();
+        for (Map.Entry<String, Interval> e : intervals.entrySet()) {
+            double value = full.value(e.getKey());
+            Interval i = e.getValue();
+            if (value >= i.low() && value <= i.high()) {
+                continue;
+            }
+            String reason = method == IntervalSettings.Method.SUBSAMPLING
+                    ? "the interval is centred on the bias-corrected value " + i.centre() + " (extrapolated in 1/N from N/2 and N/4 rows);"
+                    + " the value is the plug-in estimate on all N rows"
+                    : "the bootstrap replicates repeat rows, which biases this estimate; the interval is their percentiles";
+            if (details.get("log2N") instanceof Number ceiling && value >= ceiling.doubleValue() - 1e-9) {
+                reason += "; the value is at the log2 N ceiling (every probe row apart), which a sample of N rows cannot exceed";
+            }
+            why.put(e.getKey(), reason);
+        }
+        if (why.isEmpty()) {
+            return details;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(details);
+        out.put(OUTSIDE_INTERVAL, why);
+        return out;
+    }
+
+    /** The detail naming the values whose interval reaches 0 or below: not distinguishable from none at all. */
+    public static final String ZERO_WITHIN_INTERVAL = "zeroWithinInterval";
+
+    /**
+     * Flags the values whose interval reaches 0 (a k-NN MI of 3e-14 on inputs of different scales, a
+     * negative estimate): written only where there is one, so a reader need not compare the numbers.
+     */
+    /** Zero up to the rounding of N digamma terms: KSG on unscaled inputs gave 3e-13 with an interval of width 0. */
+    private static final double ZERO = 1e-9;
+
+    private static Map<String, Object> withZeroFlag(Map<String, Object> details, Map<String, Interval> intervals) {
+        List<String> atZero = intervals.entrySet().stream().filter(e -> e.getValue().low() <= ZERO).map(Map.Entry::getKey).toList();
+        if (atZero.isEmpty()) {
+            return details;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(details);
+        out.put(ZERO_WITHIN_INTERVAL, atZero);
+        return out;
     }
 
     private Map<String, Interval> bootstrap(LayerId layer, Activations values, Probe probe, Estimate full, SplittableRandom rnd) {

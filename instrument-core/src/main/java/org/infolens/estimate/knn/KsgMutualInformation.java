@@ -37,9 +37,15 @@ public final class KsgMutualInformation extends KnnMeasure {
 
     public static final Param<Integer> ALGORITHM = Param.integer("algorithm", 1, "KSG's algorithm 1 (counts strictly within the"
             + " joint distance) or 2 (marginal distances, counts <=)").check(a -> a == 1 || a == 2, "1 or 2");
+    /**
+     * Max-norm distances follow the column of largest scale: integer token ids against unit-scale
+     * activations gave 0 for every layer. The reference implementations standardise each variable.
+     */
+    public static final Param<Boolean> STANDARDIZE = Param.flag("standardize", true, "scale each column of T and Z to mean 0,"
+            + " sd 1 before the neighbour search (constant columns left as they are), as the reference implementations do");
     public static final ParameterSet PARAMETERS = ParameterSet.of(KnnSettings.K,
             KnnSettings.NORM.check(n -> n == Norm.MAX, "max (KSG is defined with the max-norm)"), KnnSettings.JITTER,
-            KnnSettings.SEED, ALGORITHM);
+            KnnSettings.SEED, ALGORITHM, STANDARDIZE);
 
     /** The {@code ksg} family for the catalog. */
     public static final class Provider extends MeasureProvider {
@@ -50,14 +56,20 @@ public final class KsgMutualInformation extends KnnMeasure {
     }
 
     private final int algorithm;
+    private final boolean standardize;
 
     public KsgMutualInformation(KnnSettings settings, int algorithm) {
-        this(settings.configure(PARAMETERS.builder(NAME)).set(ALGORITHM, algorithm).build());
+        this(settings, algorithm, STANDARDIZE.defaultValue());
+    }
+
+    public KsgMutualInformation(KnnSettings settings, int algorithm, boolean standardize) {
+        this(settings.configure(PARAMETERS.builder(NAME)).set(ALGORITHM, algorithm).set(STANDARDIZE, standardize).build());
     }
 
     private KsgMutualInformation(Config config) {
         super(NAME, config);
         this.algorithm = config.get(ALGORITHM);
+        this.standardize = config.get(STANDARDIZE);
     }
 
     @Override
@@ -70,7 +82,8 @@ public final class KsgMutualInformation extends KnnMeasure {
         Measure.requireProbeRows(layer, values, probe);
         Activations z = probe.inputs().orElseThrow(() -> new IllegalArgumentException(
                 "ksg estimates I(T;Z) with Z the probe's inputs, and this probe carries none"));
-        PointSet joint = PointSet.of(values, z).jittered(settings.jitter(), settings.seed());
+        PointSet joint = PointSet.of(values, z);
+        joint = (standardize ? joint.standardized() : joint).jittered(settings.jitter(), settings.seed());
         double nats = miNats(joint, values.columns(), settings.k(), algorithm);
         return Knn.mutualInformation("I", nats, Map.of("note", GEOMETRY_NOTE));
     }

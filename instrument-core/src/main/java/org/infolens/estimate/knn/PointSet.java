@@ -90,6 +90,38 @@ public final class PointSet {
         return new PointSet(v, rows, d);
     }
 
+    /** A copy with each column scaled to mean 0 and sd 1; a constant column is left as it is. */
+    public PointSet standardized() {
+        double[] v = values.clone();
+        for (int j = 0; j < dims; j++) {
+            double mean = mean(j);
+            double sd = sd(j, mean);
+            if (sd > 0) {
+                for (int r = 0; r < rows; r++) {
+                    v[r * dims + j] = (v[r * dims + j] - mean) / sd;
+                }
+            }
+        }
+        return new PointSet(v, rows, dims);
+    }
+
+    private double mean(int column) {
+        double mean = 0;
+        for (int r = 0; r < rows; r++) {
+            mean += values[r * dims + column];
+        }
+        return mean / rows;
+    }
+
+    private double sd(int column, double mean) {
+        double var = 0;
+        for (int r = 0; r < rows; r++) {
+            double dv = values[r * dims + column] - mean;
+            var += dv * dv;
+        }
+        return Math.sqrt(var / rows);
+    }
+
     /** A jittered copy; {@code relative} 0 returns this set. */
     public PointSet jittered(double relative, long seed) {
         if (relative == 0) {
@@ -97,17 +129,8 @@ public final class PointSet {
         }
         double[] scale = new double[dims];
         for (int j = 0; j < dims; j++) {
-            double mean = 0;
-            for (int r = 0; r < rows; r++) {
-                mean += values[r * dims + j];
-            }
-            mean /= rows;
-            double var = 0;
-            for (int r = 0; r < rows; r++) {
-                double dv = values[r * dims + j] - mean;
-                var += dv * dv;
-            }
-            double sd = Math.sqrt(var / rows);
+            double mean = mean(j);
+            double sd = sd(j, mean);
             scale[j] = relative * (sd > 0 ? sd : Math.abs(mean) > 0 ? Math.abs(mean) : 1);
         }
         SplittableRandom rnd = new SplittableRandom(seed);
