@@ -18,9 +18,12 @@ import org.infolens.session.SessionSettings;
  * @param recordTraining         whether each recorded epoch gets a training record (loss, probe accuracy)
  * @param captureBatchSize       probe rows per forward pass
  * @param captureOnWorker        whether the forward pass runs on the measurement worker, through a copy of the network
+ * @param checkpoints            whether each recorded epoch also writes a DL4J checkpoint beside the trajectory ({@link Checkpoint}),
+ *                               from which {@link InfoPlaneListener#resume} continues the run
  */
 public record CaptureSettings(ProbeSet probe, EpochSchedule schedule, Predicate<LayerId> layerFilter, String layerFilterDescription,
-                              boolean recordBeforeTraining, boolean recordTraining, int captureBatchSize, boolean captureOnWorker) {
+                              boolean recordBeforeTraining, boolean recordTraining, int captureBatchSize, boolean captureOnWorker,
+                              boolean checkpoints) {
 
     public CaptureSettings {
         if (probe == null) {
@@ -43,6 +46,7 @@ public record CaptureSettings(ProbeSet probe, EpochSchedule schedule, Predicate<
         private boolean recordTraining;
         private int captureBatchSize = 2048;
         private boolean captureOnWorker = true;
+        private boolean checkpoints;
 
         /** The fixed probe rows (required). */
         public B probe(ProbeSet probe) {
@@ -89,6 +93,16 @@ public record CaptureSettings(ProbeSet probe, EpochSchedule schedule, Predicate<
             return self();
         }
 
+        /**
+         * At each recorded epoch also write the network (weights, updater state) as {@code checkpoint.zip}
+         * beside the trajectory (default off; needs an output directory), so that an interrupted or killed
+         * run can be continued with {@link InfoPlaneListener#resume}. Costs one model file write per recorded epoch.
+         */
+        public B checkpoints(boolean write) {
+            this.checkpoints = write;
+            return self();
+        }
+
         /** Probe rows per forward pass (default 2048). */
         public B captureBatchSize(int rows) {
             this.captureBatchSize = rows;
@@ -98,7 +112,7 @@ public record CaptureSettings(ProbeSet probe, EpochSchedule schedule, Predicate<
         /** The capture settings as given; validated. */
         protected CaptureSettings captureSettings() {
             return new CaptureSettings(probe, schedule, layerFilter, layerFilterDescription, recordBeforeTraining, recordTraining,
-                    captureBatchSize, captureOnWorker);
+                    captureBatchSize, captureOnWorker, checkpoints);
         }
     }
 }

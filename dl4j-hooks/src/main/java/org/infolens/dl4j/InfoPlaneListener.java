@@ -59,6 +59,9 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private int lossCount;
 
     private InfoPlaneListener(CaptureSettings settings, SessionSettings run) {
+        if (settings.checkpoints() && run.outputDirectory() == null) {
+            throw new IllegalArgumentException("checkpoints(true) needs an output directory: the checkpoint is written beside the trajectory");
+        }
         this.session = new RunSession(run);
         this.settings = settings;
         this.probe = settings.probe();
@@ -131,6 +134,9 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         NetworkCapture c = captureFor(model);
         Function<ActivationSnapshot, List<TrajectoryRecord>> derived = trainingRecord(lossCount == 0 ? Double.NaN : lossSum / lossCount,
                 lossCount);
+        if (settings.checkpoints()) { // before the epoch is queued: a checkpoint's epoch is always one the trajectory may lack
+            writeCheckpoint(model, epoch);
+        }
         lossSum = 0;
         lossCount = 0;
         if (session.started() && settings.captureOnWorker()) {
@@ -151,6 +157,44 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
             session.submit(PendingSnapshot.of(snapshot, derived));
         }
         session.addCaptureTime(System.nanoTime() - t0);
+    }
+
+    private void writeCheckpoint(Model model, int epoch) {
+        try {
+            java.nio.file.Files.createDirectories(session.runDirectory().root());
+            Checkpoint.write(model, session.runDirectory().root(), epoch, lossSum, lossCount);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the checkpoint of epoch " + epoch + " of run '" + session.name() + "' to "
+                    + Checkpoint.file(session.runDirectory().root()) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Continues the run in {@code directory} (this listener's output directory) from its checkpoint:
+     * returns the network restored there, updater state included, with its epoch counter at the
+     * checkpoint's epoch. That epoch is recorded again from it now (the trajectory keeps the epochs
+     * before it, so none appears twice); train the returned network for the remaining epochs with this
+     * listener attached, and the run goes on in the same trajectory and run.json. The checkpoint is
+     * written when the run was recorded with {@code checkpoints(true)}.
+     */
+    public synchronized Checkpoint resume(java.nio.file.Path directory) throws java.io.IOException {
+        if (session.runDirectory() == null
+                || !session.runDirectory().root().toAbsolutePath().normalize().equals(directory.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("resume(" + directory + "): this listener writes to "
+                    + (session.runDirectory() == null ? "custom sinks" : session.runDirectory().root()) + "; build it with outputDirectory("
+                    + directory + ")");
+        }
+        if (session.started()) {
+            throw new IllegalStateException("run '" + session.name() + "' has started already: resume before training");
+        }
+        Checkpoint c = Checkpoint.read(directory);
+        session.resume(c.epoch());
+        capture = null;
+        Model net = c.network();
+        lossSum = c.lossSum();
+        lossCount = c.lossCount();
+        record(net, c.epoch());
+        return c;
     }
 
     /** The training record of an epoch (loss since the previous record, probe accuracy), made from its activations when asked for. */

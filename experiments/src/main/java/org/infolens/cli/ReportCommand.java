@@ -63,16 +63,27 @@ final class ReportCommand implements Callable<Integer> {
                 seen = state;
                 if (Files.exists(dir.trajectoryFile()) && Files.size(dir.trajectoryFile()) > 0) {
                     RecordedRun r = RunReading.load(run, err());
-                    boolean going = r.provenance() != null && r.provenance().status() == RunStatus.RUNNING;
+                    boolean going = r.provenance() != null && r.provenance().status() == RunStatus.RUNNING && !r.provenance().processGone();
                     write(r, going ? interval : 0);
                     if (!going) {
+                        stopped(r.provenance());
                         return 0;
                     }
+                } else if (Files.exists(dir.provenanceFile()) && dir.readProvenance().processGone()) {
+                    stopped(dir.readProvenance()); // a run killed before its first record: nothing will come
+                    return 0;
                 } else {
                     err().println("waiting for records in " + dir.trajectoryFile());
                 }
             }
             Thread.sleep(interval * 1000L);
+        }
+    }
+
+    /** Says why watching stopped when the run did not end by itself. */
+    private void stopped(org.infolens.run.RunProvenance p) {
+        if (p != null && p.processGone()) {
+            err().println("stopped watching " + run + ": the run is " + p.statusText());
         }
     }
 

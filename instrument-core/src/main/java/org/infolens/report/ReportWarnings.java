@@ -44,8 +44,7 @@ public final class ReportWarnings {
     public static List<Warning> of(RecordedRun run) {
         List<Warning> w = new ArrayList<>();
         if (run.provenance() != null && run.provenance().status() != RunStatus.FINISHED) {
-            w.add(new Warning("run", "run.json says the run is " + run.provenance().status()
-                    + ": the report shows the epochs recorded so far."));
+            w.add(new Warning("run", "the run is " + run.provenance().statusText() + ": the report shows the epochs recorded so far."));
         }
         run.warnings().forEach(text -> w.add(new Warning("reader", text)));
         for (String label : run.labels()) {

@@ -118,7 +118,7 @@ public final class RunReport {
         run.records().forEach(r -> epochs.add(r.epoch()));
         StringBuilder s = new StringBuilder();
         if (p != null) {
-            s.append("Status ").append(p.status());
+            s.append("Status ").append(p.statusText());
             if (p.startedAt() != null) {
                 s.append("; started ").append(p.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             }

@@ -54,6 +54,39 @@ public record RunDirectory(Path root) {
         }
     }
 
+    /**
+     * Rewrites {@code trajectory} (atomically) with the records of the epochs before {@code epoch} only;
+     * lines that do not parse (a record cut by a killed process) go too. For resuming from a checkpoint
+     * at {@code epoch}, so that no epoch is recorded twice. A missing file stays missing.
+     */
+    public static void keepEpochsBefore(Path trajectory, int epoch) throws IOException {
+        if (!Files.exists(trajectory)) {
+            return;
+        }
+        Path tmp = trajectory.resolveSibling(trajectory.getFileName() + ".resume.tmp");
+        try (java.io.BufferedReader in = Files.newBufferedReader(trajectory, java.nio.charset.StandardCharsets.UTF_8);
+             java.io.BufferedWriter out = Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                com.fasterxml.jackson.databind.JsonNode n;
+                try {
+                    n = Json.mapper().readTree(line);
+                } catch (IOException e) {
+                    continue;
+                }
+                if (n != null && n.path("epoch").isInt() && n.get("epoch").intValue() < epoch) {
+                    out.write(line);
+                    out.write('\n');
+                }
+            }
+        }
+        try {
+            Files.move(tmp, trajectory, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, trajectory, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     public RunProvenance readProvenance() throws IOException {
         if (!Files.exists(provenanceFile())) {
             throw new NoSuchFileException(provenanceFile().toString(), null, "no run.json in this run directory");

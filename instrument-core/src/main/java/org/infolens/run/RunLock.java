@@ -37,13 +37,18 @@ public final class RunLock implements AutoCloseable {
 
         /** Whether the owner is known to be gone: a pid on this host that no longer runs. */
         boolean dead() {
-            return host.equals(HOST) && ProcessHandle.of(pid).map(ph -> !ph.isAlive()).orElse(true);
+            return gone(pid, host);
         }
 
         @Override
         public String toString() {
             return purpose + " by pid " + pid + " on " + host + " since " + since;
         }
+    }
+
+    /** Whether process {@code pid} on {@code host} is known to be gone: this host, and no such live process (another host cannot be checked). */
+    public static boolean gone(long pid, String host) {
+        return host().equals(host) && ProcessHandle.of(pid).map(ph -> !ph.isAlive()).orElse(true);
     }
 
     /** The lock file of {@code lockName} ({@code run.lock}, {@code report.lock}) in {@code directory}. */

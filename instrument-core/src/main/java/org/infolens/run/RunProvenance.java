@@ -74,7 +74,31 @@ public record RunProvenance(
         e.put("osArch", System.getProperty("os.arch"));
         e.put("processors", Runtime.getRuntime().availableProcessors());
         e.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        e.put("pid", ProcessHandle.current().pid()); // with host: a run whose process is gone is known dead (killed, crashed)
+        e.put("host", RunLock.host());
         return e;
+    }
+
+    /**
+     * Whether the run says it is running but the process writing it is gone (kill -9, out of memory, a
+     * crash): its pid, on this host, no longer runs. A run on another host, or written before run.json held
+     * pid and host, is taken at its word.
+     */
+    public boolean processGone() {
+        if (status != RunStatus.RUNNING || environment == null || !(environment.get("pid") instanceof Number pid)
+                || !(environment.get("host") instanceof String host)) {
+            return false;
+        }
+        return RunLock.gone(pid.longValue(), host);
+    }
+
+    /** The status in words: run.json's, or that a running run's process is gone. */
+    public String statusText() {
+        if (processGone()) {
+            return "dead (run.json says running, but its process, pid " + environment.get("pid") + " on " + environment.get("host")
+                    + ", is gone: killed or crashed)";
+        }
+        return status == null ? "unknown" : status.json();
     }
 
     /** One entry of {@link #measures()}: a measure's name, label and every parameter. */
@@ -90,6 +114,28 @@ public record RunProvenance(
     public RunProvenance finish(RunStatus endStatus, Instant at, Map<String, Object> endSummary) {
         return new RunProvenance(schema, name, endStatus, infolens, startedAt, at, environment, framework, network, dataset,
                 probe, seeds, measures, recording, settings, launch, endSummary);
+    }
+
+    /**
+     * The same run going on again in this process ({@code resume}): status running, this JVM's pid and
+     * host, the resumption listed under recording's {@code resumed} (epoch and time), the end summary cleared.
+     */
+    public RunProvenance resumed(int fromEpoch, Instant at) {
+        Map<String, Object> rec = recording == null ? new LinkedHashMap<>() : new LinkedHashMap<>(recording);
+        List<Object> resumes = new java.util.ArrayList<>();
+        if (rec.get("resumed") instanceof List<?> earlier) {
+            resumes.addAll(earlier);
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("fromEpoch", fromEpoch);
+        entry.put("at", at.toString());
+        entry.put("previousStatus", status == null ? null : status.json());
+        resumes.add(entry);
+        rec.put("resumed", resumes);
+        Map<String, Object> env = environment == null ? new LinkedHashMap<>() : new LinkedHashMap<>(environment);
+        env.putAll(currentEnvironment());
+        return new RunProvenance(schema, name, RunStatus.RUNNING, infolens, startedAt, null, env, framework, network, dataset,
+                probe, seeds, measures, rec, settings, launch, null);
     }
 
     public RunProvenance withName(String runName) {

@@ -11,7 +11,9 @@ public enum RunStatus {
     /** Closed: every queued estimate was written and the summary is in run.json. */
     FINISHED,
     /** Ended by an error before it finished. */
-    FAILED;
+    FAILED,
+    /** Stopped by SIGINT or SIGTERM (Ctrl-C, kill): what was queued was measured and written, then the process ended. */
+    INTERRUPTED;
 
     @JsonValue
     public String json() {

@@ -57,6 +57,9 @@ public final class RunSession implements AutoCloseable {
     private long captureNanos;
     private boolean closed;
     private RunLock lock; // the run directory's, held from start to close
+    private int resumeFrom = -1; // the checkpoint's epoch when this session continues an earlier run (resume)
+    private Thread onSignal; // SIGINT / SIGTERM: drain, mark run.json interrupted, draw the figures
+    private volatile boolean interrupted;
 
     public RunSession(SessionSettings settings) {
         this.settings = settings;
@@ -107,6 +110,32 @@ public final class RunSession implements AutoCloseable {
     }
 
     /**
+     * Makes this session continue the run already in its run directory from {@code epoch}, a checkpoint's
+     * epoch: at {@link #start} its trajectory keeps the records of the epochs before {@code epoch} (the
+     * checkpoint's own epoch, and any later one an interrupted process wrote, is recorded again from the
+     * restored network, so no epoch appears twice), and run.json goes on as the same run, status running,
+     * the resumption listed in recording's {@code resumed}. Call before the first recorded epoch.
+     */
+    public synchronized void resume(int epoch) {
+        if (runDirectory == null) {
+            throw new IllegalStateException("run '" + name() + "' writes to custom sinks only: there is no run directory to resume");
+        }
+        if (pipeline != null) {
+            throw new IllegalStateException("run '" + name() + "' has started already: resume before the first recorded epoch");
+        }
+        if (epoch < 0) {
+            throw new IllegalArgumentException("cannot resume run '" + name() + "' from epoch " + epoch);
+        }
+        resumeFrom = epoch;
+        lastEpoch = epoch - 1;
+    }
+
+    /** The epoch this session resumes from, or -1 when it records a new run. */
+    public synchronized int resumedFrom() {
+        return resumeFrom;
+    }
+
+    /**
      * Starts the run at its first recorded epoch: the pipeline (and its worker), the trajectory and
      * activation files, and run.json with status running. {@code first} is then {@link #submit}ted like
      * any other epoch.
@@ -120,6 +149,9 @@ public final class RunSession implements AutoCloseable {
             ActivationStore store = null;
             if (runDirectory != null) {
                 lock = RunLock.acquire(runDirectory.root(), RunDirectory.LOCK, "run '" + name() + "'"); // one writer per trajectory
+                if (resumeFrom >= 0) {
+                    RunDirectory.keepEpochsBefore(runDirectory.trajectoryFile(), resumeFrom);
+                }
                 sinks.add(JsonLinesTrajectoryWriter.append(runDirectory.trajectoryFile()));
                 if (settings.dumps() != null) {
                     store = ActivationStore.in(runDirectory.activationsDirectory(), settings.dumps());
@@ -130,8 +162,13 @@ public final class RunSession implements AutoCloseable {
             layers = first.layers().stream().map(LayerActivations::layer).toList();
             dumpBytesPerEpoch = store == null ? 0 : store.bytesPerEpoch(first);
             provenance = provenance(start, first);
+            if (resumeFrom >= 0) {
+                provenance = continued(provenance);
+            }
             if (runDirectory != null) {
                 runDirectory.writeProvenance(provenance);
+                onSignal = new Thread(this::interruptedBySignal, "infolens-interrupt-" + name());
+                Runtime.getRuntime().addShutdownHook(onSignal);
             }
             log.info("recording run '{}': {} layers, {} probe rows, measures {}, {}", name(), layers.size(), start.probe().size(),
                     settings.measurement().labels(), start.recording().getOrDefault("schedule", "epochs chosen by the adapter"));
@@ -142,6 +179,64 @@ public final class RunSession implements AutoCloseable {
             releaseLock();
             throw e;
         }
+    }
+
+    /** The earlier run's run.json, going on: it must have recorded the same measures. */
+    private RunProvenance continued(RunProvenance now) throws IOException {
+        RunProvenance before = runDirectory.readProvenance();
+        List<Object> was = labels(before.measures());
+        List<Object> is = labels(now.measures());
+        if (!was.equals(is)) {
+            throw new IllegalArgumentException("cannot resume " + runDirectory.root() + ": it recorded measures " + was + ", this run records " + is);
+        }
+        return before.resumed(resumeFrom, Instant.now());
+    }
+
+    private static List<Object> labels(List<Map<String, Object>> measures) {
+        return measures == null ? List.of() : measures.stream().map(m -> m.get("label")).toList();
+    }
+
+    /**
+     * The JVM's shutdown (SIGINT, SIGTERM, System.exit) while the run is open: measure what is queued,
+     * mark run.json interrupted and draw the figures, within {@link #INTERRUPT_GRACE_PROPERTY} seconds
+     * (default 20); past that, run.json is marked interrupted with the queued epochs unmeasured and the
+     * process halts, so no estimate keeps a killed process alive.
+     */
+    private void interruptedBySignal() {
+        interrupted = true;
+        long grace = Long.getLong(INTERRUPT_GRACE_PROPERTY, 20);
+        PipelineSummary s = pipeline.summary();
+        log.warn("run '{}' interrupted: measuring what is queued ({} epochs), then marking run.json interrupted (at most {} s)", name(),
+                s.submitted() - s.skipped() - s.measured(), grace);
+        Thread closer = new Thread(this::close, "infolens-drain-" + name());
+        closer.start();
+        try {
+            closer.join(grace * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            Map<String, Object> summary = new LinkedHashMap<>(results);
+            summary.put("failure", "interrupted; the queued estimates did not finish within " + grace + " s and were abandoned");
+            try {
+                runDirectory.writeProvenance(provenance.finish(RunStatus.INTERRUPTED, Instant.now(), summary));
+            } catch (IOException e) {
+                log.error("cannot finish {}: {}", runDirectory.provenanceFile(), e.getMessage());
+            }
+            if (lock != null) {
+                lock.close();
+            }
+            log.error("run '{}': estimates still running {} s after the interrupt; halting", name(), grace);
+            Runtime.getRuntime().halt(130);
+        }
+    }
+
+    /** System property: seconds an interrupted run may spend measuring what is queued before the process halts. */
+    public static final String INTERRUPT_GRACE_PROPERTY = "infolens.interruptGraceSeconds";
+
+    /** Whether the process is ending by a signal and this run was closed (or is closing) as interrupted. */
+    public boolean interrupted() {
+        return interrupted;
     }
 
     private void releaseLock() {
@@ -182,6 +277,10 @@ public final class RunSession implements AutoCloseable {
     public synchronized boolean submit(PendingSnapshot epoch) {
         if (pipeline == null) {
             throw new IllegalStateException("run '" + name() + "' has not started: start(...) it with its first epoch");
+        }
+        if (closed) { // closed by an interrupt while training went on
+            log.warn("run '{}' is closed; epoch {} is not recorded", name(), epoch.epoch());
+            return false;
         }
         if (pipeline.writeFailure() != null && settings.stopOnWriteFailure()) {
             String why = failure();
@@ -251,6 +350,13 @@ public final class RunSession implements AutoCloseable {
             log.warn("run '{}' recorded no epoch: nothing to close (was the listener attached, and did training run?)", name());
             return;
         }
+        if (onSignal != null && Thread.currentThread() != onSignal && !interrupted) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down already: the hook runs and finds the run closed
+            }
+        }
         pipeline.close();
         if (runDirectory == null) {
             return;
@@ -282,7 +388,8 @@ public final class RunSession implements AutoCloseable {
             summary.put("unrecordedEpochs", pipeline.unrecordedEpochs());
         }
         try {
-            runDirectory.writeProvenance(provenance.finish(failure == null ? RunStatus.FINISHED : RunStatus.FAILED, Instant.now(), summary));
+            RunStatus end = failure != null ? RunStatus.FAILED : interrupted ? RunStatus.INTERRUPTED : RunStatus.FINISHED;
+            runDirectory.writeProvenance(provenance.finish(end, Instant.now(), summary));
         } catch (IOException e) {
             log.error("cannot finish {}: {}", runDirectory.provenanceFile(), e.getMessage());
         }
