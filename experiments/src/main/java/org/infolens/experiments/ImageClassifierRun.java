@@ -21,7 +21,7 @@ public final class ImageClassifierRun {
      *                 method draws (it adds those and builds it)
      */
     public static RunOutcome run(MultiLayerNetwork net, KnownDataset dataset, TrainAndProbe d, TrainingVariant v, InfoPlaneListener.Builder listener,
-                                 int epochs, int batchSize, String task, boolean quiet) {
+                                 int epochs, int batchSize, String task, boolean quiet, RunRecovery recovery) {
         INDArray trainX = d.trainFeatures();
         INDArray trainY = d.trainTargets();
         INDArray probeX = d.probeFeatures();
@@ -31,11 +31,12 @@ public final class ImageClassifierRun {
                 .dataset(d.describe(dataset, v.randomLabels()))
                 .seed("minibatchOrder", batchSeed)
                 .seed("randomLabels", v.derivedSeed(TrainingVariant.LABEL_PERMUTATION))
+                .checkpoints(recovery.checkpoints())
                 .build();
         InstrumentedTraining.Fit fit = InstrumentedTraining.fit(net, new ShufflingDataSetIterator(trainX, trainY, batchSize, batchSeed, true),
-                epochs, l, task, quiet);
-        double trainAccuracy = Classification.accuracy(net, trainX, d.trainingLabels());
-        double probeAccuracy = Classification.accuracy(net, probeX, d.probe().labels());
+                epochs, l, task, quiet, recovery.resume());
+        double trainAccuracy = Classification.accuracy(fit.net(), trainX, d.trainingLabels());
+        double probeAccuracy = Classification.accuracy(fit.net(), probeX, d.probe().labels());
         return InstrumentedTraining.finish(l, fit, d.train().count(), d.probe().count(), trainAccuracy, probeAccuracy, quiet);
     }
 }

@@ -64,7 +64,7 @@ public abstract class ImageCommand extends TrainingCommand {
         }
         options = new ImageOptions(dataset, dataDirectory, variant, optimizer, learningRate, epochs, batch, trainLimit,
                 probeSize == null ? defaultProbeSize : probeSize,
-                EstimatorCatalog.fromSpecs(measures), null, dumps(), quiet());
+                EstimatorCatalog.fromSpecs(measures), null, dumps(), quiet(), null, recovery());
         // a missing or broken dataset fails before a run directory is made
         loaded = TrainAndProbe.load(dataset, dataDirectory, options.trainLimit(), options.probeSize(), variant);
     }

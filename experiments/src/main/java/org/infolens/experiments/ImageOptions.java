@@ -20,17 +20,19 @@ import org.infolens.measure.Measure;
  * @param trainLimit     at most this many training images (0 = all)
  * @param probeSize      probe images, taken from the test set (or, without a training file, from the end of the test set)
  * @param launch         how the run was launched, for run.json (see {@link TrainingCommand}), or null
+ * @param recovery       checkpoints at recorded epochs, and whether to resume the run in {@code runDirectory} from its checkpoint
  */
 public record ImageOptions(KnownDataset dataset, Path dataDirectory, TrainingVariant variant, String optimizer, double learningRate,
                          int epochs, int batchSize, int trainLimit, int probeSize, List<Measure> measures, Path runDirectory,
-                         ActivationDumps dumps, boolean quiet, Map<String, Object> launch) {
+                         ActivationDumps dumps, boolean quiet, Map<String, Object> launch,
+                         RunRecovery recovery) {
 
     /** Options of a run launched from Java code, not through an {@link ExperimentCommand}. */
     public ImageOptions(KnownDataset dataset, Path dataDirectory, TrainingVariant variant, String optimizer, double learningRate,
                         int epochs, int batchSize, int trainLimit, int probeSize, List<Measure> measures, Path runDirectory,
                         ActivationDumps dumps, boolean quiet) {
         this(dataset, dataDirectory, variant, optimizer, learningRate, epochs, batchSize, trainLimit, probeSize, measures, runDirectory,
-                dumps, quiet, null);
+                dumps, quiet, null, RunRecovery.NONE);
     }
 
     public ImageOptions {
@@ -46,6 +48,7 @@ public record ImageOptions(KnownDataset dataset, Path dataDirectory, TrainingVar
                     + epochs + ", " + batchSize + ", " + trainLimit + ", " + probeSize);
         }
         measures = List.copyOf(measures);
+        java.util.Objects.requireNonNull(recovery, "recovery");
     }
 
     /** The options as run.json's settings, with the experiment's and the network's names. */
@@ -67,6 +70,6 @@ public record ImageOptions(KnownDataset dataset, Path dataDirectory, TrainingVar
     /** The same options for the run of {@code v} in {@code directory}, launched as {@code launchRecord} says. */
     public ImageOptions with(TrainingVariant v, Path directory, Map<String, Object> launchRecord) {
         return new ImageOptions(dataset, dataDirectory, v, optimizer, learningRate, epochs, batchSize, trainLimit, probeSize, measures,
-                directory, dumps, quiet, launchRecord);
+                directory, dumps, quiet, launchRecord, recovery);
     }
 }

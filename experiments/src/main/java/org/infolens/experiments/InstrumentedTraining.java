@@ -13,13 +13,44 @@ public final class InstrumentedTraining {
     private InstrumentedTraining() {
     }
 
-    /** Wall time of {@code fit} and the last epoch's mean loss. */
-    public record Fit(double seconds, double finalLoss) {
+    /** Wall time of {@code fit}, the last epoch's mean loss and the trained network (restored from the checkpoint when resumed). */
+    public record Fit(double seconds, double finalLoss, MultiLayerNetwork net) {
     }
 
-    /** Trains {@code epochs} epochs with {@code listener} and a progress bar titled {@code task}. */
-    public static Fit fit(MultiLayerNetwork net, DataSetIterator data, int epochs, InfoPlaneListener listener, String task, boolean quiet) {
+    /**
+     * Trains {@code epochs} epochs with {@code listener} and a progress bar titled {@code task}; with
+     * {@code resume}, continues the run in the listener's directory from its checkpoint instead: the
+     * restored network trains the epochs after the checkpoint's, the data iterator first reset once per
+     * epoch done (a seeded shuffling iterator then gives the batches the uninterrupted run would).
+     */
+    public static Fit fit(MultiLayerNetwork net, DataSetIterator data, int epochs, InfoPlaneListener listener, String task, boolean quiet,
+                          boolean resume) {
         RunSession run = listener.session();
+        if (resume) {
+            org.infolens.dl4j.Checkpoint c;
+            try {
+                c = listener.resume(run.runDirectory().root());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e.getMessage(), e);
+            }
+            if (!(c.network() instanceof MultiLayerNetwork restored)) {
+                throw new IllegalArgumentException(org.infolens.dl4j.Checkpoint.file(run.runDirectory().root()) + " holds a "
+                        + c.network().getClass().getSimpleName() + ", not the MultiLayerNetwork this experiment trains");
+            }
+            if (c.epoch() > epochs) {
+                throw new IllegalArgumentException("cannot resume " + run.runDirectory().root() + ": its checkpoint is at epoch " + c.epoch()
+                        + ", beyond --epochs " + epochs);
+            }
+            for (int i = 0; i < c.epoch(); i++) {
+                data.reset();
+            }
+            log.info("resuming run '{}' from the checkpoint at epoch {}: {} epochs to train", run.name(), c.epoch(), epochs - c.epoch());
+            net = restored;
+            epochs -= c.epoch();
+        }
+        if (epochs == 0) {
+            return new Fit(0, Double.NaN, net);
+        }
         if (run.keepsActivations()) { // epoch 0 first, so the disk the dumps will take is known before training
             listener.recordInitialState(net);
             long perEpoch = run.dumpBytesPerEpoch();
@@ -31,7 +62,7 @@ public final class InstrumentedTraining {
             net.setListeners(listener, progress);
             long t0 = System.nanoTime();
             net.fit(data, epochs);
-            return new Fit((System.nanoTime() - t0) / 1e9, progress.lastEpochLoss());
+            return new Fit((System.nanoTime() - t0) / 1e9, progress.lastEpochLoss(), net);
         }
     }
 

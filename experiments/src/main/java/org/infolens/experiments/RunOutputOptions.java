@@ -28,4 +28,18 @@ final class RunOutputOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
+
+    @Option(names = "--checkpoints", description = "at each recorded epoch also write the network (weights, updater state) as"
+            + " checkpoint.zip beside the trajectory, so that an interrupted or killed run can be continued with --resume")
+    boolean checkpoints;
+
+    @Option(names = "--resume", paramLabel = "RUN", description = "continue RUN, recorded with --checkpoints, from its checkpoint:"
+            + " the same options as the run had (run.json's launch), appending to its trajectory; the checkpoint's epoch and any"
+            + " later one are recorded again, none twice")
+    java.nio.file.Path resume;
+
+    /** Checkpoints and resumption, as given. */
+    RunRecovery recovery() {
+        return new RunRecovery(checkpoints || resume != null, resume != null);
+    }
 }

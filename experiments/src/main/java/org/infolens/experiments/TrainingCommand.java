@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.OptionSpec;
 public abstract class TrainingCommand extends ExperimentCommand {
 
     /** Options that say where and how loudly a run is written, not what it is: left out of run.json's launch. */
-    private static final Set<String> PLACEMENT = Set.of("--out", "--overwrite", "--quiet");
+    private static final Set<String> PLACEMENT = Set.of("--out", "--overwrite", "--quiet", "--checkpoints", "--resume");
 
     @Mixin
     VariantOptions variants;
@@ -43,6 +43,11 @@ public abstract class TrainingCommand extends ExperimentCommand {
         return output.dumps();
     }
 
+    /** Checkpoints at recorded epochs (--checkpoints) and whether the run resumes (--resume). */
+    protected RunRecovery recovery() {
+        return output.recovery();
+    }
+
     /** No progress bars (-q). */
     protected boolean quiet() {
         return output.quiet;
@@ -55,6 +60,12 @@ public abstract class TrainingCommand extends ExperimentCommand {
         prepare(base);
         String name = name() + "-" + base.name();
         Path out = outOption();
+        if (output.resume != null) {
+            Path dir = resumable(output.resume, launch(base));
+            RunOutcome r = train(base, dir, launch(base));
+            report(r);
+            return new ExperimentOutcome(name(), List.of(r), List.of(r.runDirectory()));
+        }
         if (seeds.size() == 1) {
             RunOutcome r = train(base, directory(out, name + "-s" + base.seed()), launch(base));
             report(r);
@@ -82,6 +93,34 @@ public abstract class TrainingCommand extends ExperimentCommand {
         List<Path> directories = new ArrayList<>(runs.stream().map(RunOutcome::runDirectory).toList());
         directories.add(medianDir);
         return new ExperimentOutcome(name(), runs, directories);
+    }
+
+    /**
+     * {@code --resume RUN} checked: one seed, no --out or --overwrite, RUN a run directory with a
+     * checkpoint, launched with the options given now (a different option would give other values).
+     */
+    private Path resumable(Path run, Map<String, Object> launch) throws IOException {
+        if (variants.seeds().size() != 1 || outOption() != null) {
+            throw new IllegalArgumentException("--resume continues one run in its own directory: no --seeds, --out or --overwrite with it");
+        }
+        RunDirectory dir = new RunDirectory(run);
+        if (!java.nio.file.Files.isRegularFile(dir.provenanceFile())) {
+            throw new IllegalArgumentException("--resume " + run + ": no run.json there (not an infolens run)");
+        }
+        if (!java.nio.file.Files.isRegularFile(org.infolens.dl4j.Checkpoint.file(run))) {
+            throw new IllegalArgumentException("--resume " + run + ": no checkpoint.zip there (record runs to resume with --checkpoints)");
+        }
+        Map<String, Object> before = dir.readProvenance().launch();
+        Object was = before == null ? null : before.get("options");
+        Object now = launch.get("options");
+        com.fasterxml.jackson.databind.ObjectMapper json = org.infolens.trajectory.Json.mapper(); // compared as run.json writes them
+        if (before == null || !name().equals(before.get("experiment"))
+                || !json.readTree(json.writeValueAsString(now)).equals(json.readTree(json.writeValueAsString(was)))) {
+            throw new IllegalArgumentException("--resume " + run + ": it was launched as " + (before == null ? "(unknown)" : before)
+                    + "; give the same experiment and options (now " + name() + " " + now + ")");
+        }
+        org.infolens.run.RunLock.check(run, RunDirectory.LOCK);
+        return run;
     }
 
     /**

@@ -137,8 +137,9 @@ public record PanelFigure(String name, String title, List<String> notes, List<JF
             g2.dispose();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
+        try (javax.imageio.stream.MemoryCacheImageOutputStream stream = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
+            // in memory: ImageIO's default file cache registers a shutdown hook, refused while an interrupted run draws its figures
+            ImageIO.write(image, "png", stream);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode figure '" + name + "' as PNG", e);
         }

@@ -44,6 +44,6 @@ public final class CnnExperiment {
                 .launch(o.launch())
                 .onClose(RunFigures::draw);
         return ImageClassifierRun.run(CnnNetwork.build(o), o.dataset(), d, o.variant(), listener, o.epochs(), o.batchSize(),
-                NAME + " " + o.variant().name(), o.quiet());
+                NAME + " " + o.variant().name(), o.quiet(), o.recovery());
     }
 }

@@ -55,7 +55,7 @@ public final class Ib12Command extends TrainingCommand {
             throw new IllegalArgumentException(taskFile + ": no such task file");
         }
         options = new Ib12Options(variant, epochs, batch, learningRate, split.equals("shuffled"), trainFraction, taskFile,
-                EstimatorCatalog.fromSpecs(measures), points, null, dumps(), quiet());
+                EstimatorCatalog.fromSpecs(measures), points, null, dumps(), quiet(), null, recovery());
     }
 
     @Override

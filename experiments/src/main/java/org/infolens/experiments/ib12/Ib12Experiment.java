@@ -111,6 +111,7 @@ public final class Ib12Experiment {
                 .seed("randomLabels", o.variant().derivedSeed(TrainingVariant.LABEL_PERMUTATION))
                 .settings(settings)
                 .launch(o.launch())
+                .checkpoints(o.recovery().checkpoints())
                 .onClose(RunFigures::draw)
                 .build();
     }
@@ -119,9 +120,9 @@ public final class Ib12Experiment {
         Setup s = setup(o);
         InfoPlaneListener listener = listener(o, s);
         InstrumentedTraining.Fit fit = InstrumentedTraining.fit(s.net(), s.train(), o.epochs(), listener, NAME + " " + o.variant().name(),
-                o.quiet());
-        double trainAccuracy = accuracy(s.net(), s.trainX(), s.trainY());
-        double testAccuracy = accuracy(s.net(), s.testX(), s.testY());
+                o.quiet(), o.recovery().resume());
+        double trainAccuracy = accuracy(fit.net(), s.trainX(), s.trainY());
+        double testAccuracy = accuracy(fit.net(), s.testX(), s.testY());
         return InstrumentedTraining.finish(listener, fit, (int) s.trainX().size(0), s.task().size(), trainAccuracy, testAccuracy, o.quiet());
     }
 

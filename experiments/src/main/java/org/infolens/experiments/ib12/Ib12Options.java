@@ -23,16 +23,18 @@ import org.infolens.measure.Measure;
  * @param dumps           which activations to keep as .npy per recorded epoch (null = none)
  * @param quiet           no progress bar
  * @param launch          how the run was launched, for run.json (see {@link org.infolens.experiments.TrainingCommand}), or null
+ * @param recovery        checkpoints at recorded epochs, and whether to resume the run in {@code runDirectory} from its checkpoint
  */
 public record Ib12Options(TrainingVariant variant, int epochs, int batchSize, double learningRate,
                           boolean shuffleSplit, double trainFraction, Path taskFile, List<Measure> measures,
-                          int schedulePoints, Path runDirectory, ActivationDumps dumps, boolean quiet, Map<String, Object> launch) {
+                          int schedulePoints, Path runDirectory, ActivationDumps dumps, boolean quiet, Map<String, Object> launch,
+                          org.infolens.experiments.RunRecovery recovery) {
 
     /** Options of a run launched from Java code, not through an {@link Ib12Command}. */
     public Ib12Options(TrainingVariant variant, int epochs, int batchSize, double learningRate, boolean shuffleSplit, double trainFraction,
                        Path taskFile, List<Measure> measures, int schedulePoints, Path runDirectory, ActivationDumps dumps, boolean quiet) {
         this(variant, epochs, batchSize, learningRate, shuffleSplit, trainFraction, taskFile, measures, schedulePoints, runDirectory, dumps,
-                quiet, null);
+                quiet, null, org.infolens.experiments.RunRecovery.NONE);
     }
 
     public Ib12Options {
@@ -52,6 +54,7 @@ public record Ib12Options(TrainingVariant variant, int epochs, int batchSize, do
             throw new IllegalArgumentException("--points must be >= 2, got " + schedulePoints);
         }
         measures = List.copyOf(measures);
+        java.util.Objects.requireNonNull(recovery, "recovery");
     }
 
     /** The same settings, written to {@code directory}. */
@@ -62,6 +65,6 @@ public record Ib12Options(TrainingVariant variant, int epochs, int batchSize, do
     /** The same settings for another variant (seed), written to {@code directory}, launched as {@code launchRecord} says. */
     public Ib12Options with(TrainingVariant v, Path directory, Map<String, Object> launchRecord) {
         return new Ib12Options(v, epochs, batchSize, learningRate, shuffleSplit, trainFraction, taskFile, measures,
-                schedulePoints, directory, dumps, quiet, launchRecord);
+                schedulePoints, directory, dumps, quiet, launchRecord, recovery);
     }
 }

@@ -74,6 +74,6 @@ public final class MlpExperiment {
                 .launch(o.launch())
                 .onClose(RunFigures::draw);
         return ImageClassifierRun.run(MlpNetwork.build(o), o.dataset(), d, o.variant(), listener, o.epochs(), o.batchSize(),
-                name(o.dataset()) + " " + o.variant().name(), o.quiet());
+                name(o.dataset()) + " " + o.variant().name(), o.quiet(), o.recovery());
     }
 }
