@@ -66,6 +66,16 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         this.settings = settings;
         this.probe = settings.probe();
         this.parameters = run.measurement().parameterMeasures().isEmpty() ? null : new ParameterCapture(run.measurement());
+        if (settings.checkpoints()) { // a written epoch needs no checkpoint before it: the one at it covers a resume
+            java.nio.file.Path dir = run.outputDirectory();
+            session.onEpochWritten(epoch -> {
+                try {
+                    Checkpoint.deleteBefore(dir, epoch);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot delete old checkpoints in " + Checkpoint.directory(dir), e);
+                }
+            });
+        }
     }
 
     public static Builder builder() {
@@ -165,7 +175,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
             Checkpoint.write(model, session.runDirectory().root(), epoch, lossSum, lossCount);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write the checkpoint of epoch " + epoch + " of run '" + session.name() + "' to "
-                    + Checkpoint.file(session.runDirectory().root()) + ": " + e.getMessage(), e);
+                    + Checkpoint.directory(session.runDirectory().root()) + ": " + e.getMessage(), e);
         }
     }
 

@@ -75,7 +75,7 @@ class ResumeTest {
             net.setListeners(l);
             net.fit(TestNetworks.iterator(data), CHECKPOINT);
         }
-        assertTrue(Files.isRegularFile(Checkpoint.file(cut)));
+        assertEquals(List.of(CHECKPOINT), List.copyOf(Checkpoint.list(cut).keySet()), "the written epochs' older checkpoints are deleted");
         // a killed process may have written part of the checkpoint's epoch again, and half a line: both go
         List<String> lines = Files.readAllLines(new RunDirectory(cut).trajectoryFile());
         Files.writeString(new RunDirectory(cut).trajectoryFile(), lines.get(lines.size() - 1) + "\n{\"epoch\": 4, \"la",
@@ -118,7 +118,7 @@ class ResumeTest {
         }
         try (InfoPlaneListener l = listener(data, run, true)) {
             IOException e = assertThrows(IOException.class, () -> l.resume(run));
-            assertTrue(e.getMessage().contains("checkpoint.zip"), e.getMessage());
+            assertTrue(e.getMessage().contains("no checkpoint"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> l.resume(dir.resolve("elsewhere")));
         }
         assertThrows(IllegalArgumentException.class, () -> InfoPlaneListener.builder().probe(ProbeSet.of(data))

@@ -34,7 +34,7 @@ public final class InstrumentedTraining {
                 throw new java.io.UncheckedIOException(e.getMessage(), e);
             }
             if (!(c.network() instanceof MultiLayerNetwork restored)) {
-                throw new IllegalArgumentException(org.infolens.dl4j.Checkpoint.file(run.runDirectory().root()) + " holds a "
+                throw new IllegalArgumentException(org.infolens.dl4j.Checkpoint.directory(run.runDirectory().root()) + " holds a "
                         + c.network().getClass().getSimpleName() + ", not the MultiLayerNetwork this experiment trains");
             }
             if (c.epoch() > epochs) {

@@ -107,8 +107,8 @@ public abstract class TrainingCommand extends ExperimentCommand {
         if (!java.nio.file.Files.isRegularFile(dir.provenanceFile())) {
             throw new IllegalArgumentException("--resume " + run + ": no run.json there (not an infolens run)");
         }
-        if (!java.nio.file.Files.isRegularFile(org.infolens.dl4j.Checkpoint.file(run))) {
-            throw new IllegalArgumentException("--resume " + run + ": no checkpoint.zip there (record runs to resume with --checkpoints)");
+        if (org.infolens.dl4j.Checkpoint.list(run).isEmpty()) {
+            throw new IllegalArgumentException("--resume " + run + ": no checkpoints/ there (record runs to resume with --checkpoints)");
         }
         Map<String, Object> before = dir.readProvenance().launch();
         Object was = before == null ? null : before.get("options");

@@ -72,6 +72,7 @@ public final class MeasurementPipeline implements AutoCloseable {
     private final AtomicLong unrecordedEpochs = new AtomicLong();
     private volatile int maxQueued;
     private volatile String writeFailure; // set once, by the first failed write: recording stops there
+    private volatile java.util.function.IntConsumer epochWritten = e -> { };
     private boolean closed;
 
     private MeasurementPipeline(String runName, Probe probe, MeasurementSettings settings, List<TrajectorySink> sinks, ActivationStore dumps)
@@ -232,6 +233,14 @@ public final class MeasurementPipeline implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Called on the worker after each epoch's records (its per-epoch measures) were written: what was
+     * kept for an unwritten epoch (a checkpoint) may then go.
+     */
+    public void onEpochWritten(java.util.function.IntConsumer action) {
+        this.epochWritten = Objects.requireNonNull(action, "action");
+    }
+
     public PipelineSummary summary() {
         return new PipelineSummary(submitted.get(), skipped.get(), measured.get(), okRecords.get(), errorRecords.get(),
                 skippedRecords.get(), maxQueued, measureNanos.get() / 1e9);
@@ -271,6 +280,13 @@ public final class MeasurementPipeline implements AutoCloseable {
                 }
             }
             measured.incrementAndGet();
+            if (writeFailure == null) {
+                try {
+                    epochWritten.accept(p.epoch());
+                } catch (RuntimeException e) {
+                    log.error("after writing epoch {}: {}", p.epoch(), e.getMessage());
+                }
+            }
         }
         if (!twoPass.isEmpty() && writeFailure == null) {
             secondPass();

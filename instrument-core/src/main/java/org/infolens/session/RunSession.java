@@ -60,6 +60,7 @@ public final class RunSession implements AutoCloseable {
     private int resumeFrom = -1; // the checkpoint's epoch when this session continues an earlier run (resume)
     private Thread onSignal; // SIGINT / SIGTERM: drain, mark run.json interrupted, draw the figures
     private volatile boolean interrupted;
+    private java.util.function.IntConsumer epochWritten; // set before start, handed to the pipeline
 
     public RunSession(SessionSettings settings) {
         this.settings = settings;
@@ -130,6 +131,17 @@ public final class RunSession implements AutoCloseable {
         lastEpoch = epoch - 1;
     }
 
+    /**
+     * Runs {@code action} on the measurement worker after each epoch's records were written (see
+     * {@link MeasurementPipeline#onEpochWritten}); set before {@link #start}.
+     */
+    public synchronized void onEpochWritten(java.util.function.IntConsumer action) {
+        if (pipeline != null) {
+            throw new IllegalStateException("run '" + name() + "' has started already: set onEpochWritten before the first recorded epoch");
+        }
+        this.epochWritten = action;
+    }
+
     /** The epoch this session resumes from, or -1 when it records a new run. */
     public synchronized int resumedFrom() {
         return resumeFrom;
@@ -159,6 +171,9 @@ public final class RunSession implements AutoCloseable {
             }
             sinks.addAll(settings.sinks());
             pipeline = MeasurementPipeline.start(name(), start.probe(), settings.measurement(), sinks, store);
+            if (epochWritten != null) {
+                pipeline.onEpochWritten(epochWritten);
+            }
             layers = first.layers().stream().map(LayerActivations::layer).toList();
             dumpBytesPerEpoch = store == null ? 0 : store.bytesPerEpoch(first);
             provenance = provenance(start, first);
