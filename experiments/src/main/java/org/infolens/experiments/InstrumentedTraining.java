@@ -78,7 +78,7 @@ public final class InstrumentedTraining {
             listener.close();
         }
         if (run.failure() != null) { // run.json says failed; the command must not exit 0
-            throw new java.io.UncheckedIOException(new java.io.IOException(run.failure()));
+            throw new java.io.UncheckedIOException(run.failure(), new java.io.IOException(run.failure()));
         }
         return new RunOutcome(run.runDirectory().root(), trainRows, probeRows, trainAccuracy, testAccuracy, fit.finalLoss(), fit.seconds(),
                 run.summary());
