@@ -108,7 +108,10 @@ final class EstimateCommand implements Callable<Integer> {
         if (x != null) {
             probe = probe.withInputs(x);
         }
-        out().println(Json.mapper().writeValueAsString(Estimation.estimateOnce(m, t, probe).toJson()));
+        Probe p = probe;
+        String what = String.format(java.util.Locale.ROOT, "estimate %s on %,d x %d", measure, t.rows(), t.columns());
+        Estimation.Outcome outcome = LongTask.run(what, () -> Estimation.estimateOnce(m, t, p), spec.commandLine().getErr());
+        out().println(Json.mapper().writeValueAsString(outcome.toJson()));
         return 0;
     }
 

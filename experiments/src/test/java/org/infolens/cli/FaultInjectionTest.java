@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,13 +105,63 @@ class FaultInjectionTest {
         System.out.println(String.join("\n", table));
     }
 
+    /**
+     * SIGTERM while {@code estimate dse} is inside LAPACK (an exact eigendecomposition of a 6,000-row
+     * kernel): progress lines come meanwhile, and the process is gone within seconds. Before, with
+     * the eigendecomposition on the main thread, 4 of 9 such JVMs stayed alive for minutes; with it on a
+     * worker and Runtime.halt, the JVM hung for good in OpenBLAS's exit handler.
+     */
+    @Test
+    void sigtermEndsALongNativeEstimateWithinSeconds() throws Exception {
+        Random r = new Random(15);
+        float[] values = new float[20_000 * 50];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) r.nextGaussian();
+        }
+        Path t = dir.resolve("t.npy");
+        org.infolens.io.Npy.write(t, org.infolens.data.Activations.wrap(values, 20_000, 50));
+        Path log = dir.resolve("estimate.log");
+        Process p = java(log, "-Xmx2g", "-Dinfolens.progressSeconds=1", "estimate", "dse", "--activations", t.toString(),
+                "--param", "maxN=6000");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (p.isAlive() && System.nanoTime() < deadline && count(Files.readString(log), "so far") < 4) {
+            Thread.sleep(100);
+        }
+        assertTrue(p.isAlive(), "the estimate ended before the signal: " + Files.readString(log));
+        long t0 = System.nanoTime();
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "still alive 20 s after SIGTERM");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(p.exitValue() == 143 || p.exitValue() == 137, "exit " + p.exitValue());
+        System.out.printf(java.util.Locale.ROOT, "estimate dse: ended %.1f s after SIGTERM, exit %d%n", seconds, p.exitValue());
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     /** The CLI in a JVM of its own, as ./infolens runs it. */
     private static Process start(Path run) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), InfolensCli.class.getName()));
-        cmd.addAll(List.of(runArgs(run)));
-        File log = run.resolveSibling(run.getFileName() + ".log").toFile();
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+        List<String> args = new ArrayList<>(List.of("-Xmx1g"));
+        args.addAll(List.of(runArgs(run)));
+        return java(run.resolveSibling(run.getFileName() + ".log"), args.toArray(String[]::new));
+    }
+
+    /** {@code java [jvm options] InfolensCli [arguments]}: options first (those starting with -X or -D), output to {@code log}. */
+    private static Process java(Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true"));
+        int i = 0;
+        while (i < args.length && (args[i].startsWith("-X") || args[i].startsWith("-D"))) {
+            cmd.add(args[i++]);
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), InfolensCli.class.getName()));
+        cmd.addAll(List.of(args).subList(i, args.length));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static void waitForRecords(Path run, int records, Process p) throws IOException, InterruptedException {

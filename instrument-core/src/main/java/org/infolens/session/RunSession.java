@@ -242,7 +242,7 @@ public final class RunSession implements AutoCloseable {
                 lock.close();
             }
             log.error("run '{}': estimates still running {} s after the interrupt; halting", name(), grace);
-            Runtime.getRuntime().halt(130);
+            org.infolens.run.ProcessHalt.now(130);
         }
     }
 
