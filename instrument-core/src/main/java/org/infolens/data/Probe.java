@@ -18,6 +18,7 @@ public final class Probe {
     private final int size;
     private final int[] labels;      // null when the probe has no labels
     private final int classes;
+    private final boolean labelsRenumbered; // ids too large to be class indices were mapped to 0..classes-1
     private final int[] inputIds;    // dense ids 0..distinctInputs-1
     private final int distinctInputs;
     private final Activations inputs; // null when not given
@@ -42,11 +43,17 @@ public final class Probe {
                 }
                 max = Math.max(max, labels[i]);
             }
-            this.labels = labels.clone();
-            this.classes = max + 1;
+            this.labelsRenumbered = max >= RENUMBER_ABOVE && max >= size;
+            this.labels = labelsRenumbered ? densify(labels) : labels.clone();
+            int classCount = 0;
+            for (int y : this.labels) {
+                classCount = Math.max(classCount, y + 1);
+            }
+            this.classes = classCount;
         } else {
             this.labels = null;
             this.classes = 0;
+            this.labelsRenumbered = false;
         }
         if (inputIds == null) {
             this.inputIds = null;
@@ -67,6 +74,14 @@ public final class Probe {
         }
         this.inputs = inputs;
     }
+
+    /**
+     * Label ids at or above this (and at least the probe's size) cannot be class indices of any output
+     * layer, and estimators size per-class arrays by the largest id (2^31 - 1 would ask for 8 GB): such
+     * labels are renumbered to dense ids, in order of first appearance. Smaller ids are kept as given (they
+     * index the output layer for the probe accuracy, and a class absent from the probe keeps its number).
+     */
+    public static final int RENUMBER_ABOVE = 1 << 16;
 
     /** Every row a distinct input, labelled. */
     public static Probe of(int[] labels) {
@@ -99,6 +114,14 @@ public final class Probe {
 
     public boolean hasLabels() {
         return labels != null;
+    }
+
+    /**
+     * Whether the labels were renumbered to dense ids ({@link #RENUMBER_ABOVE}): they then name no
+     * output unit, and no probe accuracy is computed from them.
+     */
+    public boolean labelsRenumbered() {
+        return labelsRenumbered;
     }
 
     /** Number of classes (largest label + 1); 0 without labels. */

@@ -58,7 +58,7 @@ public final class TrainingRecord {
     /** Accuracy of the output layer's argmax on the probe labels; empty unless the layer is an output layer wide enough. */
     static Optional<Double> probeAccuracy(LayerActivations layer, Probe probe) {
         Activations a = layer.values();
-        if (!layer.layer().kind().isOutput() || !probe.hasLabels() || a.columns() < probe.classes() || a.countNonFinite() > 0) {
+        if (!layer.layer().kind().isOutput() || !probe.hasLabels() || probe.labelsRenumbered() || a.columns() < probe.classes() || a.countNonFinite() > 0) {
             return Optional.empty();
         }
         int[] labels = probe.labels();
