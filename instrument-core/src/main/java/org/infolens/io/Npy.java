@@ -34,44 +34,128 @@ public final class Npy {
     }
 
     public static NpyArray read(Path file) throws IOException {
-        long length = Files.size(file);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return read(in, file.toString(), length);
-        } catch (EOFException e) {
-            throw new IOException(file + ": truncated .npy file (ends before all its data)", e);
-        }
+        return readAs(file, (h, in) -> new NpyArray(h.dtype(), h.shape(), h.decode(in, false).doubles()));
     }
 
     /**
      * A 2-D (or 1-D, as one column; or N-D, flattened per row) array as activations: float32 arrays
      * as float32, every other type (float64, integers, bool) as float64, so that no
-     * value is rounded.
+     * value is rounded. Streamed: the values go from the file straight into the array returned (the
+     * memory is that array and a 64 KB buffer, not a copy of the file and a double copy of the values).
      */
     public static Activations readActivations(Path file) throws IOException {
-        NpyArray a = read(file);
-        if (a.shape().length == 0) {
-            throw new IOException(file + ": a scalar, expected rows x columns");
+        return readAs(file, (h, in) -> {
+            if (h.shape().length == 0) {
+                throw new IOException(file + ": a scalar, expected rows x columns");
+            }
+            NpyArray shapeOnly = new NpyArray(h.dtype(), h.shape(), new double[0]);
+            if (shapeOnly.columns() < 1) {
+                throw new IOException(file + ": shape " + shapeOnly.shapeText() + " has no columns");
+            }
+            Values v = h.decode(in, h.dtype().endsWith("f4"));
+            return v.floats() != null ? Activations.wrap(v.floats(), shapeOnly.rows(), shapeOnly.columns())
+                    : Activations.wrap(v.doubles(), shapeOnly.rows(), shapeOnly.columns());
+        });
+    }
+
+    private interface Body<T> {
+        T read(Header h, InputStream in) throws IOException;
+    }
+
+    private static <T> T readAs(Path file, Body<T> body) throws IOException {
+        long length = Files.size(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            Header h = header(in, file.toString(), length);
+            return body.read(h, in);
+        } catch (EOFException e) {
+            throw new IOException(file + ": truncated .npy file (ends before all its data)", e);
         }
-        if (a.columns() < 1) {
-            throw new IOException(file + ": shape " + a.shapeText() + " has no columns");
+    }
+
+    /** Decoded values: float32 ones as floats when asked, else doubles. */
+    private record Values(float[] floats, double[] doubles) {
+    }
+
+    /** What a .npy header says, checked against the file's length. */
+    private record Header(String name, String dtype, ByteOrder order, char kind, int size, boolean fortran, long[] shape, int count) {
+
+        /** The values, read from {@code in} in 64 KB pieces, in C order. */
+        Values decode(InputStream in, boolean asFloats) throws IOException {
+            float[] f = asFloats ? new float[count] : null;
+            double[] d = asFloats ? null : new double[count];
+            int rank = shape.length;
+            boolean reorder = fortran && rank > 1;
+            long[] cStride = new long[rank];
+            for (int k = rank - 1, st = 1; k >= 0; k--) {
+                cStride[k] = st;
+                st *= (int) shape[k];
+            }
+            long[] idx = new long[rank]; // the element's index, walked in Fortran order when reordering
+            byte[] chunk = new byte[Math.max(size, (1 << 16) / size * size)];
+            ByteBuffer b = ByteBuffer.wrap(chunk).order(order);
+            int i = 0;
+            while (i < count) {
+                int n = Math.min(count - i, chunk.length / size);
+                readFully(in, chunk, n * size);
+                b.clear();
+                for (int j = 0; j < n; j++, i++) {
+                    double v = next(b);
+                    int at = i;
+                    if (reorder) {
+                        long pos = 0;
+                        for (int k = 0; k < rank; k++) {
+                            pos += idx[k] * cStride[k];
+                        }
+                        at = (int) pos;
+                        for (int k = 0; k < rank; k++) { // Fortran order: the first index moves fastest
+                            if (++idx[k] < shape[k]) {
+                                break;
+                            }
+                            idx[k] = 0;
+                        }
+                    }
+                    if (f != null) {
+                        f[at] = (float) v;
+                    } else {
+                        d[at] = v;
+                    }
+                }
+            }
+            return new Values(f, d);
         }
-        double[] v = a.values();
-        if (!a.dtype().endsWith("f4")) {
-            return Activations.wrap(v, a.rows(), a.columns());
+
+        private double next(ByteBuffer b) throws IOException {
+            return switch (size) {
+                case 1 -> kind == 'i' ? b.get() : Byte.toUnsignedInt(b.get());
+                case 2 -> kind == 'i' ? b.getShort() : kind == 'u' ? Short.toUnsignedInt(b.getShort()) : badType();
+                case 4 -> kind == 'f' ? b.getFloat() : kind == 'i' ? b.getInt() : kind == 'u' ? Integer.toUnsignedLong(b.getInt()) : badType();
+                case 8 -> kind == 'f' ? b.getDouble() : kind == 'i' ? b.getLong() : kind == 'u' ? unsigned(b.getLong()) : badType();
+                default -> badType();
+            };
         }
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
+
+        private double badType() throws IOException {
+            throw new IOException(name + ": unsupported .npy dtype " + kind + size);
         }
-        return Activations.wrap(f, a.rows(), a.columns());
+    }
+
+    private static void readFully(InputStream in, byte[] buffer, int bytes) throws IOException {
+        int off = 0;
+        while (off < bytes) {
+            int r = in.read(buffer, off, bytes - off);
+            if (r < 0) {
+                throw new EOFException();
+            }
+            off += r;
+        }
     }
 
     /**
-     * Reads an array from {@code raw}, a file of {@code length} bytes. Every size the header gives (its
+     * Reads the header from {@code raw}, a file of {@code length} bytes. Every size the header gives (its
      * own length, the shape) is checked against that length before anything is allocated: a 1 KB
      * hostile file cannot make the reader allocate gigabytes.
      */
-    private static NpyArray read(InputStream raw, String name, long length) throws IOException {
+    private static Header header(InputStream raw, String name, long length) throws IOException {
         DataInputStream in = new DataInputStream(raw);
         byte[] magic = new byte[6];
         in.readFully(magic);
@@ -117,7 +201,7 @@ public final class Npy {
         }
         boolean fortran = f.group(1).equals("True");
         long[] shape = parseShape(s.group(1), name);
-        if (size != 1 && size != 2 && size != 4 && size != 8) {
+        if (size != 1 && size != 2 && size != 4 && size != 8 || kind == 'f' && size < 4 || kind == 'b' && size != 1) {
             throw new IOException(name + ": unsupported .npy dtype " + kind + d.group(3));
         }
         long count = 1;
@@ -133,17 +217,10 @@ public final class Npy {
                     + (count >= Long.MAX_VALUE / 16 ? "more" : String.valueOf(count * size)) + " bytes of data, the file holds " + dataBytes
                     + " (truncated or malformed)");
         }
-        if (count * size > Integer.MAX_VALUE - 8) {
+        if (count > Integer.MAX_VALUE - 8) {
             throw new IOException(name + ": array of shape " + java.util.Arrays.toString(shape) + " is too large to load");
         }
-        byte[] data = new byte[(int) (count * size)];
-        in.readFully(data);
-        double[] values = decode(ByteBuffer.wrap(data).order(order), kind, size, (int) count, name);
-        if (fortran && shape.length > 1) {
-            values = fortranToC(values, shape);
-        }
-        String dtype = d.group(1) + kind + size;
-        return new NpyArray(dtype, shape, values);
+        return new Header(name, d.group(1) + kind + size, order, kind, size, fortran, shape, (int) count);
     }
 
     private static long[] parseShape(String text, String name) throws IOException {
@@ -162,51 +239,11 @@ public final class Npy {
         return dims.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static double[] decode(ByteBuffer b, char kind, int size, int count, String name) throws IOException {
-        double[] v = new double[count];
-        switch (kind + "" + size) {
-            case "f4" -> { for (int i = 0; i < count; i++) { v[i] = b.getFloat(); } }
-            case "f8" -> { for (int i = 0; i < count; i++) { v[i] = b.getDouble(); } }
-            case "i1" -> { for (int i = 0; i < count; i++) { v[i] = b.get(); } }
-            case "u1", "b1" -> { for (int i = 0; i < count; i++) { v[i] = Byte.toUnsignedInt(b.get()); } }
-            case "i2" -> { for (int i = 0; i < count; i++) { v[i] = b.getShort(); } }
-            case "u2" -> { for (int i = 0; i < count; i++) { v[i] = Short.toUnsignedInt(b.getShort()); } }
-            case "i4" -> { for (int i = 0; i < count; i++) { v[i] = b.getInt(); } }
-            case "u4" -> { for (int i = 0; i < count; i++) { v[i] = Integer.toUnsignedLong(b.getInt()); } }
-            case "i8" -> { for (int i = 0; i < count; i++) { v[i] = b.getLong(); } }
-            case "u8" -> { for (int i = 0; i < count; i++) { v[i] = unsigned(b.getLong()); } }
-            default -> throw new IOException(name + ": unsupported .npy dtype " + kind + size);
-        }
-        return v;
-    }
-
     /** A uint64 as a double: values of 2^63 and more are positive, not negative. */
     static double unsigned(long bits) {
         return bits >= 0 ? bits : ((bits >>> 1) | (bits & 1)) * 2.0;
     }
 
-    private static double[] fortranToC(double[] f, long[] shape) {
-        int rank = shape.length;
-        double[] c = new double[f.length];
-        int[] idx = new int[rank];
-        for (int i = 0; i < f.length; i++) {
-            // i walks C order; find the same element's Fortran position
-            long pos = 0;
-            long stride = 1;
-            for (int k = 0; k < rank; k++) {
-                pos += idx[k] * stride;
-                stride *= shape[k];
-            }
-            c[i] = f[(int) pos];
-            for (int k = rank - 1; k >= 0; k--) {
-                if (++idx[k] < shape[k]) {
-                    break;
-                }
-                idx[k] = 0;
-            }
-        }
-        return c;
-    }
 
     /** Writes a matrix, rows x columns, C order, in its own precision (float32 or float64). */
     public static void write(Path file, Activations values) throws IOException {

@@ -35,6 +35,29 @@ class NpyTest {
         return out.toByteArray();
     }
 
+    /** Reading streams: a float32 file costs its values' array and a buffer, not ~4x the file (bytes, doubles, floats). */
+    @Test
+    void readingAFloat32FileAllocatesAboutItsOwnSize() throws IOException {
+        int rows = 50_000;
+        int columns = 20;
+        float[] v = new float[rows * columns];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) Math.sin(i * 0.37);
+        }
+        Path f = dir.resolve("big.npy");
+        Npy.write(f, Activations.wrap(v, rows, columns));
+        long size = Files.size(f);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Npy.readActivations(f); // warm up: classes, regex
+        long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+        Activations a = Npy.readActivations(f);
+        long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        assertTrue(allocated < 1.2 * size, "reading a " + size + "-byte file allocated " + allocated + " bytes");
+        assertEquals(rows, a.rows());
+        assertEquals(v[v.length - 1], (float) a.get(rows - 1, columns - 1));
+        assertEquals(v[12_345], (float) a.get(12_345 / columns, 12_345 % columns));
+    }
+
     @Test
     void floatMatrixRoundTrips() throws IOException {
         Activations a = Activations.wrap(new float[] {1f, -2.5f, 3f, Float.MIN_VALUE, 0f, 7f}, 2, 3);
