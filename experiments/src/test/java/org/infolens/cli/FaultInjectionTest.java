@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and {@code --resume} from the checkpoint finishes the run with the values of an uninterrupted one.
  * The points are drawn by trajectory length (0 = before the first record). {@code -Dinfolens.faultPoints=20}
  * gives the issue's 20 points per signal (about 6 minutes per signal on 2 loaded cores); the default, 3, keeps
- * the suite near 2 minutes.
+ * the suite under 5 minutes (290 s measured on 2 cores shared with other builds; resumes after SIGKILL and one SIGTERM).
  */
 class FaultInjectionTest {
 
@@ -87,7 +87,7 @@ class FaultInjectionTest {
                     assertTrue(watch.err().contains("is dead"), watch.err());
                     assertTrue(Files.readString(run.resolve("report.html")).contains("is gone"));
                 }
-                if (!Checkpoint.list(run).isEmpty() && (signal.equals("KILL") || i == 0)) {
+                if (!Checkpoint.list(run).isEmpty() && (signal.equals("KILL") || signal.equals("TERM") && i == 0)) {
                     InfolensCliTest.Result resumed = InfolensCliTest.run(runArgs(null, "--resume", run.toString()));
                     assertEquals(0, resumed.exit(), resumed.err());
                     Map<String, JsonNode> got = records(run, false);
