@@ -136,6 +136,33 @@ class FaultInjectionTest {
         System.out.printf(java.util.Locale.ROOT, "estimate dse: ended %.1f s after SIGTERM, exit %d%n", seconds, p.exitValue());
     }
 
+    /**
+     * SIGTERM while the queued estimates would take minutes (exact DSE on 4,096 rows per layer): after
+     * the grace period run.json says interrupted, with why, the lock is released, and the process ends.
+     */
+    @Test
+    void anInterruptWhoseDrainOutlastsTheGraceStillEndsTheRunProperly() throws Exception {
+        Path run = dir.resolve("slow");
+        Process p = java(dir.resolve("slow.log"), "-Xmx1g", "-D" + org.infolens.session.RunSession.INTERRUPT_GRACE_PROPERTY + "=2",
+                "run", "ib12", "--epochs", "5", "-q", "--measure", "dse:maxN=4096", "--out", run.toString());
+        Path runJson = new RunDirectory(run).provenanceFile();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (p.isAlive() && System.nanoTime() < deadline && !Files.exists(runJson)) {
+            Thread.sleep(50);
+        }
+        assertTrue(p.isAlive(), "the run ended before the signal");
+        long t0 = System.nanoTime();
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "still alive 30 s after SIGTERM");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        RunProvenance prov = new RunDirectory(run).readProvenance();
+        assertEquals(RunStatus.INTERRUPTED, prov.status());
+        assertTrue(String.valueOf(prov.summary().get("failure")).contains("did not finish within 2 s"), String.valueOf(prov.summary()));
+        assertFalse(Files.exists(run.resolve(RunDirectory.LOCK)), "the lock must be released");
+        records(run, true); // the process ends by SIGKILL: a record being written then may be cut (rare; readers skip it)
+        System.out.printf(java.util.Locale.ROOT, "run with slow estimates: ended %.1f s after SIGTERM, exit %d%n", seconds, p.exitValue());
+    }
+
     private static int count(String text, String what) {
         int n = 0;
         for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
