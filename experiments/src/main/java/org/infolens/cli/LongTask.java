@@ -25,6 +25,11 @@ final class LongTask {
 
     /** Runs {@code work}, describing it as {@code what} in progress lines on {@code err}; its exception is rethrown as is. */
     static <T> T run(String what, Callable<T> work, PrintWriter err) throws Exception {
+        return run(what, work, err, true);
+    }
+
+    /** {@link #run(String, Callable, PrintWriter)}, without the progress lines when the work shows its own ({@code lines} false). */
+    static <T> T run(String what, Callable<T> work, PrintWriter err, boolean lines) throws Exception {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(() -> {
@@ -57,6 +62,9 @@ final class LongTask {
                 worker.join(every);
                 if (!worker.isAlive()) {
                     break;
+                }
+                if (!lines) {
+                    continue;
                 }
                 err.printf(Locale.ROOT, "%s: %.0f s so far%n", what, (System.nanoTime() - t0) / 1e9);
                 err.flush();

@@ -71,7 +71,8 @@ final class RecomputeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--output " + output + " already exists; name a new file");
         }
         try (RunLock lock = RunLock.acquire(run, RunDirectory.LOCK, "recompute")) { // no run or other recompute appends meanwhile
-            return recompute(rd, store, epochs, ms, target);
+            // on a worker: a signal meanwhile ends the process after a grace period instead of hanging in native code
+            return LongTask.run("recompute " + run, () -> recompute(rd, store, epochs, ms, target), spec.commandLine().getErr(), false);
         }
     }
 
