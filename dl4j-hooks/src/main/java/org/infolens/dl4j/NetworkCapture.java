@@ -104,6 +104,13 @@ abstract class NetworkCapture {
         return c;
     }
 
+    /** Takes the layers another capture of the same network named (a copy's first capture). */
+    void adoptLayers(NetworkCapture other) {
+        if (layers == null) {
+            layers = other.layers;
+        }
+    }
+
     /** Sets the weights (a flattened copy of another network's {@code params()}). */
     abstract void setParameters(INDArray params);
 

@@ -57,6 +57,7 @@ public final class RunSession implements AutoCloseable {
     private long captureNanos;
     private boolean closed;
     private RunLock lock; // the run directory's, held from start to close
+    private Thread exitHook; // finishes the run if the JVM exits before close(), registered from start to close
 
     public RunSession(SessionSettings settings) {
         this.settings = settings;
@@ -133,6 +134,8 @@ public final class RunSession implements AutoCloseable {
             if (runDirectory != null) {
                 runDirectory.writeProvenance(provenance);
             }
+            exitHook = new Thread(this::closeAtExit, "infolens-close-" + name());
+            Runtime.getRuntime().addShutdownHook(exitHook);
             log.info("recording run '{}': {} layers, {} probe rows, measures {}, {}", name(), layers.size(), start.probe().size(),
                     settings.measurement().labels(), start.recording().getOrDefault("schedule", "epochs chosen by the adapter"));
         } catch (IOException e) {
@@ -247,6 +250,7 @@ public final class RunSession implements AutoCloseable {
             return;
         }
         closed = true;
+        removeExitHook();
         if (pipeline == null) {
             log.warn("run '{}' recorded no epoch: nothing to close (was the listener attached, and did training run?)", name());
             return;
@@ -259,6 +263,34 @@ public final class RunSession implements AutoCloseable {
             finishRunDirectory();
         } finally {
             lock.close();
+        }
+    }
+
+    /**
+     * What the JVM does at exit with a run never closed: the measurement worker is a daemon thread, so
+     * without this the queued epochs were lost and run.json said "running" for ever. Drains, finishes
+     * run.json and runs the close hooks, with a warning, since close() should have done it.
+     */
+    void closeAtExit() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        PipelineSummary s = summary();
+        log.warn("run '{}' was not closed: finishing it as the JVM exits ({} recorded epochs not yet measured); close() the listener "
+                + "or session (try-with-resources) so that it ends with training", name(), s.submitted() - s.skipped() - s.measured());
+        close();
+    }
+
+    private void removeExitHook() {
+        if (exitHook == null || Thread.currentThread() == exitHook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException alreadyExiting) {
+            // the JVM is exiting: the hook runs and finds the run closed
         }
     }
 
