@@ -18,9 +18,17 @@ import org.infolens.session.SessionSettings;
  * @param recordTraining         whether each recorded epoch gets a training record (loss, probe accuracy)
  * @param captureBatchSize       probe rows per forward pass
  * @param captureOnWorker        whether the forward pass runs on the measurement worker, through a copy of the network
+ * @param sequenceViews          how layers with a time axis become rows, by layer name ("*": every such layer); the rest by the probe
  */
 public record CaptureSettings(ProbeSet probe, EpochSchedule schedule, Predicate<LayerId> layerFilter, String layerFilterDescription,
-                              boolean recordBeforeTraining, boolean recordTraining, int captureBatchSize, boolean captureOnWorker) {
+                              boolean recordBeforeTraining, boolean recordTraining, int captureBatchSize, boolean captureOnWorker,
+                              java.util.Map<String, SequenceView> sequenceViews) {
+
+    /** The view of layer {@code name}'s time axis, or null to let the probe decide. */
+    public SequenceView sequenceView(String name) {
+        SequenceView v = sequenceViews.get(name);
+        return v != null ? v : sequenceViews.get("*");
+    }
 
     public CaptureSettings {
         if (probe == null) {
@@ -28,6 +36,11 @@ public record CaptureSettings(ProbeSet probe, EpochSchedule schedule, Predicate<
         }
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(layerFilter, "layer filter");
+        sequenceViews = java.util.Map.copyOf(sequenceViews);
+        if (sequenceViews.containsValue(SequenceView.STEPS) && !probe.bySteps()) {
+            throw new IllegalArgumentException("sequenceView STEPS needs a probe labelled per time step (ProbeSet.ofSequences with labels "
+                    + "[sequences, classes, T]); this probe has one label per row");
+        }
         if (captureBatchSize < 1) {
             throw new IllegalArgumentException("capture batch size must be >= 1, got " + captureBatchSize);
         }
@@ -43,6 +56,7 @@ public record CaptureSettings(ProbeSet probe, EpochSchedule schedule, Predicate<
         private boolean recordTraining;
         private int captureBatchSize = 2048;
         private boolean captureOnWorker = true;
+        private final java.util.Map<String, SequenceView> sequenceViews = new java.util.LinkedHashMap<>();
 
         /** The fixed probe rows (required). */
         public B probe(ProbeSet probe) {
@@ -89,6 +103,22 @@ public record CaptureSettings(ProbeSet probe, EpochSchedule schedule, Predicate<
             return self();
         }
 
+        /**
+         * How every layer with a time axis ([N, units, T]: recurrent, RnnOutputLayer) becomes rows
+         * (default: {@link SequenceView#STEPS} for a probe labelled per time step, else
+         * {@link SequenceView#LAST_STEP}); recorded in the layer metadata.
+         */
+        public B sequenceView(SequenceView view) {
+            sequenceViews.put("*", Objects.requireNonNull(view, "sequence view"));
+            return self();
+        }
+
+        /** As {@link #sequenceView(SequenceView)}, for the layer (or graph vertex) called {@code layer} only. */
+        public B sequenceView(String layer, SequenceView view) {
+            sequenceViews.put(Objects.requireNonNull(layer, "layer name"), Objects.requireNonNull(view, "sequence view"));
+            return self();
+        }
+
         /** Probe rows per forward pass (default 2048). */
         public B captureBatchSize(int rows) {
             this.captureBatchSize = rows;
@@ -98,7 +128,7 @@ public record CaptureSettings(ProbeSet probe, EpochSchedule schedule, Predicate<
         /** The capture settings as given; validated. */
         protected CaptureSettings captureSettings() {
             return new CaptureSettings(probe, schedule, layerFilter, layerFilterDescription, recordBeforeTraining, recordTraining,
-                    captureBatchSize, captureOnWorker);
+                    captureBatchSize, captureOnWorker, sequenceViews);
         }
     }
 }

@@ -274,6 +274,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private NetworkCapture captureFor(Model model) {
         if (capture == null) {
             capture = NetworkCapture.of(model);
+            capture.sequenceViews(settings::sequenceView);
             epochOffset = capture.epochCount();
             if (epochOffset > 0) {
                 log.warn("run '{}': the network has trained {} epochs already (restored or trained before): epochs are counted from "

@@ -15,10 +15,21 @@ import java.util.Objects;
  *                   first), the number of channels C; 0 for layers without spatial positions
  * @param frozen     whether training leaves the layer's parameters unchanged (a FrozenLayer or
  *                   FrozenLayerWithBackprop of transfer learning); written only when true
+ * @param sequence   for layers with a time axis ([N, units, T]), how its steps became rows: "last-step"
+ *                   (one row per sequence, its last unmasked step), "steps" (one row per unmasked step)
+ *                   or "flattened" (one row per sequence, units x T columns); null otherwise
+ * @param steps      the time steps T of such a layer; 0 otherwise
  */
 public record LayerId(int index, String name, int width, LayerKind kind, String activation,
                       @JsonInclude(JsonInclude.Include.NON_DEFAULT) int channels,
-                      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean frozen) {
+                      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean frozen,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String sequence,
+                      @JsonInclude(JsonInclude.Include.NON_DEFAULT) int steps) {
+
+    /** A layer without a time axis. */
+    public LayerId(int index, String name, int width, LayerKind kind, String activation, int channels, boolean frozen) {
+        this(index, name, width, kind, activation, channels, frozen, null, 0);
+    }
 
     /** A layer that training changes. */
     public LayerId(int index, String name, int width, LayerKind kind, String activation, int channels) {
@@ -44,6 +55,11 @@ public record LayerId(int index, String name, int width, LayerKind kind, String 
             throw new IllegalArgumentException("layer '" + name + "' has " + channels + " channels, which do not divide its width "
                     + width);
         }
+    }
+
+    /** This layer with a time axis of {@code steps} steps, made rows as {@code sequence} says. */
+    public LayerId withSequence(String sequence, int steps, int width) {
+        return new LayerId(index, name, width, kind, activation, channels, frozen, sequence, steps);
     }
 
     /** Spatial positions per probe row: H x W for a spatial layer, 1 otherwise. */

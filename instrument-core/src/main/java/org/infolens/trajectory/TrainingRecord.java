@@ -58,7 +58,9 @@ public final class TrainingRecord {
     /** Accuracy of the output layer's argmax on the probe labels; empty unless the layer is an output layer wide enough. */
     static Optional<Double> probeAccuracy(LayerActivations layer, Probe probe) {
         Activations a = layer.values();
-        if (!layer.layer().kind().isOutput() || !probe.hasLabels() || a.columns() < probe.classes() || a.countNonFinite() > 0) {
+        // a flattened time axis holds classes x steps columns: their argmax is no class
+        if (!layer.layer().kind().isOutput() || !probe.hasLabels() || a.columns() < probe.classes() || a.countNonFinite() > 0
+                || "flattened".equals(layer.layer().sequence())) {
             return Optional.empty();
         }
         int[] labels = probe.labels();
