@@ -62,6 +62,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private int epochOffset;           // epochs the network had trained when this listener first saw it (a restored model's)
     private INDArray initialParameters; // the weights before the first minibatch, when epoch 0 is due but no epoch callback fires
     private boolean outsideScheduleLogged;
+    private volatile org.infolens.data.Probe runProbe; // the probe's labels as the estimators read them (per head of a multi-output graph), from the first capture
 
     private InfoPlaneListener(CaptureSettings settings, SessionSettings run) {
         this.session = new RunSession(run);
@@ -217,6 +218,8 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
                     parameters.take(from, settings.layerFilter(), withGradients));
         }
         if (!session.started()) {
+            runProbe = probe.labelsFor(c.outputNames(), snapshot.layers().stream().map(l -> l.layer().head())
+                    .filter(java.util.Objects::nonNull).distinct().toList());
             session.start(runStart(c, snapshot), snapshot);
         }
         session.submit(PendingSnapshot.of(snapshot, derived));
@@ -227,7 +230,11 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         if (!settings.recordTraining()) {
             return s -> List.of();
         }
-        return s -> TrainingRecord.of(session.name(), s, loss, minibatches, probe.labels()).stream().toList();
+        return s -> {
+            org.infolens.data.Probe p = runProbe; // set by the first capture, before any record is made
+            return p.heads().isEmpty() ? TrainingRecord.of(session.name(), s, loss, minibatches, p).stream().toList()
+                    : TrainingRecord.perHead(session.name(), s, loss, minibatches, p);
+        };
     }
 
     /**
@@ -261,8 +268,11 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         recording.put("recordTraining", settings.recordTraining());
         recording.put("layerFilter", settings.layerFilterDescription());
         recording.put("layers", first.layers().stream().map(LayerActivations::layer).toList());
+        if (!runProbe.heads().isEmpty()) {
+            recording.put("heads", List.copyOf(runProbe.heads()));
+        }
         recording.put("captureOn", settings.captureOnWorker() ? "worker (a copy of the network)" : "training thread");
-        return new RunStart(probe.labels(), probe.describe(), NetworkCapture.framework(), c.configurationJson(), Map.of("network", c.seed()),
+        return new RunStart(runProbe, probe.describe(), NetworkCapture.framework(), c.configurationJson(), Map.of("network", c.seed()),
                 recording);
     }
 

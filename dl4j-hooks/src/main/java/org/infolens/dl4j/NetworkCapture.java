@@ -150,7 +150,7 @@ abstract class NetworkCapture {
                     for (int i = 0; i < outs.size(); i++) {
                         INDArray out = outs.get(i);
                         LayerId id = describe(i, out.length() / out.size(0), out.rank() == 4 ? (int) out.size(1) : 0);
-                        all.add(out.rank() == 3 ? sequenceLayer(id, out, probe) : id);
+                        all.add(inGraph(out.rank() == 3 ? sequenceLayer(id, out, probe) : id, i, probe));
                     }
                     layers = List.copyOf(all);
                 }
@@ -199,6 +199,17 @@ abstract class NetworkCapture {
         }
         return new ActivationSnapshot(epoch, iteration, result);
     }
+
+    /** The layer with what a graph adds: the head(s) it is measured against, the vertices it reads. */
+    LayerId inGraph(LayerId id, int position, ProbeSet probe) {
+        if (probe.outputCount() > 1) {
+            throw new IllegalArgumentException("the probe set has " + probe.outputCount() + " label arrays, but a MultiLayerNetwork has one output");
+        }
+        return id;
+    }
+
+    /** The network's outputs, by name, in order. */
+    abstract List<String> outputNames();
 
     /** Per-layer choices of how a time axis becomes rows (null: by the probe, see {@link SequenceView}). */
     void sequenceViews(java.util.function.Function<String, SequenceView> views) {
@@ -412,6 +423,11 @@ abstract class NetworkCapture {
         }
 
         @Override
+        List<String> outputNames() {
+            return List.of(describe(net.getnLayers() - 1, 1, 0).name());
+        }
+
+        @Override
         LayerId describe(int position, long width, int channels) {
             org.deeplearning4j.nn.conf.layers.Layer conf = net.getLayer(position).conf().getLayer();
             String name = conf.getLayerName() != null ? conf.getLayerName() : "layer" + position;
@@ -532,6 +548,64 @@ abstract class NetworkCapture {
                 out.add(a);
             }
             return out;
+        }
+
+        @Override
+        List<String> outputNames() {
+            return graph.getConfiguration().getNetworkOutputs();
+        }
+
+        /**
+         * A graph's layers read their input vertices; unless the graph is a chain, the layer says which
+         * (the information plane follows them). With labels per output, a layer is measured against
+         * the outputs it feeds.
+         */
+        @Override
+        LayerId inGraph(LayerId id, int position, ProbeSet probe) {
+            List<String> outputs = outputNames();
+            if (probe.outputCount() > 1 && probe.outputCount() != outputs.size()) {
+                throw new IllegalArgumentException("the probe set has " + probe.outputCount() + " label arrays, the graph has "
+                        + outputs.size() + " outputs " + outputs + ": give one per output, in that order (ProbeSet.ofOutputs)");
+            }
+            String name = ordered.get(position).getVertexName();
+            String head = null;
+            if (probe.outputCount() > 1) {
+                List<String> fed = outputs.stream().filter(o -> feeds(name, o)).toList();
+                head = fed.isEmpty() ? null : String.join("+", fed);
+            }
+            Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
+            List<String> from = chain() ? List.of()
+                    : inputs.getOrDefault(name, List.of()).stream().filter(v -> !graph.getConfiguration().getNetworkInputs().contains(v)).toList();
+            return head == null && from.isEmpty() ? id : id.withGraph(head, from);
+        }
+
+        /** Whether vertex {@code vertex} is {@code output} or lies on a path to it. */
+        private boolean feeds(String vertex, String output) {
+            if (vertex.equals(output)) {
+                return true;
+            }
+            for (String in : graph.getConfiguration().getVertexInputs().getOrDefault(output, List.of())) {
+                if (feeds(vertex, in)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Every vertex reads at most one other vertex and is read by at most one: the layers' order is the path. */
+        private boolean chain() {
+            Map<String, Integer> readers = new java.util.HashMap<>();
+            for (Map.Entry<String, List<String>> e : graph.getConfiguration().getVertexInputs().entrySet()) {
+                if (e.getValue().size() > 1) {
+                    return false;
+                }
+                for (String in : e.getValue()) {
+                    if (readers.merge(in, 1, Integer::sum) > 1) {
+                        return false;
+                    }
+                }
+            }
+            return outputNames().size() == 1;
         }
 
         @Override

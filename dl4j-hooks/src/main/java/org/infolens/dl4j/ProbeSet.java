@@ -32,6 +32,7 @@ public final class ProbeSet {
     private final INDArray featuresMask; // [sequences, T] for sequence inputs with masks, else null
     private final int[] firstRow;        // probe rows by time step: sequence n's rows are firstRow[n] .. firstRow[n + 1] - 1; else null
     private final int[] stepTime;        // the time step of each probe row, when rows are steps
+    private int[][] outputLabels;        // a graph with several outputs: the labels of each, in output order; else null
 
     private ProbeSet(INDArray[] features, int[] labels, int[] inputIds) {
         this(features, labels, inputIds, null);
@@ -137,6 +138,61 @@ public final class ProbeSet {
     /** Several inputs (a ComputationGraph with several input vertices). */
     public static ProbeSet ofInputs(INDArray[] features, int[] labels) {
         return new ProbeSet(features.clone(), labels, null);
+    }
+
+    /**
+     * A graph with several outputs: its inputs and one one-hot (or class-probability) label array per
+     * output, in the graph's output order. Each output's I(T;Y) and accuracy are then measured against
+     * its own labels, and a layer that feeds several outputs against their labels jointly.
+     */
+    public static ProbeSet ofOutputs(INDArray[] features, INDArray[] labels) {
+        if (labels.length == 0) {
+            throw new IllegalArgumentException("the probe set needs one label array per network output, got none");
+        }
+        ProbeSet p = new ProbeSet(features.clone(), argMax(labels[0]), null);
+        p.outputLabels = new int[labels.length][];
+        for (int i = 0; i < labels.length; i++) {
+            p.outputLabels[i] = argMax(labels[i]);
+            if (p.outputLabels[i].length != p.rows()) {
+                throw new IllegalArgumentException("label array " + i + " has " + p.outputLabels[i].length + " rows, the probe has " + p.rows());
+            }
+        }
+        return p;
+    }
+
+    /** The inputs and the labels of every output of a MultiDataSet ({@link #ofOutputs}). */
+    public static ProbeSet of(org.nd4j.linalg.dataset.api.MultiDataSet data) {
+        return ofOutputs(data.getFeatures(), data.getLabels());
+    }
+
+    /** Label arrays: one per output with {@link #ofOutputs}, else 1. */
+    public int outputCount() {
+        return outputLabels == null ? 1 : outputLabels.length;
+    }
+
+    /**
+     * The estimators' probe for a graph with outputs {@code outputs} whose layers are measured against
+     * {@code heads} (output names joined by "+": their labels taken jointly).
+     */
+    Probe labelsFor(List<String> outputs, java.util.Collection<String> heads) {
+        if (outputLabels == null) {
+            return labels;
+        }
+        Map<String, int[]> byHead = new LinkedHashMap<>();
+        List<String> ordered = heads.stream().sorted(java.util.Comparator.comparingInt((String h) -> h.split("\\+").length)
+                .thenComparingInt(h -> outputs.indexOf(h.split("\\+")[0]))).toList(); // single outputs first, in output order
+        for (String head : ordered) {
+            int[] joint = new int[rows()];
+            for (String output : head.split("\\+")) {
+                int[] y = outputLabels[outputs.indexOf(output)];
+                int classes = Arrays.stream(y).max().orElse(0) + 1;
+                for (int r = 0; r < joint.length; r++) {
+                    joint[r] = joint[r] * classes + y[r];
+                }
+            }
+            byHead.put(head, joint);
+        }
+        return labels.withHeads(byHead);
     }
 
     /**

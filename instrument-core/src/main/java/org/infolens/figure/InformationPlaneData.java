@@ -117,6 +117,29 @@ public record InformationPlaneData(String label, Map<String, Object> params, int
         return o instanceof Number v ? v.doubleValue() : otherwise;
     }
 
+    /**
+     * The lines of one epoch: its layers in order when the network is a chain; in a branching graph
+     * (layers that name the vertices they read, {@link LayerId#from()}) one segment per edge between
+     * recorded layers, so that the line follows each input-to-output path and never joins parallel branches.
+     */
+    public static List<List<Point>> paths(List<Point> epoch) {
+        if (epoch.stream().allMatch(p -> p.layer().from().isEmpty())) {
+            return List.of(epoch);
+        }
+        Map<String, Point> byName = new java.util.HashMap<>();
+        epoch.forEach(p -> byName.put(p.layer().name(), p));
+        List<List<Point>> edges = new ArrayList<>();
+        for (Point p : epoch) {
+            for (String in : p.layer().from()) {
+                Point q = byName.get(in);
+                if (q != null) {
+                    edges.add(List.of(q, p));
+                }
+            }
+        }
+        return edges;
+    }
+
     /** The layers, by index. */
     public List<LayerId> layers() {
         return points.stream().map(Point::layer).distinct().sorted(Comparator.comparingInt(LayerId::index)).toList();

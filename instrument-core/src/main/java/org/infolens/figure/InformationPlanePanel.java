@@ -70,12 +70,14 @@ final class InformationPlanePanel {
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
         int s = 0;
         for (Map.Entry<Integer, List<InformationPlaneData.Point>> e : byEpoch.entrySet()) {
-            XYSeries series = new XYSeries("epoch " + e.getKey(), false, true);
-            e.getValue().forEach(p -> series.add(p.ixt(), p.ity()));
-            lines.addSeries(series);
-            lineRenderer.setSeriesPaint(s, ChartStyle.translucent(colours.getPaint(colours.coordinate(e.getKey())), 55));
-            lineRenderer.setSeriesStroke(s, new BasicStroke(1.0f));
-            s++;
+            for (List<InformationPlaneData.Point> path : InformationPlaneData.paths(e.getValue())) {
+                XYSeries series = new XYSeries("epoch " + e.getKey() + " #" + s, false, true);
+                path.forEach(p -> series.add(p.ixt(), p.ity()));
+                lines.addSeries(series);
+                lineRenderer.setSeriesPaint(s, ChartStyle.translucent(colours.getPaint(colours.coordinate(e.getKey())), 55));
+                lineRenderer.setSeriesStroke(s, new BasicStroke(1.0f));
+                s++;
+            }
         }
 
         NumberAxis xAxis = new NumberAxis("I(X;T)  [bits]");
