@@ -62,6 +62,8 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private int epochOffset;           // epochs the network had trained when this listener first saw it (a restored model's)
     private INDArray initialParameters; // the weights before the first minibatch, when epoch 0 is due but no epoch callback fires
     private boolean outsideScheduleLogged;
+    private long epochRows;            // rows trained in the first epoch (minibatch sizes), for the probe-size warning
+    private int trainedEpochs;         // epochs ended while attached
     private volatile org.infolens.data.Probe runProbe; // the probe's labels as the estimators read them (per head of a multi-output graph), from the first capture
 
     private InfoPlaneListener(CaptureSettings settings, SessionSettings run) {
@@ -123,6 +125,9 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
 
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
+        if (trainedEpochs == 0 && epochCallbacks) {
+            epochRows += model.batchSize();
+        }
         if (settings.recordTraining()) {
             lossSum += model.score();
             lossCount++;
@@ -131,6 +136,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
 
     @Override
     public void onEpochEnd(Model model) {
+        trainedEpochs++;
         // DL4J increments its epoch counter after this callback: the epoch just finished is count + 1.
         int completed = completedEpochs(captureFor(model)) + 1;
         if (settings.schedule().shouldRecord(completed)) {
@@ -170,6 +176,29 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         session.addCaptureTime(System.nanoTime() - t0);
         return true;
     }
+
+    /**
+     * Warns when the probe's rows run through the network (and the estimators) at the recorded epochs
+     * are many against the rows trained: then recording costs more than the training it watches (a
+     * small training set recorded every epoch with a probe as large; see README for a measurement).
+     */
+    private void checkProbeSize() {
+        long recorded = session.summary().submitted();
+        if (epochRows <= 0 || trainedEpochs == 0 || recorded == 0) {
+            return; // no epoch callbacks: the training set is not known
+        }
+        double ratio = probe.rows() * (double) recorded / (epochRows * (double) trainedEpochs);
+        session.putResult("trainingRowsPerEpoch", epochRows);
+        session.putResult("probeRowsPerTrainingRow", ratio);
+        if (ratio >= PROBE_WARNING_RATIO) {
+            log.warn("run '{}': the probe's {} rows at {} recorded epochs are {}% of the {} rows x {} epochs trained: recording cost more "
+                    + "than the training it watched; record fewer epochs (schedule: {}) or use a smaller probe", session.name(), probe.rows(),
+                    recorded, Math.round(100 * ratio), epochRows, trainedEpochs, settings.schedule().describe());
+        }
+    }
+
+    /** Probe rows recorded over rows trained from which {@link #checkProbeSize} warns. */
+    static final double PROBE_WARNING_RATIO = 0.5;
 
     /** Whether the schedule records {@code epoch}; says so once when a manual record falls outside it. */
     private boolean scheduled(int epoch) {
@@ -301,6 +330,9 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     /** Waits for every queued estimate, finishes run.json and runs the close hooks ({@link RunSession#close()}). Idempotent. */
     @Override
     public synchronized void close() {
+        if (session.started()) {
+            checkProbeSize();
+        }
         session.close();
     }
 
