@@ -90,8 +90,11 @@ final class InformationPlanePanel {
         for (InformationPlaneData.Point p : data.points()) {
             if (p.hasBand()) {
                 Rectangle2D box = new Rectangle2D.Double(p.ixtLow(), p.ityLow(), p.ixtHigh() - p.ixtLow(), p.ityHigh() - p.ityLow());
-                markerRenderer.addAnnotation(new XYShapeAnnotation(box, null, null,
-                        ChartStyle.translucent(colours.getPaint(colours.coordinate(p.epoch())), 40)), Layer.BACKGROUND);
+                java.awt.Paint fill = ChartStyle.translucent(colours.getPaint(colours.coordinate(p.epoch())), 40);
+                markerRenderer.addAnnotation(p.outside() // dashed: the interval excludes the plug-in value beside it
+                        ? new XYShapeAnnotation(box, new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f),
+                                new Color(0, 0, 0, 120), fill)
+                        : new XYShapeAnnotation(box, null, null, fill), Layer.BACKGROUND);
             }
         }
         addCeiling(plot, true, data.log2N(), "log\u2082 N");
