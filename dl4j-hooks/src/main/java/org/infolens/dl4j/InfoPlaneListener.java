@@ -64,6 +64,8 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private boolean outsideScheduleLogged;
     private long epochRows;            // rows trained in the first epoch (minibatch sizes), for the probe-size warning
     private int trainedEpochs;         // epochs ended while attached
+    private long firstEpochStart;      // System.nanoTime() at the first epoch start, 0 before
+    private long lastEpochEnd;
     private volatile org.infolens.data.Probe runProbe; // the probe's labels as the estimators read them (per head of a multi-output graph), from the first capture
 
     private InfoPlaneListener(CaptureSettings settings, SessionSettings run) {
@@ -100,6 +102,9 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
 
     @Override
     public void onEpochStart(Model model) {
+        if (firstEpochStart == 0) {
+            firstEpochStart = System.nanoTime();
+        }
         recordInitialState(model);
         epochCallbacks = true;
         lossSum = 0;
@@ -137,6 +142,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     @Override
     public void onEpochEnd(Model model) {
         trainedEpochs++;
+        lastEpochEnd = System.nanoTime();
         // DL4J increments its epoch counter after this callback: the epoch just finished is count + 1.
         int completed = completedEpochs(captureFor(model)) + 1;
         if (settings.schedule().shouldRecord(completed)) {
@@ -191,9 +197,11 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         session.putResult("trainingRowsPerEpoch", epochRows);
         session.putResult("probeRowsPerTrainingRow", ratio);
         if (ratio >= PROBE_WARNING_RATIO) {
-            log.warn("run '{}': the probe's {} rows at {} recorded epochs are {}% of the {} rows x {} epochs trained: recording cost more "
-                    + "than the training it watched; record fewer epochs (schedule: {}) or use a smaller probe", session.name(), probe.rows(),
-                    recorded, Math.round(100 * ratio), epochRows, trainedEpochs, settings.schedule().describe());
+            log.warn(String.format(java.util.Locale.ROOT, "run '%s': the probe's %d rows at %d recorded epochs are %d%% of the %d rows x %d "
+                    + "epochs trained: the listener's work grows with them (here %.2f s capturing on the training thread and %.2f s "
+                    + "estimating, against %.2f s of training); record fewer epochs (schedule: %s) or use a smaller probe", session.name(),
+                    probe.rows(), recorded, Math.round(100 * ratio), epochRows, trainedEpochs, session.captureSeconds(),
+                    session.summary().measureSeconds(), (lastEpochEnd - firstEpochStart) / 1e9, settings.schedule().describe()));
         }
     }
 

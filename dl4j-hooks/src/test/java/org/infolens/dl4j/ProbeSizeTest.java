@@ -36,15 +36,22 @@ class ProbeSizeTest {
         DataSet data = TestNetworks.data(31); // 96 rows, minibatches of 16
         int epochs = 40;
         train(TestNetworks.mlp(), data, 5, null); // warm-up: ND4J's first ops
-        double bare = train(TestNetworks.mlp(), data, epochs, null);
-        Path run = dir.resolve("whole-set");
-        double recorded = train(TestNetworks.mlp(), data, epochs, InfoPlaneListener.builder().probe(ProbeSet.of(data))
-                .measure(new BinnedInformation(FixedRangeDiscretizer.builder().build())).outputDirectory(run).build());
-        Map<String, Object> summary = new RunDirectory(run).readProvenance().summary();
+        double bare = Double.MAX_VALUE;
+        double recorded = Double.MAX_VALUE;
+        Map<String, Object> summary = null;
+        for (int rep = 0; rep < 2; rep++) { // the faster of two each: this machine is shared
+            bare = Math.min(bare, train(TestNetworks.mlp(), data, epochs, null));
+            Path run = dir.resolve("whole-set-" + rep);
+            recorded = Math.min(recorded, train(TestNetworks.mlp(), data, epochs, InfoPlaneListener.builder().probe(ProbeSet.of(data))
+                    .measure(new BinnedInformation(FixedRangeDiscretizer.builder().build())).outputDirectory(run).build()));
+            summary = new RunDirectory(run).readProvenance().summary();
+        }
         assertEquals(96, ((Number) summary.get("trainingRowsPerEpoch")).intValue());
         assertEquals(1.0, ((Number) summary.get("probeRowsPerTrainingRow")).doubleValue(), 1e-12, "a warning at >= 0.5");
-        System.out.printf("96 training rows, probe 96 rows, every epoch, %d epochs: %.2f s bare, %.2f s recorded (+%.0f %%)%n", epochs, bare,
-                recorded, 100 * (recorded / bare - 1));
+        // wall times on a shared machine are noisy; the listener's own work is in run.json
+        System.out.printf("96 training rows, probe 96 rows, every epoch, %d epochs: %.2f s bare, %.2f s recorded; capture %.2f s (training "
+                + "thread), measures %.2f s (worker)%n", epochs, bare, recorded, ((Number) summary.get("captureSeconds")).doubleValue(),
+                ((Number) summary.get("measureSeconds")).doubleValue());
 
         Path small = dir.resolve("small-probe");
         train(TestNetworks.mlp(), data, 8, InfoPlaneListener.builder().probe(ProbeSet.of(data.getRange(0, 24)))
