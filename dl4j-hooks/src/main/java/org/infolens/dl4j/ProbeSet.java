@@ -28,7 +28,7 @@ public final class ProbeSet {
 
     private final INDArray[] features;
     private final Probe labels;
-    private final String sha256;
+    private String sha256; // of the features and every label array
     private final INDArray featuresMask; // [sequences, T] for sequence inputs with masks, else null
     private final int[] firstRow;        // probe rows by time step: sequence n's rows are firstRow[n] .. firstRow[n + 1] - 1; else null
     private final int[] stepTime;        // the time step of each probe row, when rows are steps
@@ -157,6 +157,7 @@ public final class ProbeSet {
                 throw new IllegalArgumentException("label array " + i + " has " + p.outputLabels[i].length + " rows, the probe has " + p.rows());
             }
         }
+        p.sha256 = hash(p.features, Arrays.stream(p.outputLabels).flatMapToInt(Arrays::stream).toArray());
         return p;
     }
 
@@ -291,6 +292,9 @@ public final class ProbeSet {
         m.put("rows", rows());
         if (bySteps()) {
             m.put("rowsAre", "time steps of " + inputRows() + " sequences");
+        }
+        if (outputLabels != null) {
+            m.put("labelArrays", outputLabels.length); // one per network output; "classes" is the first output's
         }
         m.put("shapes", shapes());
         m.put("classes", labels.classes());
