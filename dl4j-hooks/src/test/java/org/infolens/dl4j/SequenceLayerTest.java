@@ -151,6 +151,37 @@ class SequenceLayerTest {
     }
 
     @Test
+    void aGraphGetsTheMasksToo() {
+        DataSet train = sequences(6, true);
+        DataSet probe = sequences(7, true);
+        org.deeplearning4j.nn.graph.ComputationGraph graph = new org.deeplearning4j.nn.graph.ComputationGraph(new NeuralNetConfiguration.Builder()
+                .seed(3).updater(new Adam(0.03)).weightInit(WeightInit.XAVIER)
+                .graphBuilder()
+                .addInputs("in")
+                .addLayer("lstm", new LSTM.Builder().nIn(2).nOut(8).activation(Activation.TANH).build(), "in")
+                .addLayer("out", new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(2).activation(Activation.SOFTMAX).build(),
+                        "lstm")
+                .setOutputs("out")
+                .setInputTypes(InputType.recurrent(2, T))
+                .build());
+        graph.init();
+        InMemoryTrajectory sink = new InMemoryTrajectory();
+        try (InfoPlaneListener listener = InfoPlaneListener.builder().probe(ProbeSet.of(probe))
+                .measure(new BinnedInformation(AdaptiveDiscretizer.builder().build())).sink(sink).recordTraining(true)
+                .schedule(EpochSchedule.at(6)).build()) {
+            graph.setListeners(listener);
+            graph.fit(new ListDataSetIterator<>(train.asList(), 16), 6);
+        }
+        INDArray out = graph.output(false, new INDArray[] {probe.getFeatures()}, new INDArray[] {probe.getFeaturesMaskArray()},
+                new INDArray[] {probe.getLabelsMaskArray()})[0];
+        Evaluation e = new Evaluation();
+        e.evalTimeSeries(probe.getLabels(), out, probe.getLabelsMaskArray());
+        TrajectoryRecord t = training(sink.records());
+        assertEquals(probe.getLabelsMaskArray().sumNumber().intValue(), t.n());
+        assertEquals(e.accuracy(), t.value(TrainingRecord.PROBE_ACCURACY), 1e-12);
+    }
+
+    @Test
     void oneLabelPerSequenceRecordsTheLastStepOrTheFlattenedSteps() {
         DataSet seq = sequences(5, true);
         INDArray lastLabels = Nd4j.zeros(SEQUENCES, 2);
