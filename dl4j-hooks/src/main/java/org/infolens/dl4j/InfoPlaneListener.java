@@ -66,6 +66,7 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private int trainedEpochs;         // epochs ended while attached
     private long firstEpochStart;      // System.nanoTime() at the first epoch start, 0 before
     private long lastEpochEnd;
+    private boolean closed;
     private volatile org.infolens.data.Probe runProbe; // the probe's labels as the estimators read them (per head of a multi-output graph), from the first capture
 
     private InfoPlaneListener(CaptureSettings settings, SessionSettings run) {
@@ -184,28 +185,34 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     }
 
     /**
-     * Warns when the probe's rows run through the network (and the estimators) at the recorded epochs
-     * are many against the rows trained: then recording costs more than the training it watches (a
-     * small training set recorded every epoch with a probe as large; see README for a measurement).
+     * How many probe rows the recorded epochs ran through the network and the estimators against the
+     * rows trained (run.json's summary), or -1 without epoch callbacks (the training set is unknown).
+     * Large, the listener's work is of the order of the training it watches: a small training set
+     * recorded every epoch with a probe as large (see README for a measurement).
      */
-    private void checkProbeSize() {
+    private double probeSize() {
         long recorded = session.summary().submitted();
         if (epochRows <= 0 || trainedEpochs == 0 || recorded == 0) {
-            return; // no epoch callbacks: the training set is not known
+            return -1;
         }
         double ratio = probe.rows() * (double) recorded / (epochRows * (double) trainedEpochs);
         session.putResult("trainingRowsPerEpoch", epochRows);
         session.putResult("probeRowsPerTrainingRow", ratio);
+        return ratio;
+    }
+
+    /** The warning of a large probe, after close: with the run's own capture, estimate and training times. */
+    private void warnOfProbeSize(double ratio) {
         if (ratio >= PROBE_WARNING_RATIO) {
             log.warn(String.format(java.util.Locale.ROOT, "run '%s': the probe's %d rows at %d recorded epochs are %d%% of the %d rows x %d "
                     + "epochs trained: the listener's work grows with them (here %.2f s capturing on the training thread and %.2f s "
                     + "estimating, against %.2f s of training); record fewer epochs (schedule: %s) or use a smaller probe", session.name(),
-                    probe.rows(), recorded, Math.round(100 * ratio), epochRows, trainedEpochs, session.captureSeconds(),
+                    probe.rows(), session.summary().submitted(), Math.round(100 * ratio), epochRows, trainedEpochs, session.captureSeconds(),
                     session.summary().measureSeconds(), (lastEpochEnd - firstEpochStart) / 1e9, settings.schedule().describe()));
         }
     }
 
-    /** Probe rows recorded over rows trained from which {@link #checkProbeSize} warns. */
+    /** Probe rows recorded over rows trained from which {@link #warnOfProbeSize} warns. */
     static final double PROBE_WARNING_RATIO = 0.5;
 
     /** Whether the schedule records {@code epoch}; says so once when a manual record falls outside it. */
@@ -338,10 +345,13 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     /** Waits for every queued estimate, finishes run.json and runs the close hooks ({@link RunSession#close()}). Idempotent. */
     @Override
     public synchronized void close() {
-        if (session.started()) {
-            checkProbeSize();
+        if (closed) {
+            return;
         }
+        closed = true;
+        double probeSize = session.started() ? probeSize() : -1; // into run.json's summary, written at close
         session.close();
+        warnOfProbeSize(probeSize);
     }
 
     @Override
