@@ -20,10 +20,17 @@ import org.infolens.session.SessionSettings;
  * @param captureOnWorker        whether the forward pass runs on the measurement worker, through a copy of the network
  * @param checkpoints            whether each recorded epoch also writes a DL4J checkpoint beside the trajectory ({@link Checkpoint}),
  *                               from which {@link InfoPlaneListener#resume} continues the run
+ * @param sequenceViews          how layers with a time axis become rows, by layer name ("*": every such layer); the rest by the probe
  */
 public record CaptureSettings(ProbeSet probe, EpochSchedule schedule, Predicate<LayerId> layerFilter, String layerFilterDescription,
                               boolean recordBeforeTraining, boolean recordTraining, int captureBatchSize, boolean captureOnWorker,
-                              boolean checkpoints) {
+                              boolean checkpoints, java.util.Map<String, SequenceView> sequenceViews) {
+
+    /** The view of layer {@code name}'s time axis, or null to let the probe decide. */
+    public SequenceView sequenceView(String name) {
+        SequenceView v = sequenceViews.get(name);
+        return v != null ? v : sequenceViews.get("*");
+    }
 
     public CaptureSettings {
         if (probe == null) {
@@ -31,6 +38,11 @@ public record CaptureSettings(ProbeSet probe, EpochSchedule schedule, Predicate<
         }
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(layerFilter, "layer filter");
+        sequenceViews = java.util.Map.copyOf(sequenceViews);
+        if (sequenceViews.containsValue(SequenceView.STEPS) && !probe.bySteps()) {
+            throw new IllegalArgumentException("sequenceView STEPS needs a probe labelled per time step (ProbeSet.ofSequences with labels "
+                    + "[sequences, classes, T]); this probe has one label per row");
+        }
         if (captureBatchSize < 1) {
             throw new IllegalArgumentException("capture batch size must be >= 1, got " + captureBatchSize);
         }
@@ -47,6 +59,7 @@ public record CaptureSettings(ProbeSet probe, EpochSchedule schedule, Predicate<
         private int captureBatchSize = 2048;
         private boolean captureOnWorker = true;
         private boolean checkpoints;
+        private final java.util.Map<String, SequenceView> sequenceViews = new java.util.LinkedHashMap<>();
 
         /** The fixed probe rows (required). */
         public B probe(ProbeSet probe) {
@@ -94,12 +107,28 @@ public record CaptureSettings(ProbeSet probe, EpochSchedule schedule, Predicate<
         }
 
         /**
-         * At each recorded epoch also write the network (weights, updater state) as {@code checkpoint.zip}
+         * At each recorded epoch also write the network (weights, updater state) in {@code checkpoints/epoch-N.zip}
          * beside the trajectory (default off; needs an output directory), so that an interrupted or killed
          * run can be continued with {@link InfoPlaneListener#resume}. Costs one model file write per recorded epoch.
          */
         public B checkpoints(boolean write) {
             this.checkpoints = write;
+            return self();
+        }
+
+        /**
+         * How every layer with a time axis ([N, units, T]: recurrent, RnnOutputLayer) becomes rows
+         * (default: {@link SequenceView#STEPS} for a probe labelled per time step, else
+         * {@link SequenceView#LAST_STEP}); recorded in the layer metadata.
+         */
+        public B sequenceView(SequenceView view) {
+            sequenceViews.put("*", Objects.requireNonNull(view, "sequence view"));
+            return self();
+        }
+
+        /** As {@link #sequenceView(SequenceView)}, for the layer (or graph vertex) called {@code layer} only. */
+        public B sequenceView(String layer, SequenceView view) {
+            sequenceViews.put(Objects.requireNonNull(layer, "layer name"), Objects.requireNonNull(view, "sequence view"));
             return self();
         }
 
@@ -112,7 +141,7 @@ public record CaptureSettings(ProbeSet probe, EpochSchedule schedule, Predicate<
         /** The capture settings as given; validated. */
         protected CaptureSettings captureSettings() {
             return new CaptureSettings(probe, schedule, layerFilter, layerFilterDescription, recordBeforeTraining, recordTraining,
-                    captureBatchSize, captureOnWorker, checkpoints);
+                    captureBatchSize, captureOnWorker, checkpoints, sequenceViews);
         }
     }
 }

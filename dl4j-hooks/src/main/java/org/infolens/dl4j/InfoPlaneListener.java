@@ -47,6 +47,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class InfoPlaneListener extends BaseTrainingListener implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InfoPlaneListener.class);
+
     private final RunSession session;
     private final CaptureSettings settings;
     private final ProbeSet probe;
@@ -57,6 +59,15 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private boolean epochCallbacks; // fit(iterator) fires them; a manual loop does not
     private double lossSum;         // minibatch scores since the epoch started (or the previous record), for the training record
     private int lossCount;
+    private int epochOffset;           // epochs the network had trained when this listener first saw it (a restored model's)
+    private INDArray initialParameters; // the weights before the first minibatch, when epoch 0 is due but no epoch callback fires
+    private boolean outsideScheduleLogged;
+    private long epochRows;            // rows trained in the first epoch (minibatch sizes), for the probe-size warning
+    private int trainedEpochs;         // epochs ended while attached
+    private long firstEpochStart;      // System.nanoTime() at the first epoch start, 0 before
+    private long lastEpochEnd;
+    private boolean closed;
+    private volatile org.infolens.data.Probe runProbe; // the probe's labels as the estimators read them (per head of a multi-output graph), from the first capture
 
     private InfoPlaneListener(CaptureSettings settings, SessionSettings run) {
         if (settings.checkpoints() && run.outputDirectory() == null) {
@@ -87,15 +98,27 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         return session;
     }
 
-    /** Records the untrained network as epoch 0 now, when this listener records before training and has not yet. */
+    /**
+     * Records the network as it is now as epoch 0, when this listener records before training and has
+     * not recorded yet. A restored (or already trained) network's epoch 0 is its state when this
+     * listener first sees it: epochs are counted from there.
+     */
     public void recordInitialState(Model model) {
-        if (settings.recordBeforeTraining() && !session.started() && captureFor(model).epochCount() == 0) {
+        if (settings.recordBeforeTraining() && !session.started() && completedEpochs(captureFor(model)) == 0) {
             record(model, 0);
         }
     }
 
+    /** Completed epochs since this listener first saw the network (DL4J's count minus the network's count then). */
+    private int completedEpochs(NetworkCapture c) {
+        return c.epochCount() - epochOffset;
+    }
+
     @Override
     public void onEpochStart(Model model) {
+        if (firstEpochStart == 0) {
+            firstEpochStart = System.nanoTime();
+        }
         recordInitialState(model);
         epochCallbacks = true;
         lossSum = 0;
@@ -103,13 +126,17 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         if (parameters != null) {
             // the schedule knows in advance which epochs end in a record: only those pay for accumulation
             NetworkCapture c = captureFor(model);
-            parameters.epochStarts(c, settings.schedule().shouldRecord(c.epochCount() + 1));
+            parameters.epochStarts(c, settings.schedule().shouldRecord(completedEpochs(c) + 1));
         }
     }
 
     /** Fires after backpropagation and before the updater: the raw minibatch gradient. */
     @Override
     public void onGradientCalculation(Model model) {
+        if (settings.recordBeforeTraining() && !epochCallbacks && !session.started() && initialParameters == null) {
+            // a manual loop (fit(DataSet)) fires no epoch start: keep the weights before this first update for epoch 0
+            initialParameters = captureFor(model).copyParameters();
+        }
         if (parameters != null) {
             parameters.gradient(captureFor(model), model, epochCallbacks);
         }
@@ -117,6 +144,9 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
 
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
+        if (trainedEpochs == 0 && epochCallbacks) {
+            epochRows += model.batchSize();
+        }
         if (settings.recordTraining()) {
             lossSum += model.score();
             lossCount++;
@@ -125,8 +155,10 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
 
     @Override
     public void onEpochEnd(Model model) {
+        trainedEpochs++;
+        lastEpochEnd = System.nanoTime();
         // DL4J increments its epoch counter after this callback: the epoch just finished is count + 1.
-        int completed = captureFor(model).epochCount() + 1;
+        int completed = completedEpochs(captureFor(model)) + 1;
         if (settings.schedule().shouldRecord(completed)) {
             record(model, completed);
         }
@@ -134,14 +166,24 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
 
     /**
      * Captures the probe activations now and queues them for the measures, recorded as {@code epoch}
-     * (completed epochs). For training loops without epoch callbacks; also used by the callbacks.
+     * (completed epochs), when the schedule records that epoch (epoch 0: when recording before training),
+     * as run.json says. For training loops without epoch callbacks; also used by the callbacks. Before
+     * the first epoch recorded this way, epoch 0 is recorded from the weights the first minibatch
+     * found, when this listener is attached ({@code net.setListeners}); unattached, call
+     * {@link #recordInitialState} before training. Returns whether the epoch was recorded.
      */
-    public synchronized void record(Model model, int epoch) {
+    public synchronized boolean record(Model model, int epoch) {
+        if (!scheduled(epoch)) {
+            return false;
+        }
         if (!session.admits(epoch)) {
-            return;
+            return false;
         }
         long t0 = System.nanoTime();
         NetworkCapture c = captureFor(model);
+        if (epoch > 0 && settings.recordBeforeTraining() && !session.started()) {
+            recordBeforeTraining(c, epoch);
+        }
         Function<ActivationSnapshot, List<TrajectoryRecord>> derived = trainingRecord(lossCount == 0 ? Double.NaN : lossSum / lossCount,
                 lossCount);
         if (settings.checkpoints()) { // before the epoch is queued: a checkpoint's epoch is always one the trajectory may lack
@@ -152,21 +194,95 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         if (session.started() && settings.captureOnWorker()) {
             session.submit(onWorker(c, epoch, derived));
         } else { // the first record captures here: it names the layers and starts the session
-            ActivationSnapshot snapshot = c.capture(probe, settings.layerFilter(), epoch, settings.captureBatchSize());
-            if (snapshot.layers().isEmpty()) {
-                throw new IllegalArgumentException("the layer filter (" + settings.layerFilterDescription() + ") keeps none of the layers "
-                        + c.layers().stream().map(LayerId::name).toList());
-            }
-            if (parameters != null) {
-                snapshot = new ActivationSnapshot(snapshot.epoch(), snapshot.iteration(), snapshot.layers(),
-                        parameters.take(c, settings.layerFilter()));
-            }
-            if (!session.started()) {
-                session.start(runStart(c, snapshot), snapshot);
-            }
-            session.submit(PendingSnapshot.of(snapshot, derived));
+            submitCaptured(c, c, epoch, derived, true);
         }
         session.addCaptureTime(System.nanoTime() - t0);
+        return true;
+    }
+
+    /**
+     * How many probe rows the recorded epochs ran through the network and the estimators against the
+     * rows trained (run.json's summary), or -1 without epoch callbacks (the training set is unknown).
+     * Large, the listener's work is of the order of the training it watches: a small training set
+     * recorded every epoch with a probe as large (see README for a measurement).
+     */
+    private double probeSize() {
+        long recorded = session.summary().submitted();
+        if (epochRows <= 0 || trainedEpochs == 0 || recorded == 0) {
+            return -1;
+        }
+        double ratio = probe.rows() * (double) recorded / (epochRows * (double) trainedEpochs);
+        session.putResult("trainingRowsPerEpoch", epochRows);
+        session.putResult("probeRowsPerTrainingRow", ratio);
+        return ratio;
+    }
+
+    /** The warning of a large probe, after close: with the run's own capture, estimate and training times. */
+    private void warnOfProbeSize(double ratio) {
+        if (ratio >= PROBE_WARNING_RATIO) {
+            log.warn(String.format(java.util.Locale.ROOT, "run '%s': the probe's %d rows at %d recorded epochs are %d%% of the %d rows x %d "
+                    + "epochs trained: the listener's work grows with them (here %.2f s capturing on the training thread and %.2f s "
+                    + "estimating, against %.2f s of training); record fewer epochs (schedule: %s) or use a smaller probe", session.name(),
+                    probe.rows(), session.summary().submitted(), Math.round(100 * ratio), epochRows, trainedEpochs, session.captureSeconds(),
+                    session.summary().measureSeconds(), (lastEpochEnd - firstEpochStart) / 1e9, settings.schedule().describe()));
+        }
+    }
+
+    /** Probe rows recorded over rows trained from which {@link #warnOfProbeSize} warns. */
+    static final double PROBE_WARNING_RATIO = 0.5;
+
+    /** Whether the schedule records {@code epoch}; says so once when a manual record falls outside it. */
+    private boolean scheduled(int epoch) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("recorded epochs are completed epochs (0 before training), got " + epoch);
+        }
+        boolean in = epoch == 0 ? settings.recordBeforeTraining() : settings.schedule().shouldRecord(epoch);
+        if (!in) {
+            String why = epoch == 0 ? "recordBeforeTraining is off" : "the schedule (" + settings.schedule().describe() + ") leaves it out";
+            if (!outsideScheduleLogged) {
+                outsideScheduleLogged = true;
+                log.info("run '{}': epoch {} not recorded: {}; record(net, epoch) follows the schedule run.json states", session.name(), epoch,
+                        why);
+            } else {
+                log.debug("run '{}': epoch {} not recorded: {}", session.name(), epoch, why);
+            }
+        }
+        return in;
+    }
+
+    /** Epoch 0 late, from a copy given the weights before the first minibatch; or a warning when they were never seen. */
+    private void recordBeforeTraining(NetworkCapture c, int firstEpoch) {
+        if (initialParameters == null) {
+            log.warn("run '{}' records before training, but its first record is epoch {} and the network was not seen before training: "
+                    + "no epoch 0. Attach the listener (net.setListeners) or call listener.recordInitialState(net) before the loop",
+                    session.name(), firstEpoch);
+            return;
+        }
+        NetworkCapture before = c.copy();
+        before.setParameters(initialParameters);
+        initialParameters = null;
+        submitCaptured(before, c, 0, trainingRecord(Double.NaN, 0), false);
+    }
+
+    /** Captures {@code from} on this thread and submits it, starting the session at the first epoch; {@code c} is the trained network. */
+    private void submitCaptured(NetworkCapture from, NetworkCapture c, int epoch, Function<ActivationSnapshot, List<TrajectoryRecord>> derived,
+                                boolean withGradients) {
+        ActivationSnapshot snapshot = from.capture(probe, settings.layerFilter(), epoch, c.iterationCount(), settings.captureBatchSize());
+        if (snapshot.layers().isEmpty()) {
+            throw new IllegalArgumentException("the layer filter (" + settings.layerFilterDescription() + ") keeps none of the layers "
+                    + from.layers().stream().map(LayerId::name).toList());
+        }
+        c.adoptLayers(from);
+        if (parameters != null) {
+            snapshot = new ActivationSnapshot(snapshot.epoch(), snapshot.iteration(), snapshot.layers(),
+                    parameters.take(from, settings.layerFilter(), withGradients));
+        }
+        if (!session.started()) {
+            runProbe = probe.labelsFor(c.outputNames(), snapshot.layers().stream().map(l -> l.layer().head())
+                    .filter(java.util.Objects::nonNull).distinct().toList());
+            session.start(runStart(c, snapshot), snapshot);
+        }
+        session.submit(PendingSnapshot.of(snapshot, derived));
     }
 
     private void writeCheckpoint(Model model, int epoch) {
@@ -212,7 +328,11 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         if (!settings.recordTraining()) {
             return s -> List.of();
         }
-        return s -> TrainingRecord.of(session.name(), s, loss, minibatches, probe.labels()).stream().toList();
+        return s -> {
+            org.infolens.data.Probe p = runProbe; // set by the first capture, before any record is made
+            return p.heads().isEmpty() ? TrainingRecord.of(session.name(), s, loss, minibatches, p).stream().toList()
+                    : TrainingRecord.perHead(session.name(), s, loss, minibatches, p);
+        };
     }
 
     /**
@@ -240,11 +360,17 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         Map<String, Object> recording = new LinkedHashMap<>();
         recording.put("schedule", settings.schedule().describe());
         recording.put("recordBeforeTraining", settings.recordBeforeTraining());
+        if (epochOffset > 0) { // epochs are counted from attachment: a restored network's saved count
+            recording.put("epochsBeforeAttachment", epochOffset);
+        }
         recording.put("recordTraining", settings.recordTraining());
         recording.put("layerFilter", settings.layerFilterDescription());
         recording.put("layers", first.layers().stream().map(LayerActivations::layer).toList());
+        if (!runProbe.heads().isEmpty()) {
+            recording.put("heads", List.copyOf(runProbe.heads()));
+        }
         recording.put("captureOn", settings.captureOnWorker() ? "worker (a copy of the network)" : "training thread");
-        return new RunStart(probe.labels(), probe.describe(), NetworkCapture.framework(), c.configurationJson(), Map.of("network", c.seed()),
+        return new RunStart(runProbe, probe.describe(), NetworkCapture.framework(), c.configurationJson(), Map.of("network", c.seed()),
                 recording);
     }
 
@@ -256,6 +382,13 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private NetworkCapture captureFor(Model model) {
         if (capture == null) {
             capture = NetworkCapture.of(model);
+            capture.sequenceViews(settings::sequenceView);
+            epochOffset = capture.epochCount();
+            if (epochOffset > 0) {
+                log.warn("run '{}': the network has trained {} epochs already (restored or trained before): epochs are counted from "
+                        + "now, epoch 0 is its state now and the schedule's epoch 1 the next one (run.json recording.epochsBeforeAttachment)",
+                        session.name(), epochOffset);
+            }
         } else if (capture.model() != model) {
             throw new IllegalArgumentException("this InfoPlaneListener records run '" + session.name()
                     + "' of another network; use one listener per network");
@@ -266,7 +399,13 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     /** Waits for every queued estimate, finishes run.json and runs the close hooks ({@link RunSession#close()}). Idempotent. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        double probeSize = session.started() ? probeSize() : -1; // into run.json's summary, written at close
         session.close();
+        warnOfProbeSize(probeSize);
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.infolens.run.InfolensVersion;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -41,6 +42,7 @@ import org.nd4j.linalg.factory.Nd4j;
 abstract class NetworkCapture {
 
     private List<LayerId> layers; // known after the first capture: widths come from the outputs
+    private java.util.function.Function<String, SequenceView> views; // per layer name; null answers: by the probe
 
     static NetworkCapture of(Model model) {
         if (model instanceof MultiLayerNetwork m) {
@@ -66,8 +68,8 @@ abstract class NetworkCapture {
     /** The network this capture reads. */
     abstract Model model();
 
-    /** Layer outputs for some probe rows, in network order, without the inputs. */
-    abstract List<INDArray> forward(INDArray[] inputs);
+    /** Layer outputs for some input rows, in network order, without the inputs; {@code mask}: the sequences' features mask, or null. */
+    abstract List<INDArray> forward(INDArray[] inputs, INDArray mask);
 
     /** Name, kind and activation of the i-th output that {@link #forward} returns; channels of [N, C, H, W] outputs, else 0. */
     abstract LayerId describe(int position, long width, int channels);
@@ -101,7 +103,15 @@ abstract class NetworkCapture {
     NetworkCapture copy() {
         NetworkCapture c = NetworkCapture.of(cloneModel());
         c.layers = layers;
+        c.views = views;
         return c;
+    }
+
+    /** Takes the layers another capture of the same network named (a copy's first capture). */
+    void adoptLayers(NetworkCapture other) {
+        if (layers == null) {
+            layers = other.layers;
+        }
     }
 
     /** Sets the weights (a flattened copy of another network's {@code params()}). */
@@ -120,15 +130,17 @@ abstract class NetworkCapture {
                     + networkInputs());
         }
         int n = probe.rows();
+        int inputRows = probe.inputRows();
         List<LayerId> kept = null;
         int[] positions = null;
         float[][] values = null;   // float32 outputs, per kept layer
         double[][] values64 = null; // float64 outputs (a DOUBLE network), kept as they are
-        for (int from = 0; from < n; from += batchSize) {
-            int to = Math.min(n, from + batchSize);
+        int rowOffset = 0;
+        for (int from = 0; from < inputRows; from += batchSize) {
+            int to = Math.min(inputRows, from + batchSize);
             List<INDArray> outs;
             try {
-                outs = forward(probe.rows(from, to));
+                outs = forward(probe.rows(from, to), probe.featuresMask(from, to));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("the probe set (" + probe.shapes() + ") does not fit the network: " + e.getMessage(), e);
             }
@@ -137,7 +149,8 @@ abstract class NetworkCapture {
                     List<LayerId> all = new ArrayList<>();
                     for (int i = 0; i < outs.size(); i++) {
                         INDArray out = outs.get(i);
-                        all.add(describe(i, out.length() / out.size(0), out.rank() == 4 ? (int) out.size(1) : 0));
+                        LayerId id = describe(i, out.length() / out.size(0), out.rank() == 4 ? (int) out.size(1) : 0);
+                        all.add(inGraph(out.rank() == 3 ? sequenceLayer(id, out, probe) : id, i, probe));
                     }
                     layers = List.copyOf(all);
                 }
@@ -161,19 +174,22 @@ abstract class NetworkCapture {
                     }
                 }
             }
+            int batchRows = probe.bySteps() ? probe.firstRow(to) - probe.firstRow(from) : to - from;
             for (int j = 0; j < positions.length; j++) {
-                INDArray out = outs.get(positions[j]);
-                int width = kept.get(j).width();
-                if (out.length() != (long) (to - from) * width) {
-                    throw new IllegalStateException("layer " + kept.get(j).describe() + " gave an output of shape "
-                            + Arrays.toString(out.shape()) + " for " + (to - from) + " probe rows");
+                LayerId layer = kept.get(j);
+                INDArray out = rowsOf(outs.get(positions[j]), layer, probe, from, to);
+                int width = layer.width();
+                if (out.length() != (long) batchRows * width) {
+                    throw new IllegalStateException("layer " + layer.describe() + " gave an output of shape "
+                            + Arrays.toString(outs.get(positions[j]).shape()) + " for " + (to - from) + " probe input rows");
                 }
                 if (values64[j] != null) {
-                    System.arraycopy(out.castTo(DataType.DOUBLE).dup('c').data().asDouble(), 0, values64[j], from * width, (to - from) * width);
+                    System.arraycopy(out.castTo(DataType.DOUBLE).dup('c').data().asDouble(), 0, values64[j], rowOffset * width, batchRows * width);
                 } else {
-                    System.arraycopy(out.castTo(DataType.FLOAT).dup('c').data().asFloat(), 0, values[j], from * width, (to - from) * width);
+                    System.arraycopy(out.castTo(DataType.FLOAT).dup('c').data().asFloat(), 0, values[j], rowOffset * width, batchRows * width);
                 }
             }
+            rowOffset += batchRows;
         }
         List<LayerActivations> result = new ArrayList<>();
         for (int j = 0; j < kept.size(); j++) {
@@ -182,6 +198,88 @@ abstract class NetworkCapture {
             result.add(new LayerActivations(kept.get(j), a));
         }
         return new ActivationSnapshot(epoch, iteration, result);
+    }
+
+    /** The layer with what a graph adds: the head(s) it is measured against, the vertices it reads. */
+    LayerId inGraph(LayerId id, int position, ProbeSet probe) {
+        if (probe.outputCount() > 1) {
+            throw new IllegalArgumentException("the probe set has " + probe.outputCount() + " label arrays, but a MultiLayerNetwork has one output");
+        }
+        return id;
+    }
+
+    /** The network's outputs, by name, in order. */
+    abstract List<String> outputNames();
+
+    /** Per-layer choices of how a time axis becomes rows (null: by the probe, see {@link SequenceView}). */
+    void sequenceViews(java.util.function.Function<String, SequenceView> views) {
+        this.views = views;
+    }
+
+    /** A layer with output [N, units, T], as its view makes it rows. */
+    private LayerId sequenceLayer(LayerId id, INDArray out, ProbeSet probe) {
+        SequenceView v = views == null ? null : views.apply(id.name());
+        if (v == null) {
+            v = probe.bySteps() ? SequenceView.STEPS : SequenceView.LAST_STEP;
+        }
+        if (v == SequenceView.STEPS && !probe.bySteps()) {
+            throw new IllegalArgumentException("layer " + id.describe() + " is to be recorded by time step, but the probe has one label per "
+                    + "sequence: give it labels [sequences, classes, T] (ProbeSet.ofSequences) or choose last-step or flattened");
+        }
+        int units = (int) out.size(1);
+        int steps = (int) out.size(2);
+        return id.withSequence(v.label(), steps, v == SequenceView.FLATTENED ? units * steps : units);
+    }
+
+    /**
+     * A layer's output for input rows {@code from}..{@code to} as probe rows: a time axis by the
+     * layer's view; a per-sequence row repeated at each of its steps when the probe's rows are steps.
+     */
+    private static INDArray rowsOf(INDArray out, LayerId layer, ProbeSet probe, int from, int to) {
+        int b = to - from;
+        INDArray perSequence;
+        if (out.rank() == 3 && SequenceView.STEPS.label().equals(layer.sequence())) {
+            int rows = probe.firstRow(to) - probe.firstRow(from);
+            INDArray m = Nd4j.create(out.dataType(), rows, out.size(1));
+            for (int r = 0; r < rows; r++) {
+                int row = probe.firstRow(from) + r;
+                int seq = sequenceOf(probe, row, from, to);
+                m.putRow(r, out.get(NDArrayIndex.point(seq - from), NDArrayIndex.all(), NDArrayIndex.point(probe.stepTime(row))));
+            }
+            return m;
+        } else if (out.rank() == 3 && SequenceView.LAST_STEP.label().equals(layer.sequence())) {
+            INDArray mask = probe.featuresMask(from, to);
+            perSequence = Nd4j.create(out.dataType(), b, out.size(1));
+            for (int i = 0; i < b; i++) {
+                int last = (int) out.size(2) - 1;
+                while (mask != null && last > 0 && mask.getDouble(i, last) == 0) {
+                    last--;
+                }
+                perSequence.putRow(i, out.get(NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.point(last)));
+            }
+        } else {
+            perSequence = out.reshape('c', b, out.length() / b); // flattened: [N, units, T] unit-major, [N, C, H, W] channel-first
+        }
+        if (!probe.bySteps()) {
+            return perSequence;
+        }
+        int rows = probe.firstRow(to) - probe.firstRow(from);
+        INDArray m = Nd4j.create(perSequence.dataType(), rows, perSequence.size(1));
+        for (int i = from; i < to; i++) {
+            for (int row = probe.firstRow(i); row < probe.firstRow(i + 1); row++) {
+                m.putRow(row - probe.firstRow(from), perSequence.getRow(i - from));
+            }
+        }
+        return m;
+    }
+
+    private static int sequenceOf(ProbeSet probe, int row, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (row < probe.firstRow(i + 1)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("probe row " + row + " is not a step of input rows " + from + ".." + to);
     }
 
     /**
@@ -294,7 +392,7 @@ abstract class NetworkCapture {
         }
 
         @Override
-        List<INDArray> forward(INDArray[] inputs) {
+        List<INDArray> forward(INDArray[] inputs, INDArray mask) {
             // Layer by layer rather than net.feedForward: an ActivationLayer applies its function in
             // place in inference mode, so feedForward's list holds the post-activation array for the
             // layer before it (batch norm, identity dense). Each layer gets a copy of its input.
@@ -302,6 +400,9 @@ abstract class NetworkCapture {
             List<INDArray> out = new ArrayList<>(net.getnLayers());
             INDArray current = inputs[0];
             int rows = (int) current.size(0);
+            if (mask != null) {
+                net.setLayerMaskArrays(mask, null); // each layer gets its mask: recurrent layers stop at a sequence's end
+            }
             try {
                 for (int i = 0; i < net.getnLayers(); i++) {
                     INDArray in = current.dup();
@@ -314,8 +415,16 @@ abstract class NetworkCapture {
                 }
             } finally {
                 net.clearLayersStates(); // the layers hold their last input; this may be the training network
+                if (mask != null) {
+                    net.clearLayerMaskArrays();
+                }
             }
             return out;
+        }
+
+        @Override
+        List<String> outputNames() {
+            return List.of(describe(net.getnLayers() - 1, 1, 0).name());
         }
 
         @Override
@@ -393,7 +502,7 @@ abstract class NetworkCapture {
         }
 
         @Override
-        List<INDArray> forward(INDArray[] inputs) {
+        List<INDArray> forward(INDArray[] inputs, INDArray mask) {
             // Vertex by vertex rather than graph.feedForward, for the same reason as in MultiLayer:
             // an ActivationLayer vertex overwrites its input array in inference mode. Every edge
             // carries its own copy, so no vertex can change another vertex's recorded output.
@@ -402,6 +511,11 @@ abstract class NetworkCapture {
             List<String> networkInputs = graph.getConfiguration().getNetworkInputs();
             Map<String, INDArray> byName = new LinkedHashMap<>();
             graph.setInputs(inputs); // layer vertices read the batch size from the graph's inputs, as in feedForward
+            if (mask != null) {
+                INDArray[] masks = new INDArray[inputs.length];
+                masks[0] = mask;
+                graph.setLayerMaskArrays(masks, null);
+            }
             try {
                 for (int idx : graph.topologicalSortOrder()) {
                     GraphVertex v = vertices[idx];
@@ -421,6 +535,9 @@ abstract class NetworkCapture {
                 }
             } finally {
                 graph.clearLayersStates(); // the vertices hold their inputs; this may be the training network
+                if (mask != null) {
+                    graph.clearLayerMaskArrays();
+                }
             }
             List<INDArray> out = new ArrayList<>(ordered.size());
             for (GraphVertex v : ordered) {
@@ -431,6 +548,64 @@ abstract class NetworkCapture {
                 out.add(a);
             }
             return out;
+        }
+
+        @Override
+        List<String> outputNames() {
+            return graph.getConfiguration().getNetworkOutputs();
+        }
+
+        /**
+         * A graph's layers read their input vertices; unless the graph is a chain, the layer says which
+         * (the information plane follows them). With labels per output, a layer is measured against
+         * the outputs it feeds.
+         */
+        @Override
+        LayerId inGraph(LayerId id, int position, ProbeSet probe) {
+            List<String> outputs = outputNames();
+            if (probe.outputCount() > 1 && probe.outputCount() != outputs.size()) {
+                throw new IllegalArgumentException("the probe set has " + probe.outputCount() + " label arrays, the graph has "
+                        + outputs.size() + " outputs " + outputs + ": give one per output, in that order (ProbeSet.ofOutputs)");
+            }
+            String name = ordered.get(position).getVertexName();
+            String head = null;
+            if (probe.outputCount() > 1) {
+                List<String> fed = outputs.stream().filter(o -> feeds(name, o)).toList();
+                head = fed.isEmpty() ? null : String.join("+", fed);
+            }
+            Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
+            List<String> from = chain() ? List.of()
+                    : inputs.getOrDefault(name, List.of()).stream().filter(v -> !graph.getConfiguration().getNetworkInputs().contains(v)).toList();
+            return head == null && from.isEmpty() ? id : id.withGraph(head, from);
+        }
+
+        /** Whether vertex {@code vertex} is {@code output} or lies on a path to it. */
+        private boolean feeds(String vertex, String output) {
+            if (vertex.equals(output)) {
+                return true;
+            }
+            for (String in : graph.getConfiguration().getVertexInputs().getOrDefault(output, List.of())) {
+                if (feeds(vertex, in)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Every vertex reads at most one other vertex and is read by at most one: the layers' order is the path. */
+        private boolean chain() {
+            Map<String, Integer> readers = new java.util.HashMap<>();
+            for (Map.Entry<String, List<String>> e : graph.getConfiguration().getVertexInputs().entrySet()) {
+                if (e.getValue().size() > 1) {
+                    return false;
+                }
+                for (String in : e.getValue()) {
+                    if (readers.merge(in, 1, Integer::sum) > 1) {
+                        return false;
+                    }
+                }
+            }
+            return outputNames().size() == 1;
         }
 
         @Override

@@ -50,7 +50,15 @@ final class ParameterCapture {
 
     /** The kept layers' weights (copied) and gradient moments since the last call, whichever are read; the gradient window restarts. */
     List<LayerParameters> take(NetworkCapture c, Predicate<LayerId> keep) {
-        Map<Integer, GradientMoments> moments = accumulator == null ? Map.of() : accumulator.moments();
+        return take(c, keep, true);
+    }
+
+    /**
+     * As {@link #take(NetworkCapture, Predicate)}; without {@code gradients} the window goes on (the
+     * untrained weights recorded late, from a copy, while the first epoch's gradients accumulate).
+     */
+    List<LayerParameters> take(NetworkCapture c, Predicate<LayerId> keep, boolean withGradients) {
+        Map<Integer, GradientMoments> moments = accumulator == null || !withGradients ? Map.of() : accumulator.moments();
         List<LayerParameters> out = new ArrayList<>();
         for (NetworkCapture.WeightedLayer w : c.weightedLayers()) {
             LayerId layer = c.layers().get(w.position());
@@ -63,10 +71,12 @@ final class ParameterCapture {
                 out.add(new LayerParameters(layer, matrix, g));
             }
         }
-        if (accumulator != null) {
-            accumulator.reset();
+        if (withGradients) {
+            if (accumulator != null) {
+                accumulator.reset();
+            }
+            accumulating = false;
         }
-        accumulating = false;
         return out;
     }
 

@@ -30,7 +30,7 @@ final class RunOutputOptions {
     boolean quiet;
 
     @Option(names = "--checkpoints", description = "at each recorded epoch also write the network (weights, updater state) as"
-            + " checkpoint.zip beside the trajectory, so that an interrupted or killed run can be continued with --resume")
+            + " checkpoints/epoch-N.zip beside the trajectory, so that an interrupted or killed run can be continued with --resume")
     boolean checkpoints;
 
     @Option(names = "--resume", paramLabel = "RUN", description = "continue RUN, recorded with --checkpoints, from its checkpoint:"

@@ -1,6 +1,7 @@
 package org.infolens.data;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,10 +16,28 @@ import java.util.Objects;
  *                   first), the number of channels C; 0 for layers without spatial positions
  * @param frozen     whether training leaves the layer's parameters unchanged (a FrozenLayer or
  *                   FrozenLayerWithBackprop of transfer learning); written only when true
+ * @param sequence   for layers with a time axis ([N, units, T]), how its steps became rows: "last-step"
+ *                   (one row per sequence, its last unmasked step), "steps" (one row per unmasked step)
+ *                   or "flattened" (one row per sequence, units x T columns); null otherwise
+ * @param steps      the time steps T of such a layer; 0 otherwise
+ * @param head       in a graph with several outputs probed with labels per output, the output(s) whose
+ *                   labels its I(T;Y) is measured against: the outputs it feeds, joined by "+" (their
+ *                   labels taken jointly); null otherwise
+ * @param from       in a graph that is not a chain, the vertices it reads (network inputs left out): the
+ *                   information plane joins a layer to these; empty for a chain, the layer order then
  */
 public record LayerId(int index, String name, int width, LayerKind kind, String activation,
                       @JsonInclude(JsonInclude.Include.NON_DEFAULT) int channels,
-                      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean frozen) {
+                      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean frozen,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String sequence,
+                      @JsonInclude(JsonInclude.Include.NON_DEFAULT) int steps,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String head,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> from) {
+
+    /** A layer without a time axis, outside a branching graph. */
+    public LayerId(int index, String name, int width, LayerKind kind, String activation, int channels, boolean frozen) {
+        this(index, name, width, kind, activation, channels, frozen, null, 0, null, List.of());
+    }
 
     /** A layer that training changes. */
     public LayerId(int index, String name, int width, LayerKind kind, String activation, int channels) {
@@ -40,10 +59,21 @@ public record LayerId(int index, String name, int width, LayerKind kind, String 
         }
         kind = kind == null ? LayerKind.UNKNOWN : kind;
         activation = activation == null ? "" : activation;
+        from = from == null ? List.of() : List.copyOf(from);
         if (channels < 0 || (channels > 0 && width % channels != 0)) {
             throw new IllegalArgumentException("layer '" + name + "' has " + channels + " channels, which do not divide its width "
                     + width);
         }
+    }
+
+    /** This layer with a time axis of {@code steps} steps, made rows as {@code sequence} says. */
+    public LayerId withSequence(String sequence, int steps, int width) {
+        return new LayerId(index, name, width, kind, activation, channels, frozen, sequence, steps, head, from);
+    }
+
+    /** This layer of a graph: the output(s) it is measured against (or null) and the vertices it reads (empty for a chain). */
+    public LayerId withGraph(String head, List<String> from) {
+        return new LayerId(index, name, width, kind, activation, channels, frozen, sequence, steps, head, from);
     }
 
     /** Spatial positions per probe row: H x W for a spatial layer, 1 otherwise. */

@@ -22,6 +22,7 @@ public final class Probe {
     private final int[] inputIds;    // dense ids 0..distinctInputs-1
     private final int distinctInputs;
     private final Activations inputs; // null when not given
+    private Map<String, Probe> heads = Map.of(); // per output of a multi-output graph: the labels a layer is measured against
 
     private Probe(int size, int[] labels, int[] inputIds) {
         this(size, labels, inputIds, null);
@@ -101,6 +102,35 @@ public final class Probe {
     /** The same probe, with its input features X (rows = probe rows). */
     public Probe withInputs(Activations inputs) {
         return new Probe(size, labels, this.inputIds, java.util.Objects.requireNonNull(inputs, "inputs"));
+    }
+
+    /**
+     * The same probe, with the labels of each head of a multi-output network ({@link LayerId#head()}):
+     * a layer measured against head h reads {@code forHead(h)}; the rows and inputs are these.
+     */
+    public Probe withHeads(Map<String, int[]> headLabels) {
+        Probe p = new Probe(size, labels, inputIds, inputs);
+        Map<String, Probe> m = new java.util.LinkedHashMap<>();
+        headLabels.forEach((head, y) -> m.put(head, new Probe(size, y, inputIds, inputs)));
+        p.heads = java.util.Collections.unmodifiableMap(m);
+        return p;
+    }
+
+    /** The probe with the labels of {@code head} (null, or a probe without heads: this one). */
+    public Probe forHead(String head) {
+        if (head == null || heads.isEmpty()) {
+            return this;
+        }
+        Probe p = heads.get(head);
+        if (p == null) {
+            throw new IllegalArgumentException("the probe has no labels for head '" + head + "'; it has " + heads.keySet());
+        }
+        return p;
+    }
+
+    /** The heads' names, in the network's output order (empty for a single output). */
+    public java.util.Set<String> heads() {
+        return heads.keySet();
     }
 
     /** The input features X, when the probe carries them. */

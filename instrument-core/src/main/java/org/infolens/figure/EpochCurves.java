@@ -72,7 +72,7 @@ public record EpochCurves(String label, String value, String display, Unit unit,
             double v = r.value(value);
             Interval band = r.intervals().get(value);
             byLayer.computeIfAbsent(r.layer(), l -> new ArrayList<>())
-                    .add(new Point(r.epoch(), v, band == null ? v : Math.min(v, band.low()), band == null ? v : Math.max(v, band.high())));
+                    .add(new Point(r.epoch(), v, band == null ? v : band.low(), band == null ? v : band.high())); // the interval as recorded
         });
         List<Series> series = new ArrayList<>();
         byLayer.forEach((layer, points) -> series.add(new Series(layer, points)));

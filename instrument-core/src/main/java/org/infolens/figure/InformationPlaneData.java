@@ -37,28 +37,48 @@ public record InformationPlaneData(String label, Map<String, Object> params, int
      *
      * @param ixtBand interval of I(X;T), or null
      * @param ityBand interval of I(T;Y), or null
+     * @param outside whether an interval excludes its value (the record says why: details.outsideInterval)
      */
-    public record Point(int epoch, LayerId layer, double ixt, double ity, Interval ixtBand, Interval ityBand) {
+    public record Point(int epoch, LayerId layer, double ixt, double ity, Interval ixtBand, Interval ityBand, boolean outside) {
 
         public boolean hasBand() {
             return ixtBand != null || ityBand != null;
         }
 
+        // The box is the interval as recorded (for the quantity, around the bias-corrected value), not
+        // stretched to reach the plug-in value: a marker outside its box is drawn as such, and flagged.
         double ixtLow() {
-            return ixtBand == null ? ixt : Math.min(ixt, ixtBand.low());
+            return ixtBand == null ? ixt : ixtBand.low();
         }
 
         double ixtHigh() {
-            return ixtBand == null ? ixt : Math.max(ixt, ixtBand.high());
+            return ixtBand == null ? ixt : ixtBand.high();
         }
 
         double ityLow() {
-            return ityBand == null ? ity : Math.min(ity, ityBand.low());
+            return ityBand == null ? ity : ityBand.low();
         }
 
         double ityHigh() {
-            return ityBand == null ? ity : Math.max(ity, ityBand.high());
+            return ityBand == null ? ity : ityBand.high();
         }
+    }
+
+    /** Whether any point's interval excludes its value. */
+    public boolean hasOutside() {
+        return points.stream().anyMatch(Point::outside);
+    }
+
+    /** Whether the record says that the interval of value {@code name} excludes it. */
+    static boolean outside(TrajectoryRecord r, String... names) {
+        if (r.details().get("outsideInterval") instanceof Map<?, ?> why) {
+            for (String n : names) {
+                if (why.get(n) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public InformationPlaneData {
@@ -99,7 +119,8 @@ public record InformationPlaneData(String label, Map<String, Object> params, int
         List<Point> points = new ArrayList<>();
         for (TrajectoryRecord r : drawn) {
             String[] v = planeValues(r.measure()).orElseThrow();
-            points.add(new Point(r.epoch(), r.layer(), r.value(v[0]), r.value(v[1]), r.intervals().get(v[0]), r.intervals().get(v[1])));
+            points.add(new Point(r.epoch(), r.layer(), r.value(v[0]), r.value(v[1]), r.intervals().get(v[0]), r.intervals().get(v[1]),
+                    outside(r, v)));
         }
         if (drawn.isEmpty()) {
             return new InformationPlaneData(label, Map.of(), 0, Double.NaN, Double.NaN, points); // throws, naming the label
@@ -115,6 +136,29 @@ public record InformationPlaneData(String label, Map<String, Object> params, int
 
     private static double number(Object o, double otherwise) {
         return o instanceof Number v ? v.doubleValue() : otherwise;
+    }
+
+    /**
+     * The lines of one epoch: its layers in order when the network is a chain; in a branching graph
+     * (layers that name the vertices they read, {@link LayerId#from()}) one segment per edge between
+     * recorded layers, so that the line follows each input-to-output path and never joins parallel branches.
+     */
+    public static List<List<Point>> paths(List<Point> epoch) {
+        if (epoch.stream().allMatch(p -> p.layer().from().isEmpty())) {
+            return List.of(epoch);
+        }
+        Map<String, Point> byName = new java.util.HashMap<>();
+        epoch.forEach(p -> byName.put(p.layer().name(), p));
+        List<List<Point>> edges = new ArrayList<>();
+        for (Point p : epoch) {
+            for (String in : p.layer().from()) {
+                Point q = byName.get(in);
+                if (q != null) {
+                    edges.add(List.of(q, p));
+                }
+            }
+        }
+        return edges;
     }
 
     /** The layers, by index. */

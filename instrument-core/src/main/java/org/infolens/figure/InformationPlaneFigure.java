@@ -42,6 +42,10 @@ public final class InformationPlaneFigure {
         }
         List<String> notes = new ArrayList<>();
         bandNote(run, planes.stream().anyMatch(InformationPlaneData::hasBands), "markers", "boxes").ifPresent(notes::add);
+        if (planes.stream().anyMatch(InformationPlaneData::hasOutside) && run.setting("aggregate").isEmpty()) {
+            notes.add("dashed boxes exclude their marker: the value is the plug-in estimate, the interval (subsampling) is centred on "
+                    + "the bias-corrected one; each record says why (details.outsideInterval)");
+        }
         return new PanelFigure(NAME, "Information plane \u2014 " + run.name(), notes, panels, COLUMNS, PANEL_WIDTH, PANEL_HEIGHT,
                 InformationPlanePanel.colourBar(colours), null);
     }
@@ -75,6 +79,6 @@ public final class InformationPlaneFigure {
             return Optional.of(String.format(Locale.ROOT, "%s: %s over seeds %s; %s: their min .. max", marks,
                     run.setting("aggregate").get(), run.setting("seeds").orElse("?"), spans));
         }
-        return Optional.of(spans + ": the records' confidence intervals");
+        return Optional.of(marks + ": the plug-in estimates on all N rows; " + spans + ": the records' confidence intervals, for the quantity");
     }
 }

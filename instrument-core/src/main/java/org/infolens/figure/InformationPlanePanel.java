@@ -70,12 +70,14 @@ final class InformationPlanePanel {
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
         int s = 0;
         for (Map.Entry<Integer, List<InformationPlaneData.Point>> e : byEpoch.entrySet()) {
-            XYSeries series = new XYSeries("epoch " + e.getKey(), false, true);
-            e.getValue().forEach(p -> series.add(p.ixt(), p.ity()));
-            lines.addSeries(series);
-            lineRenderer.setSeriesPaint(s, ChartStyle.translucent(colours.getPaint(colours.coordinate(e.getKey())), 55));
-            lineRenderer.setSeriesStroke(s, new BasicStroke(1.0f));
-            s++;
+            for (List<InformationPlaneData.Point> path : InformationPlaneData.paths(e.getValue())) {
+                XYSeries series = new XYSeries("epoch " + e.getKey() + " #" + s, false, true);
+                path.forEach(p -> series.add(p.ixt(), p.ity()));
+                lines.addSeries(series);
+                lineRenderer.setSeriesPaint(s, ChartStyle.translucent(colours.getPaint(colours.coordinate(e.getKey())), 55));
+                lineRenderer.setSeriesStroke(s, new BasicStroke(1.0f));
+                s++;
+            }
         }
 
         NumberAxis xAxis = new NumberAxis("I(X;T)  [bits]");
@@ -88,8 +90,11 @@ final class InformationPlanePanel {
         for (InformationPlaneData.Point p : data.points()) {
             if (p.hasBand()) {
                 Rectangle2D box = new Rectangle2D.Double(p.ixtLow(), p.ityLow(), p.ixtHigh() - p.ixtLow(), p.ityHigh() - p.ityLow());
-                markerRenderer.addAnnotation(new XYShapeAnnotation(box, null, null,
-                        ChartStyle.translucent(colours.getPaint(colours.coordinate(p.epoch())), 40)), Layer.BACKGROUND);
+                java.awt.Paint fill = ChartStyle.translucent(colours.getPaint(colours.coordinate(p.epoch())), 40);
+                markerRenderer.addAnnotation(p.outside() // dashed: the interval excludes the plug-in value beside it
+                        ? new XYShapeAnnotation(box, new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f),
+                                new Color(0, 0, 0, 120), fill)
+                        : new XYShapeAnnotation(box, null, null, fill), Layer.BACKGROUND);
             }
         }
         addCeiling(plot, true, data.log2N(), "log\u2082 N");

@@ -394,7 +394,7 @@ public final class MeasurementPipeline implements AutoCloseable {
     /** A measure of activations on {@code rows} probe rows ({@code values} null for an epoch never captured). */
     private Job job(Measure m, LayerId layer, Activations values, int rows) {
         int n = m.rowsUsed(rows);
-        return new Job(layer, m.name(), m.label(), m.parameters(), m.outputs(), () -> m.estimate(layer, values, probe), () -> n, n);
+        return new Job(layer, m.name(), m.label(), m.parameters(), m.outputs(), () -> m.estimate(layer, values, probe.forHead(layer.head())), () -> n, n);
     }
 
     private Job job(ParameterMeasure m, LayerParameters p) {

@@ -19,6 +19,7 @@ import org.infolens.pipeline.MeasurementPipeline;
 import org.infolens.pipeline.MeasurementSettings;
 import org.infolens.pipeline.PendingSnapshot;
 import org.infolens.pipeline.PipelineSummary;
+import org.infolens.run.ExitSignals;
 import org.infolens.run.RunDirectory;
 import org.infolens.run.RunLock;
 import org.infolens.run.RunProvenance;
@@ -58,7 +59,7 @@ public final class RunSession implements AutoCloseable {
     private boolean closed;
     private RunLock lock; // the run directory's, held from start to close
     private int resumeFrom = -1; // the checkpoint's epoch when this session continues an earlier run (resume)
-    private Thread onSignal; // SIGINT / SIGTERM: drain, mark run.json interrupted, draw the figures
+    private Thread exitHook; // the JVM exits before close(): interrupted by a signal, or close() forgotten (atExit)
     private volatile boolean interrupted;
     private java.util.function.IntConsumer epochWritten; // set before start, handed to the pipeline
 
@@ -182,9 +183,10 @@ public final class RunSession implements AutoCloseable {
             }
             if (runDirectory != null) {
                 runDirectory.writeProvenance(provenance);
-                onSignal = new Thread(this::interruptedBySignal, "infolens-interrupt-" + name());
-                Runtime.getRuntime().addShutdownHook(onSignal);
             }
+            ExitSignals.watch();
+            exitHook = new Thread(this::atExit, "infolens-exit-" + name());
+            Runtime.getRuntime().addShutdownHook(exitHook);
             log.info("recording run '{}': {} layers, {} probe rows, measures {}, {}", name(), layers.size(), start.probe().size(),
                     settings.measurement().labels(), start.recording().getOrDefault("schedule", "epochs chosen by the adapter"));
         } catch (IOException e) {
@@ -212,7 +214,7 @@ public final class RunSession implements AutoCloseable {
     }
 
     /**
-     * The JVM's shutdown (SIGINT, SIGTERM, System.exit) while the run is open: measure what is queued,
+     * The JVM's shutdown by SIGINT or SIGTERM while the run is open: measure what is queued,
      * mark run.json interrupted and draw the figures, within {@link #INTERRUPT_GRACE_PROPERTY} seconds
      * (default 20); past that, run.json is marked interrupted with the queued epochs unmeasured and the
      * process halts, so no estimate keeps a killed process alive.
@@ -361,16 +363,10 @@ public final class RunSession implements AutoCloseable {
             return;
         }
         closed = true;
+        removeExitHook();
         if (pipeline == null) {
             log.warn("run '{}' recorded no epoch: nothing to close (was the listener attached, and did training run?)", name());
             return;
-        }
-        if (onSignal != null && Thread.currentThread() != onSignal && !interrupted) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down already: the hook runs and finds the run closed
-            }
         }
         pipeline.close();
         if (runDirectory == null) {
@@ -380,6 +376,39 @@ public final class RunSession implements AutoCloseable {
             finishRunDirectory();
         } finally {
             lock.close();
+        }
+    }
+
+    /**
+     * What the JVM does at exit with a run still open: the measurement worker is a daemon thread, so
+     * without this the queued epochs were lost and run.json said "running" for ever. Ended by SIGINT or
+     * SIGTERM, the run is interrupted ({@link #interruptedBySignal}); otherwise close() was forgotten:
+     * drain, finish run.json and run the close hooks, with a warning.
+     */
+    void atExit() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        if (runDirectory != null && ExitSignals.received().isPresent()) {
+            interruptedBySignal();
+            return;
+        }
+        PipelineSummary s = summary();
+        log.warn("run '{}' was not closed: finishing it as the JVM exits ({} recorded epochs not yet measured); close() the listener "
+                + "or session (try-with-resources) so that it ends with training", name(), s.submitted() - s.skipped() - s.measured());
+        close();
+    }
+
+    private void removeExitHook() {
+        if (exitHook == null || Thread.currentThread() == exitHook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException alreadyExiting) {
+            // the JVM is exiting: the hook runs and finds the run closed
         }
     }
 

@@ -42,23 +42,52 @@ public final class TrainingRecord {
             return Optional.empty();
         }
         LayerActivations last = snapshot.layers().get(snapshot.layers().size() - 1);
+        return of(run, snapshot, last, loss, minibatches, probe, Map.of("loss", "mean minibatch score since the previous record",
+                "accuracy", "argmax of the output layer"));
+    }
+
+    /**
+     * The records of a network with several outputs, one per recorded output layer ({@link
+     * org.infolens.data.LayerId#head()}), its accuracy against its own labels ({@link Probe#forHead});
+     * the loss, DL4J's score of the whole network (the sum of the heads' losses), in the first head's record.
+     */
+    public static List<TrajectoryRecord> perHead(String run, ActivationSnapshot snapshot, double loss, int minibatches, Probe probe) {
+        List<TrajectoryRecord> out = new java.util.ArrayList<>();
+        for (String head : probe.heads()) { // the network's output order
+            LayerActivations l = snapshot.layers().stream().filter(x -> x.layer().kind().isOutput() && head.equals(x.layer().head()))
+                    .findFirst().orElse(null);
+            if (l == null) {
+                continue;
+            }
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("head", head);
+            params.put("loss", "DL4J's score since the previous record: the sum of every head's loss, in the first head's record");
+            params.put("accuracy", "argmax of this head against its labels");
+            of(run, snapshot, l, out.isEmpty() ? loss : Double.NaN, minibatches, probe.forHead(head), params).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static Optional<TrajectoryRecord> of(String run, ActivationSnapshot snapshot, LayerActivations layer, double loss, int minibatches,
+                                                 Probe probe, Map<String, Object> params) {
         Map<String, Double> values = new LinkedHashMap<>();
         if (Double.isFinite(loss)) {
             values.put(LOSS, loss);
         }
-        probeAccuracy(last, probe).ifPresent(a -> values.put(PROBE_ACCURACY, a));
+        probeAccuracy(layer, probe).ifPresent(a -> values.put(PROBE_ACCURACY, a));
         if (values.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> params = Map.of("loss", "mean minibatch score since the previous record", "accuracy", "argmax of the output layer");
-        return Optional.of(TrajectoryRecord.estimated(run, snapshot.epoch(), snapshot.iteration(), last.layer(), MEASURE, MEASURE, params,
-                OUTPUTS, last.values().rows(), new Estimate(values, Map.of(), Map.of("minibatches", minibatches)), 0));
+        return Optional.of(TrajectoryRecord.estimated(run, snapshot.epoch(), snapshot.iteration(), layer.layer(), MEASURE, MEASURE, params,
+                OUTPUTS, layer.values().rows(), new Estimate(values, Map.of(), Map.of("minibatches", minibatches)), 0));
     }
 
     /** Accuracy of the output layer's argmax on the probe labels; empty unless the layer is an output layer wide enough. */
     static Optional<Double> probeAccuracy(LayerActivations layer, Probe probe) {
         Activations a = layer.values();
-        if (!layer.layer().kind().isOutput() || !probe.hasLabels() || probe.labelsRenumbered() || a.columns() < probe.classes() || a.countNonFinite() > 0) {
+        // a flattened time axis holds classes x steps columns: their argmax is no class
+        if (!layer.layer().kind().isOutput() || !probe.hasLabels() || probe.labelsRenumbered() || a.columns() < probe.classes()
+                || a.countNonFinite() > 0 || "flattened".equals(layer.layer().sequence())) {
             return Optional.empty();
         }
         int[] labels = probe.labels();

@@ -77,7 +77,8 @@ class InformationPlaneFigureTest {
                 Map.of("aggregate", "median", "seeds", List.of(1, 2, 3)));
         assertEquals(List.of("markers: median over seeds [1, 2, 3]; boxes: their min .. max"), InformationPlaneFigure.of(median).notes());
         RecordedRun plain = SyntheticRun.write(dir.resolve("plain"));
-        assertEquals(List.of("boxes: the records' confidence intervals"), InformationPlaneFigure.of(plain).notes());
+        assertEquals(List.of("markers: the plug-in estimates on all N rows; boxes: the records' confidence intervals, for the quantity"),
+                InformationPlaneFigure.of(plain).notes());
         assertTrue(MeasureCurvesFigure.of(median).notes().contains("lines: median over seeds [1, 2, 3]; bands: their min .. max"));
         assertEquals("edges=fixed-range, bins=30   N = 4096", InformationPlaneFigure.note(InformationPlaneData.of(plain.records(), SyntheticRun.BINNING)));
         Map<String, Object> params = new java.util.LinkedHashMap<>();
@@ -88,6 +89,31 @@ class InformationPlaneFigureTest {
         InformationPlaneData d = InformationPlaneData.of(plain.records(), SyntheticRun.BINNING);
         assertEquals("hi=5.665, scale=1000, lo=-1, noise=0.000001   N = 4096", InformationPlaneFigure.note(
                 new InformationPlaneData(d.label(), params, d.n(), d.log2N(), d.labelEntropy(), d.points())));
+    }
+
+    /**
+     * Before: the box was stretched to reach the marker (min(value, low) .. max(value, high)) and
+     * nothing said that the interval excluded the value. Now the box is the recorded interval, and a
+     * dashed box with a note flags each one that excludes its marker.
+     */
+    @Test
+    void anIntervalThatExcludesItsValueIsDrawnAsRecordedAndFlagged() throws IOException {
+        List<org.infolens.trajectory.TrajectoryRecord> records = new java.util.ArrayList<>(SyntheticRun.records());
+        // a subsampling interval centred on the bias-corrected 7.0, beside the plug-in 6.0
+        records.add(SyntheticRun.record("synthetic", 300, SyntheticRun.layer(0), "kde", SyntheticRun.KDE, org.infolens.trajectory.RecordStatus.OK,
+                SyntheticRun.values("I_XT", 6.0, "I_TY", 0.4), Map.of("I_XT", new org.infolens.measure.Interval(6.8, 7.2, 7.0)),
+                Map.of("outsideInterval", Map.of("I_XT", "the interval is centred on the bias-corrected value")), null));
+        RecordedRun run = SyntheticRun.write(dir.resolve("outside"), records, List.of(SyntheticRun.BINNING, SyntheticRun.KDE), Map.of());
+        InformationPlaneData d = InformationPlaneData.of(run.records(), SyntheticRun.KDE);
+        InformationPlaneData.Point p = d.points().stream().filter(x -> x.epoch() == 300).findFirst().orElseThrow();
+        assertTrue(p.outside() && d.hasOutside());
+        assertEquals(6.8, p.ixtLow(), 1e-12, "the box is the interval, not stretched to the marker at 6.0");
+        assertEquals(7.2, p.ixtHigh(), 1e-12);
+        assertTrue(d.points().stream().filter(x -> x.epoch() != 300).noneMatch(InformationPlaneData.Point::outside));
+        List<String> notes = InformationPlaneFigure.of(run).notes();
+        assertEquals(2, notes.size(), notes.toString());
+        assertTrue(notes.get(1).startsWith("dashed boxes exclude their marker"), notes.get(1));
+        assertTrue(InformationPlaneFigure.of(run).png().length > 10_000);
     }
 
     static int colouredPixels(BufferedImage img) {

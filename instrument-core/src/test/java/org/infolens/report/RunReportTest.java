@@ -49,6 +49,21 @@ class RunReportTest {
                 Map.of("experiment", "synthetic"));
     }
 
+    /** A final value outside its interval carries a '*' with the record's reason, as the figures' dashed boxes do. */
+    @Test
+    void aValueOutsideItsIntervalIsMarkedWithItsReason() throws IOException {
+        List<TrajectoryRecord> records = new ArrayList<>(SyntheticRun.records());
+        records.add(SyntheticRun.record("synthetic", 300, SyntheticRun.layer(0), "kde", SyntheticRun.KDE, RecordStatus.OK,
+                SyntheticRun.values("I_XT", 6.0, "I_TY", 0.4), Map.of("I_XT", new org.infolens.measure.Interval(6.8, 7.2, 7.0),
+                        "I_TY", new org.infolens.measure.Interval(0.3, 0.5, 0.4)),
+                Map.of("outsideInterval", Map.of("I_XT", "centred on the bias-corrected value")), null));
+        String html = RunReport.html(SyntheticRun.write(dir.resolve("outside"), records, List.of(SyntheticRun.BINNING, SyntheticRun.KDE),
+                Map.of()), List.of(), 0);
+        assertTrue(html.contains("6.0000 <span class=\"interval\">[6.8000, 7.2000]<abbr title=\"centred on the bias-corrected value\">*</abbr>"),
+                "the excluded value is marked");
+        assertTrue(html.contains("0.4000 <span class=\"interval\">[0.3000, 0.5000]</span>"), "the one inside its interval is not");
+    }
+
     @Test
     void warningsNameTheCeilingNegativeEstimatesSkipsAndErrors() throws IOException {
         List<ReportWarnings.Warning> w = ReportWarnings.of(troubled());
