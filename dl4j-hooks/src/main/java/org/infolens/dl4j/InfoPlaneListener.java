@@ -314,9 +314,12 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
             throw new IllegalStateException("run '" + session.name() + "' has started already: resume before training");
         }
         Checkpoint c = Checkpoint.read(directory);
+        // epochs go on being counted as the interrupted run counted them, not from the restored network
+        Object before = session.runDirectory().readProvenance().recording().get("epochsBeforeAttachment");
         session.resume(c.epoch());
-        capture = null;
         Model net = c.network();
+        attach(net);
+        epochOffset = before instanceof Number n ? n.intValue() : 0;
         lossSum = c.lossSum();
         lossCount = c.lossCount();
         record(net, c.epoch());
@@ -379,10 +382,14 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
         return settings.schedule().epochsUpTo(totalEpochs).size() + (settings.recordBeforeTraining() ? 1 : 0);
     }
 
+    private void attach(Model model) {
+        capture = NetworkCapture.of(model);
+        capture.sequenceViews(settings::sequenceView);
+    }
+
     private NetworkCapture captureFor(Model model) {
         if (capture == null) {
-            capture = NetworkCapture.of(model);
-            capture.sequenceViews(settings::sequenceView);
+            attach(model);
             epochOffset = capture.epochCount();
             if (epochOffset > 0) {
                 log.warn("run '{}': the network has trained {} epochs already (restored or trained before): epochs are counted from "
