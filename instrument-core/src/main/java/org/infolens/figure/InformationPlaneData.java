@@ -37,8 +37,13 @@ public record InformationPlaneData(String label, Map<String, Object> params, int
      *
      * @param ixtBand interval of I(X;T), or null
      * @param ityBand interval of I(T;Y), or null
+     * @param unreliable whether the record's reliability verdict calls either value unreliable (drawn hollow)
      */
-    public record Point(int epoch, LayerId layer, double ixt, double ity, Interval ixtBand, Interval ityBand) {
+    public record Point(int epoch, LayerId layer, double ixt, double ity, Interval ixtBand, Interval ityBand, boolean unreliable) {
+
+        public Point(int epoch, LayerId layer, double ixt, double ity, Interval ixtBand, Interval ityBand) {
+            this(epoch, layer, ixt, ity, ixtBand, ityBand, false);
+        }
 
         public boolean hasBand() {
             return ixtBand != null || ityBand != null;
@@ -99,7 +104,9 @@ public record InformationPlaneData(String label, Map<String, Object> params, int
         List<Point> points = new ArrayList<>();
         for (TrajectoryRecord r : drawn) {
             String[] v = planeValues(r.measure()).orElseThrow();
-            points.add(new Point(r.epoch(), r.layer(), r.value(v[0]), r.value(v[1]), r.intervals().get(v[0]), r.intervals().get(v[1])));
+            boolean unreliable = r.details().get("unreliable") instanceof List<?> u && (u.contains(v[0]) || u.contains(v[1]));
+            points.add(new Point(r.epoch(), r.layer(), r.value(v[0]), r.value(v[1]), r.intervals().get(v[0]), r.intervals().get(v[1]),
+                    unreliable));
         }
         if (drawn.isEmpty()) {
             return new InformationPlaneData(label, Map.of(), 0, Double.NaN, Double.NaN, points); // throws, naming the label
