@@ -16,7 +16,9 @@ import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.estimate.interval.IntervalSettings;
+import org.infolens.estimate.interval.VerdictSettings;
 import org.infolens.estimate.interval.WithConfidenceIntervals;
+import org.infolens.estimate.interval.WithReliabilityVerdict;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Interval;
 import org.infolens.measure.Measure;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Spec;
  * the 40 tasks with closed-form ground truth, at several N. A task is solved at N when the mean
  * estimate over seeds is within a factor 1.5 of the truth (|ln(mean / truth)| < ln 1.5), as in the
  * paper; the table gives the ratio per N, the smallest N from which the task stays solved, seconds per
- * estimate and, with {@code --intervals}, how often the 95 percent interval covered the truth.
+ * estimate and, with {@code --intervals} or {@code --verdict}, how often the 95 percent interval covered the truth
+ * (with the verdict: among the estimates it does not call unreliable, which are counted).
  *
  * <p>Estimators are found in the registry: those whose outputs include I(X;T) (T = the activations,
  * X = the probe's inputs), or I(T;Z) with Z the inputs (ksg). X of a task is given as the
@@ -67,6 +70,10 @@ final class BmiBench implements Callable<Integer> {
     @Option(names = "--intervals", description = "wrap each estimator in its confidence intervals (auto) and report their coverage")
     boolean intervals;
 
+    @Option(names = "--verdict", description = "add the reliability verdict (defaults): estimates it calls unreliable are counted,"
+            + " and coverage is that of the intervals of the others (the verdict's extrapolation, unless --intervals)")
+    boolean verdict;
+
     @Option(names = "--out", defaultValue = "runs/bench-bmi", description = "where results.tsv and bmi-heatmap.png/.svg go"
             + " (default ${DEFAULT-VALUE})")
     Path out;
@@ -75,8 +82,12 @@ final class BmiBench implements Callable<Integer> {
     record Candidate(String spec, Measure measure, String value, Unit unit) {
     }
 
-    /** The estimates of one estimator on one task at one N, over the seeds. */
-    record Cell(double[] nats, double seconds, int covered, int withInterval, String error) {
+    /**
+     * The estimates of one estimator on one task at one N, over the seeds: how many had an interval
+     * (from a reliable verdict, or from --intervals) and how many of those covered the truth, and how
+     * many the verdict called unreliable.
+     */
+    record Cell(double[] nats, double seconds, int covered, int withInterval, int unreliable, String error) {
 
         double mean() {
             double s = 0;
@@ -129,7 +140,7 @@ final class BmiBench implements Callable<Integer> {
                 w.flush();
             }
         }
-        BmiTable table = new BmiTable(tasks, candidates.stream().map(Candidate::spec).toList(), sizes, cells, intervals);
+        BmiTable table = new BmiTable(tasks, candidates.stream().map(Candidate::spec).toList(), sizes, cells, intervals || verdict, verdict);
         table.print(w);
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.tsv"), table.tsv(), StandardCharsets.UTF_8);
@@ -143,6 +154,7 @@ final class BmiBench implements Callable<Integer> {
         double[] seconds = new double[candidates.size()];
         int[] covered = new int[candidates.size()];
         int[] withInterval = new int[candidates.size()];
+        int[] unreliable = new int[candidates.size()];
         String[] error = new String[candidates.size()];
         for (int s = 0; s < seeds; s++) {
             BmiTask.Sample sample = task.sample(n, 1000L * n + s);
@@ -159,8 +171,10 @@ final class BmiBench implements Callable<Integer> {
                     seconds[ci] += (System.nanoTime() - t0) / 1e9;
                     double toNats = c.unit() == Unit.BITS ? LN2 : 1;
                     nats[ci][s] = e.value(c.value()) * toNats;
+                    boolean flagged = e.details().get(WithReliabilityVerdict.UNRELIABLE) instanceof List<?> u && u.contains(c.value());
+                    unreliable[ci] += flagged ? 1 : 0;
                     Interval i = e.intervals().get(c.value());
-                    if (i != null) {
+                    if (i != null && !flagged) {
                         withInterval[ci]++;
                         covered[ci] += i.contains(task.truthNats() / toNats) ? 1 : 0;
                     }
@@ -170,7 +184,7 @@ final class BmiBench implements Callable<Integer> {
             }
         }
         for (int ci = 0; ci < candidates.size(); ci++) {
-            cells[ti][ci][ni] = new Cell(nats[ci], seconds[ci] / seeds, covered[ci], withInterval[ci], error[ci]);
+            cells[ti][ci][ni] = new Cell(nats[ci], seconds[ci] / seeds, covered[ci], withInterval[ci], unreliable[ci], error[ci]);
         }
     }
 
@@ -186,6 +200,9 @@ final class BmiBench implements Callable<Integer> {
                         + " the inputs (an output of quantity I(X;T), or I(T;Z)); it gives " + m.outputs().stream().map(Output::name).toList());
             }
             Measure measured = intervals ? new WithConfidenceIntervals(m, IntervalSettings.defaults()) : m;
+            if (verdict) {
+                measured = new WithReliabilityVerdict(measured, m, VerdictSettings.defaults());
+            }
             out.add(new Candidate(s, measured, o.name(), o.unit()));
         }
         return out;
