@@ -153,7 +153,8 @@ public final class WithReliabilityVerdict extends ForwardingMeasure {
             why.putAll(outside);
             details.put(WithConfidenceIntervals.OUTSIDE_INTERVAL, why);
         }
-        return new Estimate(full.values(), full.layerParameters(), details, intervals);
+        // an extrapolated interval reaching 0 is flagged as the resampled ones are
+        return new Estimate(full.values(), full.layerParameters(), WithConfidenceIntervals.withZeroFlag(details, intervals), intervals);
     }
 
     /** The shuffled pairing breaks every dependence between the activations and the probe's labels and inputs. */

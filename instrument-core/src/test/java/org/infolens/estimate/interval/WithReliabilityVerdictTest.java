@@ -165,6 +165,19 @@ class WithReliabilityVerdictTest {
         assertEquals(false, ty.get("aboveNull"));
     }
 
+    /** Independent T and Z: KSG near 0, an extrapolated interval that reaches 0 (flagged), and no more than the shuffles give. */
+    @Test
+    void independenceIsIndistinguishableFromThePermutationNull() {
+        TestData.Case c = TestData.gaussianPair(3000, TestData.equicorrelated(2, 0), 1, 21);
+        Estimate e = new WithReliabilityVerdict(EstimatorCatalog.fromSpec("ksg"), VerdictSettings.defaults()).estimate(LayerId.of(0, 1),
+                c.t(), c.probe());
+        Map<String, Object> v = verdictOf(e, "I");
+        assertEquals("reliable", v.get("status"), v.toString());
+        assertEquals(false, v.get("aboveNull"), v.toString());
+        assertEquals(0, (Double) ((Map<?, ?>) v.get("permutationNull")).get("mean"), 0.02);
+        assertEquals(List.of("I"), e.details().get(WithConfidenceIntervals.ZERO_WITHIN_INTERVAL));
+    }
+
     @Test
     void theSettingsAreRecordedAndReplayed() {
         Measure m = EstimatorCatalog.create(new MeasureSpec("ksg", new LinkedHashMap<>(Map.of("verdict", Map.of("maxGamma", "8")))));
