@@ -35,6 +35,7 @@ final class BmiHeatMap {
         String[] taskNames = t.tasks().stream().map(x -> x.name()).toArray(String[]::new);
         String[] estimators = t.estimators().toArray(String[]::new);
         PaintScale scale = new Diverging();
+        boolean anyUnreliable = false;
         for (int ni = 0; ni < t.sizes().size(); ni++) {
             int cells = t.tasks().size() * estimators.length;
             double[][] xyz = new double[3][cells];
@@ -50,6 +51,11 @@ final class BmiHeatMap {
                     xyz[2][k] = c.logRatio(truth);
                     if (c.solved(truth)) {
                         r.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(ci - 0.08, xyz[1][k] - 0.2, 0.16, 0.4), null, null, Color.BLACK));
+                    }
+                    if (c.unreliable() > 0) { // a ring round the cell's centre: the verdict did not trust some seeds' estimates
+                        anyUnreliable = true;
+                        r.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(ci - 0.2, xyz[1][k] - 0.38, 0.4, 0.76),
+                                new java.awt.BasicStroke(1.4f), new Color(90, 90, 90), null));
                     }
                     k++;
                 }
@@ -82,7 +88,9 @@ final class BmiHeatMap {
         int width = Math.max(320, 260 + 34 * estimators.length);
         int height = Math.max(300, 180 + 17 * taskNames.length);
         return new PanelFigure("bmi-heatmap", "Beyond-Normal tasks: mean estimate against the truth",
-                List.of("dot: solved (within a factor 1.5, mean over seeds); grey: the estimator failed; colours clipped at a factor 4"),
+                anyUnreliable ? List.of("dot: solved (within a factor 1.5, mean over seeds); grey: the estimator failed; colours clipped at a"
+                        + " factor 4", "ring: the reliability verdict called some seeds' estimates unreliable")
+                        : List.of("dot: solved (within a factor 1.5, mean over seeds); grey: the estimator failed; colours clipped at a factor 4"),
                 panels, Math.min(3, panels.size()), width, height, key, null);
     }
 

@@ -50,5 +50,8 @@ class BmiTableTest {
         assertTrue(out.toString().contains("solved tasks (of 2)"), out.toString());
         assertEquals(1 + 2 * 3, t.tsv().split("\n").length, "a header and a line per task, estimator and N");
         assertTrue(BmiHeatMap.figure(t).png().length > 1000);
+        assertFalse(String.join(" ", BmiHeatMap.figure(t).notes()).contains("ring"));
+        cells[1][0][2] = new Cell(new double[] {b, b}, 0.5, 0, 0, 2, null);
+        assertTrue(String.join(" ", BmiHeatMap.figure(t).notes()).contains("ring: the reliability verdict"), "unreliable cells are ringed");
     }
 }
