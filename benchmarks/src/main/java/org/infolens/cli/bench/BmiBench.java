@@ -74,6 +74,10 @@ final class BmiBench implements Callable<Integer> {
             + " and coverage is that of the intervals of the others (the verdict's extrapolation, unless --intervals)")
     boolean verdict;
 
+    @Option(names = "--verdict-param", paramLabel = "NAME=VALUE", description = "a verdict setting, repeatable (as on estimate):"
+            + " maxGamma, minPoints, ratio, level, shuffles, seed")
+    List<String> verdictParams = new ArrayList<>();
+
     @Option(names = "--out", defaultValue = "runs/bench-bmi", description = "where results.tsv and bmi-heatmap.png/.svg go"
             + " (default ${DEFAULT-VALUE})")
     Path out;
@@ -201,11 +205,23 @@ final class BmiBench implements Callable<Integer> {
             }
             Measure measured = intervals ? new WithConfidenceIntervals(m, IntervalSettings.defaults()) : m;
             if (verdict) {
-                measured = new WithReliabilityVerdict(measured, m, VerdictSettings.defaults());
+                measured = new WithReliabilityVerdict(measured, m, verdictSettings());
             }
             out.add(new Candidate(s, measured, o.name(), o.unit()));
         }
         return out;
+    }
+
+    private VerdictSettings verdictSettings() {
+        java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
+        for (String item : verdictParams) {
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw new ParameterException(spec.commandLine(), "--verdict-param takes NAME=VALUE, got '" + item + "'");
+            }
+            given.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
+        }
+        return VerdictSettings.of(VerdictSettings.PARAMETERS.read("bench bmi verdict", given));
     }
 
     /** The output that is I between the activations and the probe's inputs, or null. */
