@@ -50,11 +50,11 @@ final class BmiHeatMap {
                     xyz[1][k] = taskNames.length - 1 - ti; // first task at the top
                     xyz[2][k] = c.logRatio(truth);
                     if (c.solved(truth)) {
-                        r.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(ci - 0.08, xyz[1][k] - 0.2, 0.16, 0.4), null, null, Color.BLACK));
+                        r.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(ci - 0.045, xyz[1][k] - 0.25, 0.09, 0.5), null, null, Color.BLACK));
                     }
                     if (c.unreliable() > 0) { // a ring round the cell's centre: the verdict did not trust some seeds' estimates
                         anyUnreliable = true;
-                        r.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(ci - 0.2, xyz[1][k] - 0.38, 0.4, 0.76),
+                        r.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(ci - 0.12, xyz[1][k] - 0.45, 0.24, 0.9),
                                 new java.awt.BasicStroke(1.4f), new Color(90, 90, 90), null));
                     }
                     k++;
@@ -85,12 +85,12 @@ final class BmiHeatMap {
         key.setPosition(RectangleEdge.RIGHT);
         key.setStripWidth(14);
         key.setMargin(4, 4, 4, 4);
-        int width = Math.max(320, 260 + 34 * estimators.length);
+        int width = Math.max(600, 300 + 40 * estimators.length); // the task names and the title need the room
         int height = Math.max(300, 180 + 17 * taskNames.length);
         return new PanelFigure("bmi-heatmap", "Beyond-Normal tasks: mean estimate against the truth",
-                anyUnreliable ? List.of("dot: solved (within a factor 1.5, mean over seeds); grey: the estimator failed; colours clipped at a"
-                        + " factor 4", "ring: the reliability verdict called some seeds' estimates unreliable")
-                        : List.of("dot: solved (within a factor 1.5, mean over seeds); grey: the estimator failed; colours clipped at a factor 4"),
+                anyUnreliable ? List.of("dot: solved (mean over seeds within a factor 1.5)", "grey: the estimator failed; colours clipped at a factor 4",
+                        "ring: the reliability verdict called some seeds' estimates unreliable")
+                        : List.of("dot: solved (mean over seeds within a factor 1.5)", "grey: the estimator failed; colours clipped at a factor 4"),
                 panels, Math.min(3, panels.size()), width, height, key, null);
     }
 
