@@ -11,6 +11,7 @@ import org.infolens.data.Probe;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.estimate.interval.IntervalSettings;
 import org.infolens.estimate.interval.WithConfidenceIntervals;
+import org.infolens.estimate.interval.WithReliabilityVerdict;
 import org.infolens.io.MatrixFiles;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
@@ -60,6 +61,15 @@ final class EstimateCommand implements Callable<Integer> {
 
     @Option(names = "--interval-seed", description = "seed of the resampling (default 0)")
     Long intervalSeed;
+
+    @Option(names = "--verdict", description = "add a reliability verdict on each value (details.verdict): estimates on gamma ="
+            + " 1..10 disjoint subsets, extrapolated to infinite N when linear in gamma, else unreliable with the reason; the"
+            + " permutation null and the ceilings the value sits at")
+    boolean verdict;
+
+    @Option(names = "--verdict-param", paramLabel = "NAME=VALUE", description = "a verdict setting, repeatable: maxGamma (10),"
+            + " minPoints (5), ratio (0.1), level (0.95), shuffles (3), seed (0)")
+    List<String> verdictParams = new ArrayList<>();
 
     /** Adds every registered measure, with its declared parameters, to {@code estimate}'s help. */
     static void describeMeasures(picocli.CommandLine estimate) {
@@ -127,6 +137,19 @@ final class EstimateCommand implements Callable<Integer> {
             p.put(WithConfidenceIntervals.PARAMETER, settings);
         } else if (resamples != null || level != null || intervalSeed != null) {
             throw new IllegalArgumentException("--resamples, --level and --interval-seed need --interval");
+        }
+        if (verdict) {
+            Map<String, Object> settings = new LinkedHashMap<>();
+            for (String item : verdictParams) {
+                int eq = item.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--verdict-param takes NAME=VALUE, got '" + item + "'");
+                }
+                settings.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
+            }
+            p.put(WithReliabilityVerdict.PARAMETER, settings);
+        } else if (!verdictParams.isEmpty()) {
+            throw new IllegalArgumentException("--verdict-param needs --verdict");
         }
         return new MeasureSpec(measure, p);
     }

@@ -78,6 +78,23 @@ class InfolensCliTest {
         assertTrue(json.get("seconds").asDouble() >= 0);
     }
 
+    /** --verdict: every row in a bin of its own puts I(X;T) at log2 N, which the verdict calls unreliable and says why. */
+    @Test
+    void estimateWithVerdictNamesTheCeiling() throws IOException {
+        Result r = run("estimate", "binning", "--activations", injectiveLayer(64).toString(), "--verdict", "--verdict-param", "shuffles=1");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode json = Json.mapper().readTree(r.out());
+        assertEquals(1, json.get("params").get("verdict").get("shuffles").asInt());
+        assertEquals(10, json.get("params").get("verdict").get("maxGamma").asInt(), "defaults are listed");
+        JsonNode ixt = json.get("details").get("verdict").get("I_XT");
+        assertEquals("unreliable", ixt.get("status").asText());
+        assertTrue(ixt.get("reason").asText().contains("log2 N"), ixt.toString());
+        assertTrue(json.get("details").get("unreliable").toString().contains("I_XT"));
+        Result bad = run("estimate", "binning", "--activations", injectiveLayer(64).toString(), "--verdict-param", "shuffles=1");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--verdict-param needs --verdict"), bad.err());
+    }
+
     /** Rows 0.25 apart and sigma 0.01: the diffusion operator is the identity, DSE = log2 N. */
     @Test
     void estimateDseOfIsolatedRowsIsLog2N() throws IOException {

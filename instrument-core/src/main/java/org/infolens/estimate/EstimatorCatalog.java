@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.infolens.config.ParameterSet;
 import org.infolens.estimate.interval.IntervalSettings;
+import org.infolens.estimate.interval.VerdictSettings;
 import org.infolens.estimate.interval.WithConfidenceIntervals;
+import org.infolens.estimate.interval.WithReliabilityVerdict;
 import org.infolens.measure.Family;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
@@ -25,7 +27,8 @@ public final class EstimatorCatalog {
      * Parameters every measure takes, through wrappers: {@code probeRows} (and {@code probeSeed}) reads a
      * fixed seeded subset of the probe rows ({@link ProbeSubsample}); {@code maxWidth} (and
      * {@code projectionSeed}) reads wider layers through a seeded random projection ({@link RandomProjection}).
-     * A record's {@code interval} object (method, resamples, level, seed) adds {@link WithConfidenceIntervals}.
+     * A record's {@code interval} object (method, resamples, level, seed) adds {@link WithConfidenceIntervals}, its
+     * {@code verdict} object ({@link VerdictSettings}) the reliability verdict ({@link WithReliabilityVerdict}), outermost.
      */
     public static final ParameterSet WRAPPER_PARAMETERS = ProbeSubsample.PARAMETERS.and(RandomProjection.PARAMETERS);
 
@@ -77,6 +80,7 @@ public final class EstimatorCatalog {
         Map<String, Object> subsample = new LinkedHashMap<>();
         Map<String, Object> projection = new LinkedHashMap<>();
         Object interval = null;
+        Object verdict = null;
         for (Map.Entry<String, Object> e : spec.params().entrySet()) {
             String k = e.getKey();
             if (family.parameters().declares(k)) {
@@ -87,6 +91,8 @@ public final class EstimatorCatalog {
                 projection.put(k, e.getValue());
             } else if (k.equals(WithConfidenceIntervals.PARAMETER)) {
                 interval = e.getValue();
+            } else if (k.equals(WithReliabilityVerdict.PARAMETER)) {
+                verdict = e.getValue();
             } else {
                 family.parameters().and(WRAPPER_PARAMETERS).rejectUnknown(spec.name(), List.of(k));
             }
@@ -98,12 +104,22 @@ public final class EstimatorCatalog {
         if (!subsample.isEmpty()) {
             m = new ProbeSubsample(m, ProbeSubsample.PARAMETERS.read(spec.name(), subsample));
         }
+        Measure plain = m;
         if (interval != null) {
             if (!(interval instanceof Map<?, ?> settings)) {
                 throw new IllegalArgumentException(spec.name() + ": " + WithConfidenceIntervals.PARAMETER + " is an object of "
                         + IntervalSettings.PARAMETERS.names() + ", got " + interval);
             }
             m = new WithConfidenceIntervals(m, IntervalSettings.of(IntervalSettings.PARAMETERS.read(spec.name() + " interval",
+                    stringKeys(settings))));
+        }
+        if (verdict != null) {
+            if (!(verdict instanceof Map<?, ?> settings)) {
+                throw new IllegalArgumentException(spec.name() + ": " + WithReliabilityVerdict.PARAMETER + " is an object of "
+                        + VerdictSettings.PARAMETERS.names() + ", got " + verdict);
+            }
+            // the subsets and shuffles are estimated without the resampled intervals, which only the reported estimate needs
+            m = new WithReliabilityVerdict(m, plain, VerdictSettings.of(VerdictSettings.PARAMETERS.read(spec.name() + " verdict",
                     stringKeys(settings))));
         }
         return m;

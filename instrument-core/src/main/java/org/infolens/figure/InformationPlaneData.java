@@ -38,8 +38,10 @@ public record InformationPlaneData(String label, Map<String, Object> params, int
      * @param ixtBand interval of I(X;T), or null
      * @param ityBand interval of I(T;Y), or null
      * @param outside whether an interval excludes its value (the record says why: details.outsideInterval)
+     * @param unreliable whether the record's reliability verdict calls either value unreliable (drawn hollow)
      */
-    public record Point(int epoch, LayerId layer, double ixt, double ity, Interval ixtBand, Interval ityBand, boolean outside) {
+    public record Point(int epoch, LayerId layer, double ixt, double ity, Interval ixtBand, Interval ityBand, boolean outside,
+                        boolean unreliable) {
 
         public boolean hasBand() {
             return ixtBand != null || ityBand != null;
@@ -119,8 +121,9 @@ public record InformationPlaneData(String label, Map<String, Object> params, int
         List<Point> points = new ArrayList<>();
         for (TrajectoryRecord r : drawn) {
             String[] v = planeValues(r.measure()).orElseThrow();
+            boolean unreliable = r.details().get("unreliable") instanceof List<?> u && (u.contains(v[0]) || u.contains(v[1]));
             points.add(new Point(r.epoch(), r.layer(), r.value(v[0]), r.value(v[1]), r.intervals().get(v[0]), r.intervals().get(v[1]),
-                    outside(r, v)));
+                    outside(r, v), unreliable));
         }
         if (drawn.isEmpty()) {
             return new InformationPlaneData(label, Map.of(), 0, Double.NaN, Double.NaN, points); // throws, naming the label

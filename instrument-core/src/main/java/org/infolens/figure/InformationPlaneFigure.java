@@ -63,7 +63,8 @@ public final class InformationPlaneFigure {
         d.params().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=')
                 .append(v instanceof Double x && Double.isFinite(x) // hi=5.665, not 17 digits
                         ? new BigDecimal(x).round(new MathContext(4)).stripTrailingZeros().toPlainString() : v));
-        return b + "   N = " + d.n();
+        return b + "   N = " + d.n() + (d.points().stream().anyMatch(InformationPlaneData.Point::unreliable)
+                ? "   hollow: unreliable (verdict)" : "");
     }
 
     /**

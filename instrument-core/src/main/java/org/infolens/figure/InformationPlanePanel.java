@@ -51,9 +51,11 @@ final class InformationPlanePanel {
         markerRenderer.setUseOutlinePaint(true);
         markerRenderer.setDefaultOutlinePaint(new Color(0, 0, 0, 110));
         markerRenderer.setDefaultOutlineStroke(new BasicStroke(0.6f));
+        XYSeriesCollection hollow = new XYSeriesCollection();
+        HollowMarkers hollowRenderer = new HollowMarkers(colours);
         for (int l = 0; l < layers.size(); l++) {
             LayerId layer = layers.get(l);
-            List<InformationPlaneData.Point> ps = data.points().stream().filter(p -> p.layer().equals(layer)).toList();
+            List<InformationPlaneData.Point> ps = data.points().stream().filter(p -> p.layer().equals(layer) && !p.unreliable()).toList();
             double[][] xyz = new double[3][ps.size()];
             for (int i = 0; i < ps.size(); i++) {
                 xyz[0][i] = ps.get(i).ixt();
@@ -62,6 +64,14 @@ final class InformationPlanePanel {
             }
             markers.addSeries(layer.name(), xyz);
             markerRenderer.setSeriesShape(l, ChartStyle.layerShape(l, 9));
+            List<InformationPlaneData.Point> unreliable = data.points().stream().filter(p -> p.layer().equals(layer) && p.unreliable()).toList();
+            if (!unreliable.isEmpty()) {
+                XYSeries series = new XYSeries(layer.name() + " (unreliable)", false, true);
+                unreliable.forEach(p -> series.add(p.ixt(), p.ity()));
+                hollowRenderer.add(hollow.getSeriesCount(), ChartStyle.layerShape(l, 9),
+                        unreliable.stream().mapToDouble(p -> colours.coordinate(p.epoch())).toArray());
+                hollow.addSeries(series);
+            }
         }
 
         Map<Integer, List<InformationPlaneData.Point>> byEpoch = new TreeMap<>();
@@ -87,6 +97,10 @@ final class InformationPlanePanel {
         XYPlot plot = new XYPlot(markers, xAxis, yAxis, markerRenderer);
         plot.setDataset(1, lines);
         plot.setRenderer(1, lineRenderer); // dataset 1 is drawn first, under the markers
+        if (hollow.getSeriesCount() > 0) { // only then: figures of runs without verdicts stay as they were
+            plot.setDataset(2, hollow);
+            plot.setRenderer(2, hollowRenderer);
+        }
         for (InformationPlaneData.Point p : data.points()) {
             if (p.hasBand()) {
                 Rectangle2D box = new Rectangle2D.Double(p.ixtLow(), p.ityLow(), p.ixtHigh() - p.ixtLow(), p.ityHigh() - p.ityLow());
@@ -105,6 +119,36 @@ final class InformationPlanePanel {
             ChartStyle.addNote(chart, note);
         }
         return chart;
+    }
+
+    /**
+     * The points a reliability verdict calls unreliable: the layer's marker as an outline only, in its
+     * epoch's colour, so that they stay on the plane but do not read as estimates to trust.
+     */
+    private static final class HollowMarkers extends XYLineAndShapeRenderer {
+
+        private final EpochColourScale colours;
+        private final Map<Integer, double[]> epochCoordinates = new java.util.HashMap<>();
+
+        HollowMarkers(EpochColourScale colours) {
+            super(false, true);
+            this.colours = colours;
+            setDefaultShapesFilled(false);
+            setUseOutlinePaint(false);
+            setDefaultStroke(new BasicStroke(1.6f));
+        }
+
+        void add(int series, java.awt.Shape shape, double[] epochCoordinate) {
+            setSeriesShape(series, shape);
+            setSeriesShapesFilled(series, false);
+            setSeriesStroke(series, new BasicStroke(1.6f));
+            epochCoordinates.put(series, epochCoordinate);
+        }
+
+        @Override
+        public java.awt.Paint getItemPaint(int series, int item) {
+            return colours.getPaint(epochCoordinates.get(series)[item]);
+        }
     }
 
     private static Range padded(Range r, double share) {

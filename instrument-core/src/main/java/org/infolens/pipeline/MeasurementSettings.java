@@ -3,7 +3,9 @@ package org.infolens.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import org.infolens.estimate.interval.IntervalSettings;
+import org.infolens.estimate.interval.VerdictSettings;
 import org.infolens.estimate.interval.WithConfidenceIntervals;
+import org.infolens.estimate.interval.WithReliabilityVerdict;
 import org.infolens.measure.Measure;
 import org.infolens.measure.ParameterMeasure;
 
@@ -65,6 +67,7 @@ public record MeasurementSettings(List<Measure> measures, List<ParameterMeasure>
         private int queueCapacity = 2;
         private WhenFull whenFull = WhenFull.WAIT;
         private IntervalSettings intervals;
+        private VerdictSettings verdict;
 
         protected abstract B self();
 
@@ -110,10 +113,21 @@ public record MeasurementSettings(List<Measure> measures, List<ParameterMeasure>
             return self();
         }
 
+        /**
+         * Adds a reliability verdict on every value of every measure of activations (off by default:
+         * the subsets and shuffles cost about maxGamma + shuffles estimates more).
+         */
+        public B verdict(VerdictSettings settings) {
+            this.verdict = settings;
+            return self();
+        }
+
         /** The settings as given; validated. */
         protected MeasurementSettings measurementSettings() {
-            List<Measure> run = intervals == null ? measures
-                    : measures.stream().<Measure>map(m -> new WithConfidenceIntervals(m, intervals)).toList();
+            List<Measure> run = measures.stream().map(m -> {
+                Measure withIntervals = intervals == null ? m : new WithConfidenceIntervals(m, intervals);
+                return verdict == null ? withIntervals : new WithReliabilityVerdict(withIntervals, m, verdict);
+            }).toList();
             return new MeasurementSettings(run, parameterMeasures, queueCapacity, whenFull);
         }
     }

@@ -32,7 +32,7 @@ public final class ReportWarnings {
     /**
      * One warning.
      *
-     * @param kind "run", "reader", "ceiling", "negative", "skipped" or "error"
+     * @param kind "run", "reader", "ceiling", "negative", "unreliable", "skipped" or "error"
      * @param text one paragraph, plain text
      */
     public record Warning(String kind, String text) {
@@ -51,6 +51,7 @@ public final class ReportWarnings {
             ceiling(label, run.okRecords(label)).ifPresent(w::add);
         }
         negative(run.records()).ifPresent(w::add);
+        unreliable(run.records()).ifPresent(w::add);
         skipped(run.records()).ifPresent(w::add);
         errors(run.records()).ifPresent(w::add);
         return w;
@@ -102,6 +103,32 @@ public final class ReportWarnings {
         return Optional.of(new Warning("negative", negative.size() + " negative k-NN estimates (" + describe(byLabel) + "; layers "
                 + String.join(", ", layers) + "; epochs " + epochs(negative) + "), reported as estimated: k-NN estimators are"
                 + " unbiased only asymptotically and fall below 0 where the true information is small."));
+    }
+
+    /** Values whose reliability verdict (details.unreliable) says not to trust them, with the first reasons. */
+    private static Optional<Warning> unreliable(List<TrajectoryRecord> records) {
+        List<TrajectoryRecord> flagged = records.stream().filter(r -> r.isOk() && r.details().get("unreliable") instanceof List<?> l
+                && !l.isEmpty()).toList();
+        if (flagged.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Long> byLabel = flagged.stream().collect(Collectors.groupingBy(TrajectoryRecord::label, LinkedHashMap::new,
+                Collectors.counting()));
+        Set<String> reasons = new LinkedHashSet<>();
+        for (TrajectoryRecord r : flagged) {
+            if (r.details().get("verdict") instanceof Map<?, ?> verdicts) {
+                for (Object v : (List<?>) r.details().get("unreliable")) {
+                    if (verdicts.get(v) instanceof Map<?, ?> one && one.get("reason") != null) {
+                        reasons.add(String.valueOf(one.get("reason")));
+                    }
+                }
+            }
+        }
+        List<String> listed = reasons.stream().limit(LISTED / 2).toList();
+        return Optional.of(new Warning("unreliable", flagged.size() + " records with values the reliability verdict calls unreliable ("
+                + describe(byLabel) + "; epochs " + epochs(flagged) + "): " + String.join(" | ", listed)
+                + (reasons.size() > listed.size() ? " | and " + (reasons.size() - listed.size()) + " other reasons" : "")
+                + "."));
     }
 
     private static Optional<Warning> skipped(List<TrajectoryRecord> records) {

@@ -163,12 +163,25 @@ public final class RunReport {
                         }
                         h.append("</span>");
                     }
+                    verdict(h, r, v);
                 }
                 h.append("</td>");
             }
             h.append("</tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    /** The reliability verdict on a value, when the record has one: the word, the reason or the extrapolation on hover. */
+    private static void verdict(StringBuilder h, TrajectoryRecord r, String v) {
+        if (!(r.details().get("verdict") instanceof Map<?, ?> all) || !(all.get(v) instanceof Map<?, ?> one)) {
+            return;
+        }
+        boolean reliable = "reliable".equals(one.get("status"));
+        String title = reliable ? "extrapolated to infinite N: " + one.get("extrapolated") + " [" + one.get("low") + ", "
+                + one.get("high") + "], gamma " + one.get("gammas") : String.valueOf(one.get("reason"));
+        h.append(" <abbr class=\"").append(reliable ? "reliable" : "unreliable").append("\" title=\"").append(esc(title)).append("\">")
+                .append(reliable ? "reliable" : "unreliable").append("</abbr>");
     }
 
     /** Four decimals, or scientific notation for very large and very small values. */
@@ -274,6 +287,8 @@ public final class RunReport {
             table.values td { text-align: right; font-variant-numeric: tabular-nums; }
             table.values td:first-child { text-align: left; }
             .interval { color: #666; }
+            abbr.reliable { color: #009e73; font-size: 85%; text-decoration: none; }
+            abbr.unreliable { color: #d55e00; font-size: 85%; font-weight: bold; }
             code, pre { font-size: 90%; white-space: pre-wrap; word-break: break-word; }
             .footer { color: #888; font-size: 85%; margin-top: 40px; }
             """;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code infolens bench ...}: performance and agreement, side by side with the reference implementations. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Side-by-side speed and agreement with the reference implementations, and instrumentation overhead.",
-        subcommands = {SpeedBench.class, ScalingBench.class, PyrefAgreementBench.class, AgreementBench.class, AccuracyBench.class,
+        subcommands = {BmiBench.class, SpeedBench.class, ScalingBench.class, PyrefAgreementBench.class, AgreementBench.class, AccuracyBench.class,
                 OverheadBench.class, BackPressureBench.class, GradientOverheadBench.class, DseBench.class, DseTrainingBench.class, SuperpositionBench.class})
 public final class BenchCommand implements Runnable, CommandPlugin {
 

@@ -94,7 +94,7 @@ public final class WithConfidenceIntervals extends ForwardingMeasure {
     /** Zero up to the rounding of N digamma terms: KSG on unscaled inputs gave 3e-13 with an interval of width 0. */
     private static final double ZERO = 1e-9;
 
-    private static Map<String, Object> withZeroFlag(Map<String, Object> details, Map<String, Interval> intervals) {
+    static Map<String, Object> withZeroFlag(Map<String, Object> details, Map<String, Interval> intervals) {
         List<String> atZero = intervals.entrySet().stream().filter(e -> e.getValue().low() <= ZERO).map(Map.Entry::getKey).toList();
         if (atZero.isEmpty()) {
             return details;

@@ -1,0 +1,190 @@
+package org.infolens.estimate.interval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.infolens.data.Activations;
+import org.infolens.data.LayerId;
+import org.infolens.data.Probe;
+import org.infolens.estimate.EstimatorCatalog;
+import org.infolens.estimate.TestData;
+import org.infolens.measure.Estimate;
+import org.infolens.measure.Interval;
+import org.infolens.measure.Measure;
+import org.infolens.measure.MeasureSpec;
+import org.infolens.measure.Output;
+import org.infolens.measure.Unit;
+import org.infolens.numeric.GaussianReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reliability verdict on closed forms: a plug-in estimator biased by its sample size gets a
+ * reliable extrapolation that finds the truth its all-rows value misses; too few rows, a value at the
+ * log2 N ceiling and dependence indistinguishable from the permutation null are said as such.
+ */
+class WithReliabilityVerdictTest {
+
+    private static final LayerId LAYER = LayerId.of(0, 10);
+
+    /**
+     * I(T;Z) of the Gaussian with the sample's covariance, nats: biased up by about dT dZ / (2N),
+     * so estimates on N / gamma rows grow about linearly in gamma.
+     */
+    private static final class GaussianPlugIn implements Measure {
+        @Override
+        public String name() {
+            return "gaussian-plug-in";
+        }
+
+        @Override
+        public Map<String, Object> parameters() {
+            return Map.of();
+        }
+
+        @Override
+        public List<Output> outputs() {
+            return List.of(Output.of("I", "I(T;Z)", Unit.NATS));
+        }
+
+        @Override
+        public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+            Activations z = probe.inputs().orElseThrow();
+            int n = values.rows();
+            int dt = values.columns();
+            int d = dt + z.columns();
+            if (n <= d + 1) {
+                throw new IllegalArgumentException("the plug-in needs more than " + (d + 1) + " rows, got " + n);
+            }
+            double[][] rows = new double[n][d];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    rows[i][j] = j < dt ? values.get(i, j) : z.get(i, j - dt);
+                }
+            }
+            double[][] cov = new double[d][d];
+            double[] mean = new double[d];
+            for (double[] r : rows) {
+                for (int j = 0; j < d; j++) {
+                    mean[j] += r[j] / n;
+                }
+            }
+            for (double[] r : rows) {
+                for (int a = 0; a < d; a++) {
+                    for (int b = 0; b < d; b++) {
+                        cov[a][b] += (r[a] - mean[a]) * (r[b] - mean[b]) / n;
+                    }
+                }
+            }
+            return Estimate.of(Map.of("I", GaussianReference.mutualInformationNats(cov, dt)));
+        }
+    }
+
+    /** 10 + 10 dimensions, T_i and Z_i correlated 0.5, nothing else: I = -10/2 ln(0.75) = 1.438 nats. */
+    private static double[][] pairs(int d, double rho) {
+        double[][] c = new double[2 * d][2 * d];
+        for (int i = 0; i < 2 * d; i++) {
+            c[i][i] = 1;
+        }
+        for (int i = 0; i < d; i++) {
+            c[i][d + i] = rho;
+            c[d + i][i] = rho;
+        }
+        return c;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> verdictOf(Estimate e, String value) {
+        return (Map<String, Object>) ((Map<String, Object>) e.details().get(WithReliabilityVerdict.DETAIL)).get(value);
+    }
+
+    @Test
+    void aBiasedEstimatorOnGaussiansExtrapolatesReliablyToTheTruth() {
+        double[][] cov = pairs(10, 0.5);
+        double truth = GaussianReference.mutualInformationNats(cov, 10);
+        TestData.Case c = TestData.gaussianPair(3000, cov, 10, 5);
+        Estimate e = new WithReliabilityVerdict(new GaussianPlugIn(), VerdictSettings.defaults()).estimate(LAYER, c.t(), c.probe());
+        Map<String, Object> v = verdictOf(e, "I");
+        assertEquals("reliable", v.get("status"), v.toString());
+        assertTrue(((List<?>) v.get("gammas")).size() >= 5, v.toString());
+        double plugIn = e.value("I");
+        double extrapolated = (Double) v.get("extrapolated");
+        Interval i = e.intervals().get("I");
+        assertTrue(i.contains(truth), "truth " + truth + " in " + i + "; plug-in " + plugIn + " " + v);
+        assertTrue(Math.abs(extrapolated - truth) < Math.abs(plugIn - truth) / 2, extrapolated + " vs " + plugIn + ", truth " + truth);
+        assertEquals(100.0 / (2 * 3000), (Double) v.get("a1"), 0.003, "the slope per gamma is the plug-in's bias dT dZ / 2N");
+        assertFalse(e.details().containsKey(WithReliabilityVerdict.UNRELIABLE));
+        // the shuffled pairing has no dependence: its plug-in estimate is only the bias, far below the value
+        Map<?, ?> nul = (Map<?, ?>) v.get("permutationNull");
+        assertEquals(0, (Double) nul.get("mean"), 0.1);
+        assertEquals(true, v.get("aboveNull"));
+    }
+
+    @Test
+    void ksgOnABivariateNormalIsReliableAndCoversTheClosedForm() {
+        double rho = 0.6;
+        double truthBits = -0.5 * Math.log(1 - rho * rho) / Math.log(2);
+        TestData.Case c = TestData.gaussianPair(4000, TestData.bivariate(rho), 1, 8);
+        Measure m = EstimatorCatalog.create(new MeasureSpec("ksg", new LinkedHashMap<>(Map.of("verdict", Map.of()))));
+        Estimate e = m.estimate(LayerId.of(0, 1), c.t(), c.probe());
+        Map<String, Object> v = verdictOf(e, "I");
+        assertEquals("reliable", v.get("status"), v.toString());
+        assertTrue(e.intervals().get("I").contains(truthBits), e.intervals() + " truth " + truthBits + " value " + e.value("I") + " " + v);
+    }
+
+    @Test
+    void tooFewRowsForFiveSubsetSizesIsUnreliableWithTheReason() {
+        TestData.Case c = TestData.gaussianPair(12, TestData.bivariate(0.8), 1, 3); // k = 3 needs 4 rows: gamma <= 3
+        Estimate e = new WithReliabilityVerdict(EstimatorCatalog.fromSpec("ksg"), VerdictSettings.defaults())
+                .estimate(LayerId.of(0, 1), c.t(), c.probe());
+        Map<String, Object> v = verdictOf(e, "I");
+        assertEquals("unreliable", v.get("status"));
+        assertTrue(String.valueOf(v.get("reason")).startsWith("too few rows: estimates on only 3 subset sizes"), v.toString());
+        assertEquals(List.of("I"), e.details().get(WithReliabilityVerdict.UNRELIABLE));
+        assertTrue(e.intervals().isEmpty(), "no interval from an unreliable extrapolation");
+    }
+
+    @Test
+    void aValueAtTheLog2NCeilingIsUnreliable() {
+        int n = 500;
+        TestData.Case c = TestData.gaussianPair(n, TestData.equicorrelated(12, 0.2), 10, 4);
+        Probe labelled = Probe.of(TestData.uniformLabels(n, 2, 9));
+        Estimate e = new WithReliabilityVerdict(EstimatorCatalog.fromSpec("binning:edges=fixed-width,binSize=0.05"), VerdictSettings.defaults())
+                .estimate(LAYER, c.t(), labelled);
+        assertEquals(Math.log(n) / Math.log(2), e.value("H_T"), 1e-9, "every row in a bin of its own");
+        Map<String, Object> v = verdictOf(e, "H_T");
+        assertEquals("unreliable", v.get("status"));
+        assertTrue(String.valueOf(v.get("reason")).contains("log2 N"), v.toString());
+        assertTrue(((List<?>) e.details().get(WithReliabilityVerdict.UNRELIABLE)).contains("H_T"));
+        // I(T;Y) of labels independent of T: at its own H(Y) ceiling here too (every row apart), and at the null
+        Map<String, Object> ty = verdictOf(e, "I_TY");
+        assertTrue(String.valueOf(ty.get("ceilings")).contains("H(Y)"), ty.toString());
+        assertEquals(false, ty.get("aboveNull"));
+    }
+
+    /** Independent T and Z: KSG near 0, an extrapolated interval that reaches 0 (flagged), and no more than the shuffles give. */
+    @Test
+    void independenceIsIndistinguishableFromThePermutationNull() {
+        TestData.Case c = TestData.gaussianPair(3000, TestData.equicorrelated(2, 0), 1, 21);
+        Estimate e = new WithReliabilityVerdict(EstimatorCatalog.fromSpec("ksg"), VerdictSettings.defaults()).estimate(LayerId.of(0, 1),
+                c.t(), c.probe());
+        Map<String, Object> v = verdictOf(e, "I");
+        assertEquals("reliable", v.get("status"), v.toString());
+        assertEquals(false, v.get("aboveNull"), v.toString());
+        assertEquals(0, (Double) ((Map<?, ?>) v.get("permutationNull")).get("mean"), 0.02);
+        assertEquals(List.of("I"), e.details().get(WithConfidenceIntervals.ZERO_WITHIN_INTERVAL));
+    }
+
+    @Test
+    void theSettingsAreRecordedAndReplayed() {
+        Measure m = EstimatorCatalog.create(new MeasureSpec("ksg", new LinkedHashMap<>(Map.of("verdict", Map.of("maxGamma", "8")))));
+        Map<?, ?> recorded = (Map<?, ?>) m.parameters().get("verdict");
+        assertEquals(8, recorded.get("maxGamma"));
+        assertEquals(5, recorded.get("minPoints"));
+        Measure replayed = EstimatorCatalog.create(new MeasureSpec("ksg", new LinkedHashMap<>(m.parameters())));
+        assertEquals(m.parameters(), replayed.parameters());
+    }
+}
