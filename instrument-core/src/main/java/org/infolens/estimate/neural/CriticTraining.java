@@ -97,13 +97,24 @@ final class CriticTraining {
             }
         }
         return new Result(best, bestValue, bestEpoch, epoch, stoppedEarly, diverged,
-                evalBatch, bound.ceilingNats(evalBatch));
+                evalBatch, ceiling(bound, heldOut.length, batch));
     }
 
     /** Held-out rows are scored in chunks of at least the training batch (the last chunk takes the remainder). */
     static int evaluationBatch(int heldOut, int batch) {
         int chunks = Math.max(1, heldOut / batch);
         return heldOut / chunks;
+    }
+
+    /** The most the held-out value can be: the chunks' ceilings, weighted by their rows as the value is (chunks of b and b + 1 rows). */
+    static double ceiling(Bound bound, int heldOut, int batch) {
+        int chunks = Math.max(1, heldOut / batch);
+        double sum = 0;
+        for (int c = 0; c < chunks; c++) {
+            int rows = (int) ((long) (c + 1) * heldOut / chunks) - (int) ((long) c * heldOut / chunks);
+            sum += bound.ceilingNats(rows) * rows;
+        }
+        return sum / heldOut;
     }
 
     /** The bound on the held-out rows: the mean over chunks, weighted by their rows. */
