@@ -52,6 +52,9 @@ final class NeuralBench implements Callable<Integer> {
     @Option(names = "--lmi-epochs", defaultValue = "100", description = "latent MI's epochs (default ${DEFAULT-VALUE})")
     int lmiEpochs;
 
+    @Option(names = "--lmi-param", description = "another lmi parameter, key=value (repeatable), e.g. crossWeight=10")
+    Map<String, String> lmiParams = new LinkedHashMap<>();
+
     @Option(names = "--lmi-grid", description = "run the LMI Gaussian grid instead of the speed table")
     boolean grid;
 
@@ -89,6 +92,7 @@ final class NeuralBench implements Callable<Integer> {
                 Map<String, String> p = new LinkedHashMap<>();
                 if (name.equals("lmi")) {
                     p.put("epochs", String.valueOf(lmiEpochs));
+                    p.putAll(lmiParams);
                 } else if (!name.equals("ksg")) {
                     p.put("maxEpochs", String.valueOf(maxEpochs));
                 }
@@ -111,8 +115,8 @@ final class NeuralBench implements Callable<Integer> {
     }
 
     private int lmiGrid() {
-        out().printf(Locale.ROOT, "LMI grid: N = %d, epochs %d, %d sample(s) per point; mean absolute error in bits per cell"
-                + " (over the true MIs %s)%n%n", gridRows, lmiEpochs, gridSeeds, gridBits);
+        out().printf(Locale.ROOT, "LMI grid: N = %d, epochs %d %s, %d sample(s) per point; mean absolute error in bits per"
+                + " cell (over the true MIs %s)%n%n", gridRows, lmiEpochs, lmiParams, gridSeeds, gridBits);
         out().printf(Locale.ROOT, "%-9s %8s %8s   %s%n", "intrinsic", "ambient", "MAE", "estimates at each true MI");
         for (int k : gridIntrinsic) {
             for (int ambient : gridAmbient) {
@@ -121,7 +125,9 @@ final class NeuralBench implements Callable<Integer> {
                 for (double bits : gridBits) {
                     for (int s = 1; s <= gridSeeds; s++) {
                         Activations[] tz = redundant(gridRows, bits, k, ambient, 1000L * k + ambient + s);
-                        Measure m = BenchSupport.measure("lmi", Map.of("epochs", String.valueOf(lmiEpochs)));
+                        Map<String, String> p = new LinkedHashMap<>(lmiParams);
+                        p.put("epochs", String.valueOf(lmiEpochs));
+                        Measure m = BenchSupport.measure("lmi", p);
                         double est = m.estimate(new LayerId(0, "grid", ambient, LayerKind.DENSE, ""), tz[0],
                                 Probe.of(new int[gridRows]).withInputs(tz[1])).value("I");
                         err += Math.abs(est - bits);
