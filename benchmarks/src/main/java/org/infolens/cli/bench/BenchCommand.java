@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Side-by-side speed and agreement with the reference implementations, and instrumentation overhead.",
         subcommands = {BmiBench.class, SpeedBench.class, ScalingBench.class, PyrefAgreementBench.class, AgreementBench.class, AccuracyBench.class,
-                OverheadBench.class, BackPressureBench.class, GradientOverheadBench.class, DseBench.class, DseTrainingBench.class, SuperpositionBench.class})
+                OverheadBench.class, BackPressureBench.class, GradientOverheadBench.class, DseBench.class, DseTrainingBench.class, SuperpositionBench.class,
+                NeuralBench.class})
 public final class BenchCommand implements Runnable, CommandPlugin {
 
     @Spec

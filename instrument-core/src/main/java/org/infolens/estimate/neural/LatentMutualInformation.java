@@ -1,0 +1,200 @@
+package org.infolens.estimate.neural;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.infolens.config.Config;
+import org.infolens.config.Param;
+import org.infolens.config.ParameterSet;
+import org.infolens.data.Activations;
+import org.infolens.data.LayerId;
+import org.infolens.data.Probe;
+import org.infolens.estimate.knn.KnnSettings;
+import org.infolens.estimate.knn.KsgMutualInformation;
+import org.infolens.estimate.knn.Norm;
+import org.infolens.measure.ConfiguredMeasure;
+import org.infolens.measure.Estimate;
+import org.infolens.measure.Measure;
+import org.infolens.measure.MeasureProvider;
+import org.infolens.numeric.AdamOptimizer;
+import org.infolens.numeric.RandomRows;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Latent MI (Gowri et al. 2024, "LMI"): I(T;Z) approximated by the MI of small learned latents. Two
+ * autoencoders compress T and Z to {@code latent} dimensions each; each latent is also trained to
+ * predict the other's (a small network from z_T to z_Z and back, the target latent held fixed in that
+ * term so that shrinking it cannot pay), which keeps in the latents what T and Z share rather than
+ * what reconstructs each best. Trained on one half of the rows (seeded split); KSG (algorithm 1,
+ * max-norm, standardised) on the other half's latents. Bits; the record keeps the latent size, the
+ * training (epochs, final losses) and the split.
+ */
+public final class LatentMutualInformation extends ConfiguredMeasure {
+
+    public static final String NAME = "lmi";
+    private static final double LN2 = Math.log(2);
+
+    public static final Param<Integer> LATENT = Param.integer("latent", 8, "latent dimensions of T and of Z, each")
+            .check(l -> l >= 1, ">= 1");
+    public static final Param<Integer> HIDDEN = Param.integer("hidden", 64, "units of the hidden ReLU layer of every encoder,"
+            + " decoder and cross-predictor").check(h -> h >= 1, ">= 1");
+    public static final Param<Integer> EPOCHS = Param.integer("epochs", 100, "training epochs of the autoencoders")
+            .check(e -> e >= 1, ">= 1");
+    public static final Param<Integer> BATCH = Param.integer("batch", 128, "rows per training batch").check(b -> b >= 2, ">= 2");
+    public static final Param<Double> LEARNING_RATE = Param.real("learningRate", 1e-3, "Adam's step size").check(r -> r > 0, "> 0");
+    public static final Param<Double> CROSS_WEIGHT = Param.real("crossWeight", 1.0, "weight of the cross-prediction losses beside"
+            + " the reconstructions").check(w -> w >= 0, ">= 0");
+    public static final Param<Double> TRAIN_SHARE = Param.real("trainShare", 0.5, "share of the rows the autoencoders train on;"
+            + " KSG estimates on the rest").check(f -> f > 0 && f < 1, "between 0 and 1");
+    public static final Param<Integer> K = Param.integer("k", 3, "KSG's neighbours on the latents").check(k -> k >= 1, ">= 1");
+    public static final Param<Long> SEED = Param.seed("seed", "seed of the split, the weights, the batch order and KSG's jitter");
+    public static final ParameterSet PARAMETERS = ParameterSet.of(LATENT, HIDDEN, EPOCHS, BATCH, LEARNING_RATE, CROSS_WEIGHT,
+            TRAIN_SHARE, K, SEED);
+
+    /** The {@code lmi} family for the catalog. */
+    public static final class Provider extends MeasureProvider {
+        public Provider() {
+            super(NAME, "latent MI: KSG on cross-predictive autoencoder latents (Gowri et al.)", PARAMETERS,
+                    NeuralMutualInformation.OUTPUTS, LatentMutualInformation::new);
+        }
+    }
+
+    private LatentMutualInformation(Config config) {
+        super(NAME, config);
+    }
+
+    @Override
+    public String label() {
+        return NAME + "/l" + config.get(LATENT) + "-h" + config.get(HIDDEN) + "-e" + config.get(EPOCHS);
+    }
+
+    @Override
+    public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        Measure.requireProbeRows(layer, values, probe);
+        Activations inputs = probe.inputs().orElseThrow(() -> new IllegalArgumentException(NAME + " estimates I(T;Z) with Z the"
+                + " probe's inputs, and the probe of layer " + layer.describe() + " carries none"));
+        int n = values.rows();
+        int trainRows = (int) Math.round(n * config.get(TRAIN_SHARE));
+        int k = config.get(K);
+        int least = Math.max(NeuralMutualInformation.MIN_SPLIT_ROWS, k + 2);
+        if (trainRows < NeuralMutualInformation.MIN_SPLIT_ROWS || n - trainRows < least) {
+            throw new IllegalArgumentException(NAME + " on layer " + layer.describe() + ": " + n + " rows split into " + trainRows
+                    + " to train and " + (n - trainRows) + " to estimate on; they need at least "
+                    + NeuralMutualInformation.MIN_SPLIT_ROWS + " and " + least);
+        }
+        Rows t = Rows.standardised(values, layer, "activations");
+        Rows z = Rows.standardised(inputs, layer, "probe inputs");
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("latent", config.get(LATENT));
+        details.put("trainRows", trainRows);
+        details.put("estimateRows", n - trainRows);
+        if (t.varying == 0 || z.varying == 0) {
+            details.put("nats", 0.0);
+            details.put("constant", t.varying == 0 ? "layer" : "inputs");
+            return new Estimate(Map.of("I", 0.0), Map.of(), details);
+        }
+        long seed = config.get(SEED);
+        int[] order = RandomRows.permutation(n, new Random(seed));
+        int[] train = Arrays.copyOfRange(order, 0, trainRows);
+        int[] rest = Arrays.copyOfRange(order, trainRows, n);
+        Pair pair = new Pair(t.columns, z.columns, config.get(LATENT), config.get(HIDDEN), new Random(seed + 1));
+        double[] losses = pair.train(t, z, train, config.get(EPOCHS), config.get(BATCH), config.get(LEARNING_RATE),
+                config.get(CROSS_WEIGHT), new Random(seed + 2));
+        details.put("epochs", config.get(EPOCHS));
+        details.put("reconstructionLossT", losses[0]);
+        details.put("reconstructionLossZ", losses[1]);
+        details.put("crossLoss", losses[2]);
+        Activations latentT = latents(pair.encoderT, t, rest);
+        Activations latentZ = latents(pair.encoderZ, z, rest);
+        Estimate ksg = new KsgMutualInformation(new KnnSettings(k, Norm.MAX, 1e-10, seed), 1, true)
+                .estimate(layer, latentT, Probe.of(new int[rest.length]).withInputs(latentZ));
+        double nats = (Double) ksg.details().get("nats");
+        details.put("nats", nats);
+        details.put("negative", nats < 0);
+        return new Estimate(Map.of("I", nats / LN2), Map.of(), details);
+    }
+
+    private static Activations latents(Mlp encoder, Rows rows, int[] which) {
+        INDArray codes = encoder.forward(rows.batch(which, 0, which.length));
+        return Activations.wrap(codes.data().asDouble(), which.length, encoder.outputs());
+    }
+
+    /** The paired networks: an autoencoder for each variable and a cross-predictor each way between the latents. */
+    private static final class Pair {
+        final Mlp encoderT;
+        final Mlp encoderZ;
+        final Mlp decoderT;
+        final Mlp decoderZ;
+        final Mlp crossTz; // z_T -> z_Z
+        final Mlp crossZt; // z_Z -> z_T
+        final Mlp[] all;
+
+        Pair(int dt, int dz, int latent, int hidden, Random rnd) {
+            encoderT = new Mlp(Mlp.sizes(dt, hidden, 1, latent), rnd);
+            encoderZ = new Mlp(Mlp.sizes(dz, hidden, 1, latent), rnd);
+            decoderT = new Mlp(Mlp.sizes(latent, hidden, 1, dt), rnd);
+            decoderZ = new Mlp(Mlp.sizes(latent, hidden, 1, dz), rnd);
+            crossTz = new Mlp(Mlp.sizes(latent, hidden, 1, latent), rnd);
+            crossZt = new Mlp(Mlp.sizes(latent, hidden, 1, latent), rnd);
+            all = new Mlp[] {encoderT, encoderZ, decoderT, decoderZ, crossTz, crossZt};
+        }
+
+        /** Adam on the summed mean squared errors; the last epoch's mean losses: reconstruction of T, of Z, cross. */
+        double[] train(Rows t, Rows z, int[] rows, int epochs, int batch, double learningRate, double crossWeight, Random rnd) {
+            INDArray[][] params = new INDArray[all.length][];
+            for (int i = 0; i < all.length; i++) {
+                params[i] = all[i].params();
+            }
+            INDArray[] flat = Critic.concat(params);
+            AdamOptimizer adam = new AdamOptimizer(flat, learningRate, 0);
+            int[] order = rows.clone();
+            int b = Math.min(batch, rows.length);
+            double[] last = new double[3];
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                RandomRows.shuffle(order, rnd);
+                double[] sum = new double[3];
+                for (int from = 0; from < order.length; from += b) {
+                    int to = Math.min(order.length, from + b);
+                    INDArray[] grads = new INDArray[flat.length];
+                    double[] l = step(t.batch(order, from, to), z.batch(order, from, to), crossWeight, grads);
+                    for (int i = 0; i < 3; i++) {
+                        sum[i] += l[i] * (to - from);
+                    }
+                    adam.step(grads);
+                }
+                for (int i = 0; i < 3; i++) {
+                    last[i] = sum[i] / order.length;
+                }
+            }
+            return last;
+        }
+
+        /** One batch: losses and every network's gradients, in the order of {@link #all}. */
+        private double[] step(INDArray t, INDArray z, double crossWeight, INDArray[] grads) {
+            INDArray codeT = encoderT.forward(t);
+            INDArray codeZ = encoderZ.forward(z);
+            INDArray dRecT = decoderT.forward(codeT).subi(t);
+            INDArray dRecZ = decoderZ.forward(codeZ).subi(z);
+            INDArray dCrossTz = crossTz.forward(codeT).subi(codeZ); // target held fixed: no gradient into codeZ here
+            INDArray dCrossZt = crossZt.forward(codeZ).subi(codeT);
+            double[] loss = {mse(dRecT), mse(dRecZ), (mse(dCrossTz) + mse(dCrossZt)) / 2};
+            int[] offsets = new int[all.length];
+            for (int i = 1; i < all.length; i++) {
+                offsets[i] = offsets[i - 1] + all[i - 1].params().length;
+            }
+            INDArray gCodeT = decoderT.backward(dRecT.muli(2.0 / dRecT.length()), grads, offsets[2]);
+            INDArray gCodeZ = decoderZ.backward(dRecZ.muli(2.0 / dRecZ.length()), grads, offsets[3]);
+            gCodeT.addi(crossTz.backward(dCrossTz.muli(crossWeight / dCrossTz.length()), grads, offsets[4]));
+            gCodeZ.addi(crossZt.backward(dCrossZt.muli(crossWeight / dCrossZt.length()), grads, offsets[5]));
+            encoderT.backward(gCodeT, grads, offsets[0]);
+            encoderZ.backward(gCodeZ, grads, offsets[1]);
+            return loss;
+        }
+
+        private static double mse(INDArray diff) {
+            return diff.mul(diff).meanNumber().doubleValue();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.infolens.estimate.neural;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.infolens.data.Activations;
+import org.infolens.data.Probe;
+import org.infolens.estimate.EstimatorCatalog;
+import org.infolens.estimate.EstimatorContract;
+import org.infolens.estimate.TestData;
+import org.infolens.measure.Estimate;
+import org.infolens.measure.Measure;
+import org.infolens.measure.MeasureSpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kit on latent MI at a small budget (N = 1,000: 500 rows train the autoencoders for 20 epochs,
+ * KSG on the other 500). Tolerances are its errors there with a margin.
+ */
+class LatentMutualInformationTest extends EstimatorContract {
+
+    static final int N = 1000;
+
+    static Measure lmi(Map<String, Object> params) {
+        return EstimatorCatalog.create(new MeasureSpec("lmi", params));
+    }
+
+    @Override
+    protected Measure measure() {
+        return lmi(Map.of("epochs", 20));
+    }
+
+    @Override
+    protected TestData.Case ordinaryData() {
+        return TestData.gaussianPair(200, TestData.bivariate(0.6), 1, 11);
+    }
+
+    @Override
+    protected TestData.Case tooSmall() {
+        return TestData.gaussianPair(12, TestData.bivariate(0.6), 1, 12);
+    }
+
+    @Override
+    protected List<ClosedForm> closedForms() {
+        double[][] bivariate = TestData.bivariate(0.8);
+        double[][] dense = TestData.equicorrelated(10, 0.5);
+        return List.of(
+                new ClosedForm("bivariate normal rho = 0.8", () -> TestData.gaussianPair(N, bivariate, 1, 3), "I",
+                        TestData.gaussianMutualInformationNats(bivariate, 1) / LN2, 0.15),
+                new ClosedForm("independent normals, 3 x 3", () -> TestData.gaussianPair(N, TestData.equicorrelated(6, 0), 3, 4), "I",
+                        0, 0.1),
+                new ClosedForm("5 x 5 multinormal, all correlations 0.5", () -> TestData.gaussianPair(N, dense, 5, 6), "I",
+                        TestData.gaussianMutualInformationNats(dense, 5) / LN2, 0.25));
+    }
+
+    /**
+     * The LMI paper's setting: a correlated pair (x, y) carrying {@code bits}, each side spread over
+     * {@code ambient} columns: half of them noisy copies of the intrinsic coordinate (noise sd 0.1 is
+     * not part of the truth: copies of x with independent noise leave I(x-copies; y-copies) close to
+     * I(x; y) only when the noise is small, so the copies are exact here), half Gaussian nuisance.
+     */
+    static TestData.Case redundant(int n, double bits, int ambient, long seed) {
+        double rho = Math.sqrt(1 - Math.pow(2, -2 * bits));
+        Random rnd = new Random(seed);
+        double[][] t = new double[n][ambient];
+        double[][] z = new double[n][ambient];
+        for (int i = 0; i < n; i++) {
+            double x = rnd.nextGaussian();
+            double y = rho * x + Math.sqrt(1 - rho * rho) * rnd.nextGaussian();
+            for (int j = 0; j < ambient; j++) {
+                boolean copy = j < ambient / 2;
+                t[i][j] = copy ? x * (1 + 0.5 * j / ambient) : rnd.nextGaussian();
+                z[i][j] = copy ? y * (1 + 0.5 * j / ambient) : rnd.nextGaussian();
+            }
+        }
+        return new TestData.Case(Activations.ofRows(t), Probe.of(new int[n]).withInputs(Activations.ofRows(z)));
+    }
+
+    /** The bar is 0.15 bits at N = 2,000 (bench); here half the rows and 60 epochs, within 0.2. */
+    @Test
+    void intrinsicDimensionOneInTwentyAmbientColumns() {
+        assertEquals(1.0, estimate(lmi(Map.of("epochs", 60)), redundant(N, 1.0, 20, 7)).value("I"), 0.2);
+    }
+
+    @Test
+    void theRecordKeepsLatentSizeTrainingAndSplit() {
+        Estimate e = estimate(lmi(Map.of("epochs", 3, "latent", 4)), ordinaryData());
+        assertEquals(4, e.details().get("latent"));
+        assertEquals(100, e.details().get("trainRows"));
+        assertEquals(100, e.details().get("estimateRows"));
+        assertEquals(3, e.details().get("epochs"));
+    }
+
+    @Test
+    void aConstantLayerCarriesNothingAndSaysSo() {
+        TestData.Case c = ordinaryData();
+        Estimate e = measure().estimate(NeuralEstimatorContract.layer(2), Activations.wrap(new double[400], 200, 2), c.probe());
+        assertEquals(0.0, e.value("I"));
+        assertEquals("layer", e.details().get("constant"));
+    }
+}
