@@ -37,7 +37,7 @@ class BinningParametersTest {
         assertThrows(IllegalArgumentException.class, () -> create("edges=quantile"));
         assertThrows(IllegalArgumentException.class, () -> create("bins=many"));
         assertThrows(IllegalArgumentException.class, () -> create("edges=global-minmax", "lo=0"));
-        IllegalArgumentException measure = assertThrows(IllegalArgumentException.class, () -> EstimatorCatalog.named("mine"));
+        IllegalArgumentException measure = assertThrows(IllegalArgumentException.class, () -> EstimatorCatalog.named("binnig"));
         assertTrue(measure.getMessage().contains("binning"));
     }
 }
