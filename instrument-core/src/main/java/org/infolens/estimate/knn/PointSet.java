@@ -2,7 +2,6 @@ package org.infolens.estimate.knn;
 
 import java.util.SplittableRandom;
 import org.infolens.data.Activations;
-import org.infolens.numeric.SpecialFunctions;
 
 /**
  * Points for neighbour search: rows of one or more matrices side by side, in double (float32
@@ -111,31 +110,7 @@ public final class PointSet {
      * share their mean rank (the jitter then separates them, as it does for raw ties).
      */
     public PointSet copula(Copula kind) {
-        if (kind == Copula.OFF) {
-            return this;
-        }
-        double[] v = new double[values.length];
-        Integer[] order = new Integer[rows];
-        for (int j = 0; j < dims; j++) {
-            final int column = j;
-            for (int r = 0; r < rows; r++) {
-                order[r] = r;
-            }
-            java.util.Arrays.sort(order, (a, b) -> Double.compare(values[a * dims + column], values[b * dims + column]));
-            for (int from = 0; from < rows; ) {
-                int to = from + 1;
-                while (to < rows && values[order[to] * dims + j] == values[order[from] * dims + j]) {
-                    to++;
-                }
-                double rank = (from + 1 + to) / 2.0; // mean of the 1-based ranks from+1 .. to
-                double score = kind == Copula.RANKS ? rank : SpecialFunctions.normalQuantile(rank / (rows + 1));
-                for (int i = from; i < to; i++) {
-                    v[order[i] * dims + j] = score;
-                }
-                from = to;
-            }
-        }
-        return new PointSet(v, rows, dims);
+        return kind == Copula.OFF ? this : new PointSet(kind.transform(values, rows, dims), rows, dims);
     }
 
     private double mean(int column) {

@@ -12,6 +12,7 @@ import org.infolens.config.ParameterSet;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
+import org.infolens.estimate.knn.Copula;
 import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
@@ -61,8 +62,12 @@ public abstract class NeuralMutualInformation extends ConfiguredMeasure {
     public static final Param<Long> SEED = Param.seed("seed", "seed of the split, the critic's weights and the batch order");
     public static final Param<Boolean> WARM_START = Param.flag("warmStart", true, "each layer's critic starts from the one trained"
             + " at the previous recorded epoch");
+    /** As on KSG: heavy tails (Student-t) keep a critic from learning; MI is unchanged by monotone maps of a column. */
+    public static final Param<Copula> COPULA = Param.choice("copula", Copula.OFF, "replace each column of T and Z by its ranks"
+            + " (ranks) or their normal scores (normal) before training, which keeps the MI and removes heavy tails; off keeps the"
+            + " values");
     public static final ParameterSet PARAMETERS = ParameterSet.of(CRITIC, HIDDEN, LAYERS, EMBEDDING, BATCH, LEARNING_RATE, MAX_EPOCHS,
-            PATIENCE, HELD_OUT, SEED, WARM_START);
+            PATIENCE, HELD_OUT, SEED, WARM_START, COPULA);
     public static final List<Output> OUTPUTS = List.of(Output.of("I", "I(T;Z)", Unit.BITS));
 
     private final Map<String, Critic> trainedByLayer = new HashMap<>();
@@ -79,7 +84,17 @@ public abstract class NeuralMutualInformation extends ConfiguredMeasure {
         CriticKind kind = config.get(CRITIC);
         String critic = kind == CriticKind.SEPARABLE ? "sep" + config.get(HIDDEN) + "x" + config.get(LAYERS) + "e" + config.get(EMBEDDING)
                 : "cat" + config.get(HIDDEN) + "x" + config.get(LAYERS);
-        return name() + "/" + critic + "-b" + config.get(BATCH);
+        Copula copula = config.get(COPULA);
+        return name() + "/" + critic + "-b" + config.get(BATCH) + (copula == Copula.OFF ? "" : "-" + COPULA.toJson(copula));
+    }
+
+    /** The values with each column mapped as {@link #COPULA} says (NaN and infinities kept for the check that names them). */
+    private Activations copula(Activations a) {
+        Copula copula = config.get(COPULA);
+        if (copula == Copula.OFF || a.countNonFinite() > 0) {
+            return a;
+        }
+        return Activations.wrap(copula.transform(a.toDoubleArray(), a.rows(), a.columns()), a.rows(), a.columns());
     }
 
     @Override
@@ -93,8 +108,8 @@ public abstract class NeuralMutualInformation extends ConfiguredMeasure {
             throw new IllegalArgumentException(name() + " on layer " + layer.describe() + ": " + n + " rows split into " + (n - heldOutRows)
                     + " to train and " + heldOutRows + " held out; each side needs at least " + MIN_SPLIT_ROWS);
         }
-        Rows t = Rows.standardised(values, layer, "activations");
-        Rows x = Rows.standardised(z, layer, "probe inputs");
+        Rows t = Rows.standardised(copula(values), layer, "activations");
+        Rows x = Rows.standardised(copula(z), layer, "probe inputs");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("trainRows", n - heldOutRows);
         details.put("heldOutRows", heldOutRows);
