@@ -139,15 +139,7 @@ final class EstimateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--resamples, --level and --interval-seed need --interval");
         }
         if (verdict) {
-            Map<String, Object> settings = new LinkedHashMap<>();
-            for (String item : verdictParams) {
-                int eq = item.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("--verdict-param takes NAME=VALUE, got '" + item + "'");
-                }
-                settings.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
-            }
-            p.put(WithReliabilityVerdict.PARAMETER, settings);
+            p.put(WithReliabilityVerdict.PARAMETER, MeasureSpec.of("--verdict-param", verdictParams).params());
         } else if (!verdictParams.isEmpty()) {
             throw new IllegalArgumentException("--verdict-param needs --verdict");
         }

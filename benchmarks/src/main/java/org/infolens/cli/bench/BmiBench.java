@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.infolens.bmi.BmiTask;
 import org.infolens.bmi.BmiTasks;
@@ -23,6 +24,7 @@ import org.infolens.measure.Estimate;
 import org.infolens.measure.Interval;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
+import org.infolens.measure.MeasureSpec;
 import org.infolens.measure.Output;
 import org.infolens.measure.Quantity;
 import org.infolens.measure.Unit;
@@ -213,14 +215,7 @@ final class BmiBench implements Callable<Integer> {
     }
 
     private VerdictSettings verdictSettings() {
-        java.util.Map<String, Object> given = new java.util.LinkedHashMap<>();
-        for (String item : verdictParams) {
-            int eq = item.indexOf('=');
-            if (eq <= 0) {
-                throw new ParameterException(spec.commandLine(), "--verdict-param takes NAME=VALUE, got '" + item + "'");
-            }
-            given.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
-        }
+        Map<String, Object> given = MeasureSpec.of("--verdict-param", verdictParams).params();
         return VerdictSettings.of(VerdictSettings.PARAMETERS.read("bench bmi verdict", given));
     }
 
