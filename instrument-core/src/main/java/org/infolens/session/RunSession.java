@@ -251,11 +251,6 @@ public final class RunSession implements AutoCloseable {
     /** System property: seconds an interrupted run may spend measuring what is queued before the process halts. */
     public static final String INTERRUPT_GRACE_PROPERTY = "infolens.interruptGraceSeconds";
 
-    /** Whether the process is ending by a signal and this run was closed (or is closing) as interrupted. */
-    public boolean interrupted() {
-        return interrupted;
-    }
-
     private void releaseLock() {
         if (lock != null) {
             lock.close();
