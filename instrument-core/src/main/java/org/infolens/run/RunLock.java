@@ -69,7 +69,7 @@ public final class RunLock implements AutoCloseable {
                 Files.writeString(f, mine, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 return new RunLock(f);
             } catch (FileAlreadyExistsException e) {
-                Optional<Owner> owner = owner(f);
+                Optional<Owner> owner = ownerOnceWritten(f);
                 if (owner.isPresent() && !owner.get().dead() || owner.isEmpty() && justWritten(f)) {
                     throw busy(directory, f, owner.orElse(null));
                 }
@@ -78,7 +78,7 @@ public final class RunLock implements AutoCloseable {
                 Files.deleteIfExists(f);
             }
         }
-        throw busy(directory, f, owner(f).orElse(null));
+        throw busy(directory, f, ownerOnceWritten(f).orElse(null));
     }
 
     /** Throws, naming the owner, when a live process holds {@code lockName} in {@code directory}; takes nothing. */
@@ -88,6 +88,24 @@ public final class RunLock implements AutoCloseable {
         if (owner.isPresent() && !owner.get().dead()) {
             throw busy(directory, f, owner.get());
         }
+    }
+
+    /**
+     * The owner of {@code f}, waiting up to a second while it is empty or partial: CREATE_NEW makes the
+     * file before its owner's line is in it, and a racer that reads it then should still name the winner.
+     */
+    private static Optional<Owner> ownerOnceWritten(Path f) throws IOException {
+        Optional<Owner> owner = owner(f);
+        for (int wait = 0; owner.isEmpty() && wait < 50 && justWritten(f); wait++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            owner = owner(f);
+        }
+        return owner;
     }
 
     /** An unreadable lock younger than this may be one its owner is still writing: not stale. */
