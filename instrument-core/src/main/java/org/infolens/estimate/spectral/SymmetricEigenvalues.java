@@ -7,18 +7,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Eigenvalues (never vectors) of a dense symmetric matrix by LAPACK. With the CPU backend this calls
- * LAPACKE_dsyevd with jobz 'N' on the matrix's own native buffer, in the OpenBLAS that nd4j-native
- * loads: measured here at N = 5,000 that is 12 s against 135 s through ND4J's {@code Eigen} (which also
- * ends in LAPACK, but copies and converts on the way). With another backend, ND4J's path is used.
- *
- * <p>The two-stage driver (dsyev_2stage) would be faster still, but OpenBLAS 0.3.19 returns wrong
- * eigenvalues from it with the SkylakeX kernels (its trace did not match), so it is not used.
+ * Eigenvalues (never vectors) of a dense symmetric matrix by LAPACK, on the matrix's own native buffer, by the first
+ * route that works:
+ * <ol>
+ * <li>{@code system}: the system's OpenBLAS (Debian's libopenblas0, $INFOLENS_OPENBLAS for another path) through JNA,
+ * with its two-stage driver where that returns the one-stage values ({@link SystemLapack});
+ * <li>{@code bundled}: LAPACKE_dsyevd in the OpenBLAS 0.3.19 that nd4j-native loads (its two-stage driver returns wrong
+ * eigenvalues with the SkylakeX kernels, so it is not used); at N = 5,000 that was 12 s against 135 s through ND4J's
+ * {@code Eigen}, which copies and converts on the way;
+ * <li>{@code nd4j}: ND4J's {@code Eigen} (any backend).
+ * </ol>
+ * The system property {@code infolens.lapack} (system, bundled, nd4j) picks one; {@link #route()} records which ran.
  */
 public final class SymmetricEigenvalues {
 
     private static final Logger log = LoggerFactory.getLogger(SymmetricEigenvalues.class);
-    private static final boolean DIRECT = directLapackAvailable();
+    /** The system property that picks a route. */
+    public static final String ROUTE_PROPERTY = "infolens.lapack";
+    private static final String WANTED = System.getProperty(ROUTE_PROPERTY, "");
+    private static final SystemLapack SYSTEM = systemLapack();
+    private static final boolean DIRECT = SYSTEM == null && directLapackAvailable();
 
     private SymmetricEigenvalues() {
     }
@@ -35,6 +43,9 @@ public final class SymmetricEigenvalues {
             throw new IllegalArgumentException("eigenvalues in double precision, got " + a.dataType());
         }
         int n = (int) a.rows();
+        if (SYSTEM != null && a.ordering() == 'c' && !a.isView()) {
+            return SYSTEM.eigenvalues(new com.sun.jna.Pointer(a.data().address()), n);
+        }
         if (DIRECT && a.ordering() == 'c' && !a.isView()) {
             return DirectLapack.dsyevd(a, n);
         }
@@ -43,10 +54,35 @@ public final class SymmetricEigenvalues {
 
     /** Which route {@link #destructive} takes, for provenance. */
     public static String route() {
-        return DIRECT ? "LAPACKE_dsyevd(jobz=N) via OpenBLAS" : "ND4J Eigen.symmetricGeneralizedEigenvalues";
+        if (SYSTEM != null) {
+            return SYSTEM.describe();
+        }
+        return DIRECT ? "LAPACKE_dsyevd(jobz=N) via nd4j-native's OpenBLAS" : "ND4J Eigen.symmetricGeneralizedEigenvalues";
+    }
+
+    private static SystemLapack systemLapack() {
+        if (!WANTED.isEmpty() && !WANTED.equals("system")) {
+            if (!WANTED.equals("bundled") && !WANTED.equals("nd4j")) {
+                throw new IllegalArgumentException("-D" + ROUTE_PROPERTY + "=" + WANTED + ": expected system, bundled or nd4j");
+            }
+            return null;
+        }
+        if (!org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getName().contains(".cpu.")) {
+            return null; // buffers of other backends are not host memory
+        }
+        String path = System.getenv("INFOLENS_OPENBLAS");
+        try {
+            return SystemLapack.load(path == null ? SystemLapack.DEFAULT_LIBRARY : java.nio.file.Path.of(path));
+        } catch (LinkageError | RuntimeException e) { // no system OpenBLAS (not Debian, or not installed), or no JNA
+            log.debug("system LAPACK unavailable ({}); the bundled route", e.toString());
+            return null;
+        }
     }
 
     private static boolean directLapackAvailable() {
+        if (WANTED.equals("nd4j")) {
+            return false;
+        }
         try {
             return DirectLapack.probe();
         } catch (LinkageError | RuntimeException e) { // another backend, or no OpenBLAS natives
