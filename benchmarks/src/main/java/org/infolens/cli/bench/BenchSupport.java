@@ -88,6 +88,43 @@ final class BenchSupport {
         return worst;
     }
 
+    /**
+     * Which OpenBLAS each side runs: every OpenBLAS loaded in this JVM (ND4J's, and the system one where exact
+     * eigenvalues take that route) with its kernel, under this JVM's OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE; and numpy's
+     * as pyref runs it (both variables unset).
+     */
+    static void printOpenBlas(java.io.PrintWriter out, PyRef pyref) throws IOException {
+        String route = org.infolens.estimate.spectral.SymmetricEigenvalues.route(); // loads the system OpenBLAS where it is used
+        out.printf("infolens: OPENBLAS_CORETYPE=%s, OPENBLAS_L2_SIZE=%s; eigenvalues: %s%n", System.getenv("OPENBLAS_CORETYPE"),
+                System.getenv("OPENBLAS_L2_SIZE"), route);
+        for (String lib : loadedOpenBlas()) {
+            out.printf("  loaded: %s%n", lib);
+        }
+        if (pyref != null) {
+            out.printf("pyref:    %s (OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset)%n", pyref.openBlas());
+        }
+    }
+
+    /** The OpenBLAS libraries mapped into this process (Linux), each with its build and the kernel it chose. */
+    private static java.util.List<String> loadedOpenBlas() throws IOException {
+        Path maps = Path.of("/proc/self/maps");
+        if (!Files.isReadable(maps)) {
+            return java.util.List.of("(no /proc/self/maps: not Linux)");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String lib : Files.readAllLines(maps).stream().map(l -> l.substring(l.lastIndexOf(' ') + 1))
+                .filter(f -> f.contains("libopenblas") && f.contains(".so")).distinct().toList()) {
+            try { // already loaded: dlopen returns the same library
+                com.sun.jna.NativeLibrary h = com.sun.jna.NativeLibrary.getInstance(lib, Map.of(com.sun.jna.Library.OPTION_OPEN_FLAGS, 1));
+                out.add(lib + ": " + h.getFunction("openblas_get_config").invokeString(new Object[0], false).strip() + ", kernel "
+                        + h.getFunction("openblas_get_corename").invokeString(new Object[0], false));
+            } catch (UnsatisfiedLinkError e) { // a BLAS-less part (the LAPACK-only library of some builds)
+                out.add(lib);
+            }
+        }
+        return out;
+    }
+
     static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

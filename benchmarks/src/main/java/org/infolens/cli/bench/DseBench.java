@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.infolens.cli.Estimation;
 import org.infolens.data.Activations;
 import org.infolens.data.Probe;
-import org.infolens.estimate.spectral.SymmetricEigenvalues;
 import org.infolens.io.Npy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,13 +45,24 @@ final class DseBench implements Callable<Integer> {
     @Mixin
     PyRefOptions reference;
 
+    @Mixin
+    LoadOption load;
+
     @Override
     public Integer call() throws Exception {
+        try (LoadOption.Load running = load.start(out())) {
+            return measure();
+        }
+    }
+
+    private Integer measure() throws Exception {
         Path tmp = Files.createTempDirectory("infolens-dse-");
-        out().printf(Locale.ROOT, "tanh-like float32 activations, d = %d; eigenvalues: %s%n%n", dims, SymmetricEigenvalues.route());
         exactRows.removeIf(n -> n <= 0);
-        if (!exactRows.isEmpty()) {
-            PyRef pyref = reference.locate();
+        PyRef pyref = exactRows.isEmpty() ? null : reference.locate();
+        out().printf(Locale.ROOT, "tanh-like float32 activations, d = %d%n", dims);
+        BenchSupport.printOpenBlas(out(), pyref);
+        out().println();
+        if (pyref != null) {
             out().printf(Locale.ROOT, "exact DSE (sigma 10, t 1) vs pyref %s%n", pyref);
             out().printf(Locale.ROOT, "%6s %10s %11s %9s %12s%n", "N", "pyref s", "infolens s", "speed-up", "rel diff");
             for (int n : exactRows) {

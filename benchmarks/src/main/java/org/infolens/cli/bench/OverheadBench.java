@@ -13,6 +13,7 @@ import org.infolens.experiments.ib12.Ib12Experiment;
 import org.infolens.experiments.ib12.Ib12Options;
 import org.infolens.experiments.mlp.MlpExperiment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
@@ -55,8 +56,17 @@ final class OverheadBench implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1")
     long seed;
 
+    @Mixin
+    LoadOption load;
+
     @Override
     public Integer call() throws Exception {
+        try (LoadOption.Load running = load.start(out())) {
+            return measure();
+        }
+    }
+
+    private Integer measure() throws Exception {
         if (experiment.equals(MlpExperiment.FASHION_NAME)) {
             new ImageOverhead(out(), data, activation, epochs == null ? 5 : epochs, rounds == null ? 2 : rounds, trainLimit, probeSize, seed, comparePrefetch).run();
             return 0;

@@ -56,8 +56,17 @@ final class SpeedBench implements Callable<Integer> {
                 new Case("kl-entropy", 20, Map.of("k", "3", "jitter", "0")));
     }
 
+    @Mixin
+    LoadOption load;
+
     @Override
     public Integer call() throws Exception {
+        try (LoadOption.Load running = load.start(out())) {
+            return measure();
+        }
+    }
+
+    private Integer measure() throws Exception {
         PyRef pyref = reference.locate();
         Path tmp = Files.createTempDirectory("infolens-speed-");
         int[] y = BenchSupport.labels(rows, 10, 2);
@@ -65,6 +74,7 @@ final class SpeedBench implements Callable<Integer> {
         Npy.write(labelsFile, y);
         Probe probe = Probe.of(y);
         out().printf(Locale.ROOT, "N = %d, tanh-like float32 activations, 10 classes; pyref: %s%n", rows, pyref);
+        BenchSupport.printOpenBlas(out(), pyref);
         out().printf(Locale.ROOT, "infolens: median of warm runs in one JVM; pyref: best of %d; estimation only%n%n", pyrefRuns);
         out().printf(Locale.ROOT, "%-11s %5s  %-32s %10s %11s %9s %12s%n", "measure", "d", "params", "pyref s", "infolens s", "speed-up",
                 "max rel diff");
