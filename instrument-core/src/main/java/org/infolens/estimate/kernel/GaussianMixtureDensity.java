@@ -2,6 +2,7 @@ package org.infolens.estimate.kernel;
 
 import java.util.Random;
 import org.infolens.numeric.Parallel;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -10,7 +11,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * The one computation behind the kernel bounds: for points t_1..t_N,
  * L(s2) = (1/N) sum_i ln[(1/N) sum_j exp(-||t_i - t_j||^2 / (2 s2))], in double, never holding an
- * N x N matrix (row blocks of a few megabytes, ND4J GEMM into a reused buffer).
+ * N x N matrix (row blocks of a few megabytes, ND4J GEMM into a reused buffer), each pair once (the
+ * terms are symmetric).
  *
  * <p>Each inner sum is at least 1 (its j = i term), so a term with ||t_i - t_j||^2 > 2 s2 (ln N + 32.2)
  * is below 1e-14 / N of it, and all such terms together change L by less than 1e-14: they are left
@@ -109,20 +111,20 @@ final class GaussianMixtureDensity {
     }
 
     /**
-     * A pass over row blocks of a Gram matrix (ND4J GEMM into one reused buffer, one bulk copy out of
-     * native memory per block), summing each row's mixture terms on the pairs that may matter.
+     * A pass over row blocks of the upper triangle of a Gram matrix (ND4J GEMM of a block of rows against the rows from
+     * the block's first on, into one reused buffer, one bulk copy out of native memory per block): each pair i < j is
+     * looked at once and its term added to both inner sums, half the GEMM and half the scan of the full matrix.
      */
     private abstract class BlockScan {
         final INDArray coordinates;
         final double[] squaredNorms;
         final int block;
-        private final INDArray full; // block x N
-        private INDArray last;       // the shorter last block, when there is one
+        private final DataBuffer buffer; // block x N, reused for every block's shape
 
         BlockScan(INDArray coordinates, int block) {
             this.coordinates = coordinates;
             this.block = block;
-            this.full = Nd4j.create(coordinates.dataType(), block, n);
+            this.buffer = Nd4j.createBuffer(coordinates.dataType(), (long) block * n, false);
             int cols = (int) coordinates.columns();
             double[] c = coordinates.castTo(DataType.DOUBLE).data().asDouble();
             squaredNorms = new double[n];
@@ -135,40 +137,53 @@ final class GaussianMixtureDensity {
             }
         }
 
-        /** Rows [from, to) of the Gram matrix, row-major in native memory; valid until the next call. */
+        /** Gram rows [from, to), columns [from, n), row-major in native memory; valid until the next call. */
         final INDArray gram(int from, int to) {
-            int rows = to - from;
-            if (rows != full.rows() && (last == null || last.rows() != rows)) {
-                last = Nd4j.create(coordinates.dataType(), rows, n);
-            }
-            INDArray c = rows == full.rows() ? full : last;
+            INDArray c = Nd4j.create(buffer, new long[] {to - from, n - from});
             INDArray a = coordinates.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            Nd4j.gemm(a, coordinates, c, false, true, 1.0, 0.0);
+            INDArray b = from == 0 ? coordinates : coordinates.get(NDArrayIndex.interval(from, n), NDArrayIndex.all());
+            Nd4j.gemm(a, b, c, false, true, 1.0, 0.0);
             return c;
         }
 
-        /** Brings Gram rows [from, to) into this scan's Java array. */
+        /** Brings Gram rows [from, to), columns [from, n) into this scan's Java array, (n - from) values a row. */
         abstract void load(int from, int to);
 
-        /** sum_j exp(-||t_i - t_j||^2 / (2 s2)) for point i, row r of the loaded block. */
-        abstract double rowSum(int r, int i, double s2, double cutoff);
+        /**
+         * For point i, row r of the block loaded from row {@code from}: the terms exp(-||t_i - t_j||^2 / (2 s2)) of
+         * j = i and of the j > i that may matter; returns their sum (i's own inner sum gets it) and adds each j > i
+         * term to {@code others[j]} (j's inner sum).
+         */
+        abstract double pairSums(int r, int i, int from, double s2, double cutoff, double[] others);
 
         final double sumLogDensities(double s2, double cutoff) {
-            double logN = Math.log(n);
-            double total = 0;
-            double[] logs = new double[block];
+            double[] sums = new double[n];
+            int maxChunks = Parallel.threads();
+            double[][] others = new double[maxChunks][];
             for (int from = 0; from < n; from += block) {
                 int to = Math.min(n, from + block);
                 load(from, to);
                 int start = from;
-                Parallel.forChunks(to - from, Parallel.chunks(to - from, (long) (to - from) * n), (chunk, lo, hi) -> {
+                int chunks = Math.min(maxChunks, Parallel.chunks(to - from, (long) (to - from) * (n - from)));
+                Parallel.forChunks(to - from, chunks, (chunk, lo, hi) -> {
+                    double[] other = others[chunk] == null ? others[chunk] = new double[n] : others[chunk];
                     for (int r = lo; r < hi; r++) {
-                        logs[r] = Math.log(rowSum(r, start + r, s2, cutoff)) - logN;
+                        sums[start + r] += pairSums(r, start + r, start, s2, cutoff, other);
                     }
                 });
-                for (int r = 0; r < to - from; r++) {
-                    total += logs[r];
+                for (double[] other : others) {
+                    if (other != null) {
+                        for (int j = from; j < n; j++) {
+                            sums[j] += other[j];
+                        }
+                        java.util.Arrays.fill(other, from, n, 0);
+                    }
                 }
+            }
+            double logN = Math.log(n);
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                total += Math.log(sums[i]) - logN;
             }
             return total;
         }
@@ -190,19 +205,21 @@ final class GaussianMixtureDensity {
 
         @Override
         void load(int from, int to) {
-            gram(from, to).data().asNioDouble().get(g, 0, (to - from) * n);
+            gram(from, to).data().asNioDouble().get(g, 0, (to - from) * (n - from));
         }
 
         @Override
-        double rowSum(int r, int i, double s2, double cutoff) {
-            double sum = 0;
+        double pairSums(int r, int i, int from, double s2, double cutoff, double[] others) {
             double si = squaredNorms[i];
             double floor = (si - cutoff) / 2; // dist <= cutoff  <=>  t_i.t_j >= floor + x2_j / 2 (up to rounding)
-            int row = r * n;
-            for (int j = 0; j < n; j++) {
+            int row = r * (n - from) - from; // g[row + j] is t_i.t_j
+            double sum = Math.exp(-(si + si - 2 * g[row + i]) / (2 * s2)); // j = i, as the reference computes it (about 1)
+            for (int j = i + 1; j < n; j++) {
                 double gij = g[row + j];
                 if (gij >= floor + halfNorms[j]) {
-                    sum += Math.exp(-(si + squaredNorms[j] - 2 * gij) / (2 * s2)); // as the reference: x2_i + x2_j - 2 t_i.t_j
+                    double term = Math.exp(-(si + squaredNorms[j] - 2 * gij) / (2 * s2)); // as the reference: x2_i + x2_j - 2 t_i.t_j
+                    sum += term;
+                    others[j] += term;
                 }
             }
             return sum;
@@ -229,7 +246,7 @@ final class GaussianMixtureDensity {
 
         @Override
         void load(int from, int to) {
-            gram(from, to).data().asNioFloat().get(g, 0, (to - from) * n);
+            gram(from, to).data().asNioFloat().get(g, 0, (to - from) * (n - from));
         }
 
         /** A pair is a candidate when p_i.p_j >= floor_i + halfNorms[j]. */
@@ -252,26 +269,24 @@ final class GaussianMixtureDensity {
         }
 
         @Override
-        double rowSum(int r, int i, double s2, double cutoff) {
+        double pairSums(int r, int i, int from, double s2, double cutoff, double[] others) {
             float floor = floor(i, cutoff);
-            int row = r * n;
+            int row = r * (n - from) - from; // g[row + j] is p_i.p_j
             // A vectorisable first look: most rows of a wide layer have no candidate but themselves.
             float top = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < i; j++) {
+            for (int j = i + 1; j < n; j++) {
                 float v = g[row + j] - halfNorms[j];
                 top = v > top ? v : top; // not Math.max: its NaN and -0 rules keep the loop scalar
             }
-            for (int j = i + 1; j < n; j++) {
-                float v = g[row + j] - halfNorms[j];
-                top = v > top ? v : top;
-            }
+            double sum = 1; // the j = i term
             if (top < floor) {
-                return 1; // the j = i term alone
+                return sum;
             }
-            double sum = 0;
-            for (int j = 0; j < n; j++) {
+            for (int j = i + 1; j < n; j++) {
                 if (g[row + j] >= floor + halfNorms[j]) {
-                    sum += Math.exp(-squaredDistance(i, j) / (2 * s2));
+                    double term = Math.exp(-squaredDistance(i, j) / (2 * s2));
+                    sum += term;
+                    others[j] += term;
                 }
             }
             return sum;
