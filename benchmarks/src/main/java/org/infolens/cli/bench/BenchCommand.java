@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Side-by-side speed and agreement with the reference implementations, and instrumentation overhead.",
         subcommands = {BmiBench.class, SpeedBench.class, ScalingBench.class, PyrefAgreementBench.class, AgreementBench.class, AccuracyBench.class,
                 OverheadBench.class, BackPressureBench.class, GradientOverheadBench.class, DseBench.class, DseTrainingBench.class, SuperpositionBench.class,
-                NeuralBench.class})
+                NeuralBench.class, LimitsBench.class})
 public final class BenchCommand implements Runnable, CommandPlugin {
 
     @Spec
