@@ -122,7 +122,7 @@ class FaultInjectionTest {
         org.infolens.io.Npy.write(t, org.infolens.data.Activations.wrap(values, 20_000, 50));
         Path log = dir.resolve("estimate.log");
         Process p = java(log, "-Xmx2g", "-Dinfolens.progressSeconds=1", "estimate", "dse", "--activations", t.toString(),
-                "--param", "maxN=6000");
+                "--param", "maxN=6000", "--param", "method=exact");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (p.isAlive() && System.nanoTime() < deadline && count(Files.readString(log), "so far") < 4) {
             Thread.sleep(100);

@@ -103,7 +103,8 @@ class InfolensCliTest {
         JsonNode json = Json.mapper().readTree(r.out());
         assertEquals(6.0, json.get("values").get("DSE").asDouble(), 1e-9);
         assertEquals(10000, json.get("params").get("maxN").asInt(), "defaults are listed");
-        assertEquals("exact", json.get("params").get("method").asText());
+        assertEquals("auto", json.get("params").get("method").asText());
+        assertEquals(5000, json.get("params").get("exactMaxN").asInt());
     }
 
     @Test

@@ -27,8 +27,8 @@ record DiffusionSettings(Bandwidth sigma, double t, SpectrumMethod method, long 
     static final Param<Double> T = Param.real("t", 1, "diffusion steps").check(t -> t > 0, "> 0");
     static final Param<Long> SEED = Param.seed("seed", "seeds row subsets and slq's probes");
     /** What dse and dsmi share, after their own parameters. */
-    static final ParameterSet PARAMETERS = ParameterSet.of(SIGMA, T, SpectrumMethod.METHOD, SpectrumMethod.RANK, SpectrumMethod.PROBES,
-            SpectrumMethod.STEPS, SEED);
+    static final ParameterSet PARAMETERS = ParameterSet.of(SIGMA, T, SpectrumMethod.METHOD, SpectrumMethod.EXACT_MAX_N, SpectrumMethod.RANK,
+            SpectrumMethod.PROBES, SpectrumMethod.STEPS, SEED);
 
     DiffusionSettings {
         T.requireValid("diffusion", t);
@@ -43,7 +43,8 @@ record DiffusionSettings(Bandwidth sigma, double t, SpectrumMethod method, long 
     }
 
     String label() {
-        return "sigma-" + sigma + "-t-" + t + (method instanceof ExactSpectrum ? "" : "-" + method.name());
+        // auto, the default, keeps the label exact had when it was the default; exact now says so
+        return "sigma-" + sigma + "-t-" + t + (method instanceof AutoSpectrum ? "" : "-" + method.name());
     }
 
     Map<String, Object> details(SpectrumMethod.Result r) {

@@ -20,7 +20,7 @@ public record ExactSpectrum() implements SpectrumMethod {
 
     @Override
     public Config.Builder configure(Config.Builder b) {
-        return b.set(METHOD, Kind.EXACT).set(RANK, null).set(PROBES, null).set(STEPS, null);
+        return b.set(METHOD, Kind.EXACT).set(EXACT_MAX_N, null).set(RANK, null).set(PROBES, null).set(STEPS, null);
     }
 
     @Override

@@ -45,7 +45,7 @@ public record LanczosQuadrature(int rank, int probes, int steps) implements Spec
 
     @Override
     public Config.Builder configure(Config.Builder b) {
-        return b.set(METHOD, Kind.SLQ).set(RANK, rank).set(PROBES, probes).set(STEPS, steps);
+        return b.set(METHOD, Kind.SLQ).set(EXACT_MAX_N, null).set(RANK, rank).set(PROBES, probes).set(STEPS, steps);
     }
 
     /** Below this N the exact spectrum is as cheap as the approximation and has no error. */

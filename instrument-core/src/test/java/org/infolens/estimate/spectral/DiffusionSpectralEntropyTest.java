@@ -139,6 +139,26 @@ class DiffusionSpectralEntropyTest extends EstimatorContract {
         }
     }
 
+    /** auto, the default: the exact value up to exactMaxN rows, slq's (with its standard error) above; methodRun says which. */
+    @Test
+    void autoIsExactUpToExactMaxNAndSlqAbove() {
+        TestData.Case c = SpectralTestData.gaussian(300, 8, 1, 1, 9);
+        LanczosQuadrature small = new LanczosQuadrature(16, 8, 20); // its own exact fallback ends at 208 rows
+        Estimate exact = estimate(DiffusionSpectralEntropy.builder().sigma(Bandwidth.fixed(2)).method(new ExactSpectrum()).build(), c);
+        Estimate slq = estimate(DiffusionSpectralEntropy.builder().sigma(Bandwidth.fixed(2)).method(small).build(), c);
+        Estimate autoExact = estimate(DiffusionSpectralEntropy.builder().sigma(Bandwidth.fixed(2)).method(new AutoSpectrum(300, small)).build(), c);
+        Estimate autoSlq = estimate(DiffusionSpectralEntropy.builder().sigma(Bandwidth.fixed(2)).method(new AutoSpectrum(299, small)).build(), c);
+        assertEquals(exact.value("DSE"), autoExact.value("DSE"), 0.0);
+        assertEquals("exact", autoExact.details().get("methodRun"));
+        assertEquals(slq.value("DSE"), autoSlq.value("DSE"), 0.0);
+        assertEquals("slq", autoSlq.details().get("methodRun"));
+        assertTrue(autoSlq.details().containsKey("standardErrorBits"));
+        assertTrue(Math.abs(exact.value("DSE") - slq.value("DSE")) > 0, "the two methods differ here, so the test tells them apart");
+        Measure byDefault = DiffusionSpectralEntropy.builder().build();
+        assertEquals("auto", byDefault.parameters().get("method").toString().toLowerCase(java.util.Locale.ROOT));
+        assertEquals(5000, byDefault.parameters().get("exactMaxN"));
+    }
+
     private static TestData.Case clustersWithNoise() {
         return SpectralTestData.clusters(6, 200, 10, 2, 8);
     }
