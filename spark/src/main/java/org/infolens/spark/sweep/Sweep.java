@@ -72,6 +72,7 @@ public final class Sweep {
     public SweepOutcome run() throws IOException {
         List<SweepRun> runs = grid.runs();
         validate();
+        master.checkReachable();
         prepareOutput();
         try (RunLock lock = RunLock.acquire(out, LOCK, "sweep")) {
             Instant started = Instant.now();
@@ -149,7 +150,8 @@ public final class Sweep {
             Files.createDirectories(out);
             Files.delete(Files.createTempFile(out, ".sweep-write-check", ""));
         } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException("--out " + out + " is not a directory this process can write (" + firstLine(e) + ")", e);
+            throw new IllegalArgumentException("--out " + out + " is not a directory this process can write (" + e.getClass().getSimpleName()
+                    + ": " + firstLine(e) + ")", e);
         }
     }
 
