@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.OptionSpec;
 public record SweepGrid(String experiment, List<String> fixed, Map<String, List<String>> axes, List<Long> seeds) {
 
     /** Options the sweep sets itself for each run, or that would write outside it. */
-    private static final Set<String> OWN = Set.of("--out", "--overwrite", "--seed", "--seeds", "--resume", "--checkpoints");
+    private static final Set<String> OWN = Set.of("--out", "--overwrite", "--seed", "--seeds", "--resume");
 
     /** A comma that starts a parameter of a measure spec ({@code ksg:k=5,algorithm=2}) continues it instead of starting a new value. */
     private static final Pattern PARAMETER = Pattern.compile("[A-Za-z][A-Za-z0-9]*=.*");
@@ -58,7 +58,12 @@ public record SweepGrid(String experiment, List<String> fixed, Map<String, List<
      * itself (--out, --seed, ...) are refused; --quiet is implied.
      */
     public static SweepGrid parse(String experiment, List<String> options, List<Long> seeds) {
-        CommandLine.Model.CommandSpec spec = new CommandLine(ExperimentCatalog.named(experiment)).getCommandSpec();
+        org.infolens.experiments.ExperimentCommand command = ExperimentCatalog.named(experiment);
+        if (!(command instanceof org.infolens.experiments.TrainingCommand)) {
+            throw new IllegalArgumentException(experiment + " records no run (run.json) to sweep: a sweep runs the training experiments ("
+                    + "those with --seeds), seed by seed");
+        }
+        CommandLine.Model.CommandSpec spec = new CommandLine(command).getCommandSpec();
         List<String> fixed = new ArrayList<>();
         Map<String, List<String>> axes = new LinkedHashMap<>();
         for (int i = 0; i < options.size(); i++) {
