@@ -55,6 +55,8 @@ public final class SparkRecompute implements DistributedRecompute {
 
     @Override
     public Map<Path, List<TrajectoryRecord>> estimate(List<Path> runs, List<String> specs, String master, PrintWriter log) throws IOException {
+        SparkMaster spark = new SparkMaster(master, 4);
+        spark.checkReachable(); // a bad or unreachable master is named before anything is planned
         List<Part> parts = new ArrayList<>();
         for (Path run : runs) {
             ActivationStore store = ActivationStore.in(new RunDirectory(run).activationsDirectory());
@@ -83,7 +85,7 @@ public final class SparkRecompute implements DistributedRecompute {
         log.flush();
         long t0 = System.nanoTime();
         List<List<String>> results;
-        try (JavaSparkContext sc = new SparkMaster(master, 4).start("infolens recompute")) {
+        try (JavaSparkContext sc = spark.start("infolens recompute")) {
             results = sc.parallelize(parts, parts.size()).map(SparkRecompute::estimate).collect();
         }
         Map<String, List<Ranked>> byRun = new LinkedHashMap<>();
