@@ -14,7 +14,6 @@ import org.infolens.experiments.EstimationProgress;
 import org.infolens.io.ActivationStore;
 import org.infolens.measure.Measure;
 import org.infolens.pipeline.MeasurementPipeline;
-import org.infolens.pipeline.PipelineSummary;
 import org.infolens.run.RunDirectory;
 import org.infolens.run.RunLock;
 import org.infolens.run.RunProvenance;
@@ -29,9 +28,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code infolens recompute RUN --measure SPEC}: estimates measures offline from a run's activation
- * dumps (written with --save-activations), through the same pipeline as during training, and appends
- * the records to the run's trajectory (and the measures to its run.json) or writes a new trajectory.
+ * {@code infolens recompute RUN... --measure SPEC [--master URL]}: estimates measures offline from runs'
+ * activation dumps (written with --save-activations), through the same pipeline as during training, and
+ * appends the records to each run's trajectory (and the measures to its run.json) or writes a new
+ * trajectory. With {@code --master} the estimation runs on Spark ({@link DistributedRecompute}).
  */
 @Command(name = "recompute", mixinStandardHelpOptions = true,
         description = "Estimate measures from a run's saved activations (RUN/activations) and append them to RUN/trajectory.jsonl,"
@@ -41,8 +41,8 @@ final class RecomputeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "a run directory with activations/ (from --save-activations)")
-    Path run;
+    @Parameters(arity = "1..*", paramLabel = "RUN", description = "run directories with activations/ (from --save-activations)")
+    List<Path> runs;
 
     @Option(names = "--measure", required = true, paramLabel = "SPEC", description = "a measure, repeatable: name or name:param=value,...")
     List<String> measures = new ArrayList<>();
@@ -53,8 +53,56 @@ final class RecomputeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--master", paramLabel = "URL", description = "estimate on Apache Spark, in parallel over (run, epoch, layer):"
+            + " local[N] in this JVM or a standalone cluster spark://host:port whose executors see the runs at the same paths;"
+            + " a measure that carries state across epochs (warmStart) is split by (run, layer), a two-pass one by run")
+    String master;
+
     @Override
     public Integer call() throws Exception {
+        if (output != null && runs.size() > 1) {
+            throw new IllegalArgumentException("--output names one trajectory: give one RUN with it");
+        }
+        List<Measure> ms = EstimatorCatalog.fromSpecs(measures);
+        List<Checked> checked = new ArrayList<>();
+        for (Path run : runs) {
+            checked.add(check(run, ms));
+        }
+        List<RunLock> locks = new ArrayList<>();
+        try {
+            for (Checked c : checked) {
+                locks.add(RunLock.acquire(c.run, RunDirectory.LOCK, "recompute")); // no run or other recompute appends meanwhile
+            }
+            if (master != null) {
+                Map<Path, List<TrajectoryRecord>> records = distributed().estimate(runs, measures, master, out());
+                for (Checked c : checked) {
+                    append(c, ms, records.get(c.run), 0);
+                }
+                return 0;
+            }
+            for (Checked c : checked) {
+                // on a worker: a signal meanwhile ends the process after a grace period instead of hanging in native code
+                int rc = LongTask.run("recompute " + c.run, () -> recompute(c, ms), spec.commandLine().getErr(), false);
+                if (rc != 0) {
+                    return rc;
+                }
+            }
+            return 0;
+        } finally {
+            locks.forEach(RunLock::close);
+        }
+    }
+
+    /** A run checked before anything is estimated: its dumps, its stored epochs, where the records go. */
+    private record Checked(Path run, RunDirectory rd, ActivationStore store, List<Path> epochs, Path target) {
+    }
+
+    private static DistributedRecompute distributed() {
+        return java.util.ServiceLoader.load(DistributedRecompute.class).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "--master needs the spark module on the class path (./infolens puts it there when --master is given)"));
+    }
+
+    private Checked check(Path run, List<Measure> ms) throws java.io.IOException {
         RunDirectory rd = new RunDirectory(run);
         Path dumps = rd.activationsDirectory();
         if (!Files.isDirectory(dumps)) {
@@ -65,23 +113,10 @@ final class RecomputeCommand implements Callable<Integer> {
         if (epochs.isEmpty()) {
             throw new IllegalArgumentException(dumps + " holds no complete recorded epoch");
         }
-        List<Measure> ms = EstimatorCatalog.fromSpecs(measures);
         Path target = output != null ? output : rd.trajectoryFile();
         if (output != null && Files.exists(output) && Files.size(output) > 0) {
             throw new IllegalArgumentException("--output " + output + " already exists; name a new file");
         }
-        try (RunLock lock = RunLock.acquire(run, RunDirectory.LOCK, "recompute")) { // no run or other recompute appends meanwhile
-            // on a worker: a signal meanwhile ends the process after a grace period instead of hanging in native code
-            return LongTask.run("recompute " + run, () -> recompute(rd, store, epochs, ms, target), spec.commandLine().getErr(), false);
-        }
-    }
-
-    /**
-     * Estimates {@code ms} on every stored epoch, keeping the records in memory, and appends them to
-     * {@code target} only when every epoch was read: a truncated dump leaves the trajectory as it was,
-     * so the retry is not refused as "already in trajectory".
-     */
-    private int recompute(RunDirectory rd, ActivationStore store, List<Path> epochs, List<Measure> ms, Path target) throws java.io.IOException {
         if (output == null && Files.exists(target)) {
             Set<String> present = TrajectoryReader.read(target).records().stream().map(TrajectoryRecord::label).collect(Collectors.toSet());
             for (Measure m : ms) {
@@ -91,29 +126,47 @@ final class RecomputeCommand implements Callable<Integer> {
                 }
             }
         }
-        String runName = run.toAbsolutePath().normalize().getFileName().toString();
+        return new Checked(run, rd, store, epochs, target);
+    }
+
+    /**
+     * Estimates {@code ms} on every stored epoch, keeping the records in memory, and appends them to
+     * {@code target} only when every epoch was read: a truncated dump leaves the trajectory as it was,
+     * so the retry is not refused as "already in trajectory".
+     */
+    private int recompute(Checked c, List<Measure> ms) throws java.io.IOException {
+        String runName = c.run.toAbsolutePath().normalize().getFileName().toString();
         long t0 = System.nanoTime();
         InMemoryTrajectory staged = new InMemoryTrajectory();
-        MeasurementPipeline pipeline = MeasurementPipeline.builder().runName(runName).probe(store.loadProbe()).measures(ms)
+        MeasurementPipeline pipeline = MeasurementPipeline.builder().runName(runName).probe(c.store.loadProbe()).measures(ms)
                 .queueCapacity(1).sink(staged).build();
         try (EstimationProgress progress = new EstimationProgress("recomputing", pipeline::summary, quiet)) {
-            for (Path epoch : epochs) {
+            for (Path epoch : c.epochs) {
                 pipeline.submit(ActivationStore.load(epoch));
             }
         } finally {
             pipeline.close(); // on a failed read too: the worker stops and the staged records are dropped
         }
-        PipelineSummary summary = pipeline.summary();
-        try (JsonLinesTrajectoryWriter w = JsonLinesTrajectoryWriter.append(target)) {
-            staged.records().forEach(w::accept);
-        }
-        if (output == null && Files.exists(rd.provenanceFile())) {
-            appendMeasures(rd, ms);
-        }
-        out().printf(Locale.ROOT, "recomputed: %s on %d stored epochs of %s%n", ms.stream().map(Measure::label).toList(), epochs.size(), run);
-        out().printf(Locale.ROOT, "records:    %d ok, %d errors -> %s (%.1f s)%n", summary.okRecords(), summary.errorRecords(), target,
-                (System.nanoTime() - t0) / 1e9);
+        append(c, ms, staged.records(), System.nanoTime() - t0);
         return 0;
+    }
+
+    /**
+     * Appends {@code records} to the run's target only when every epoch was estimated (a truncated dump
+     * leaves the trajectory as it was, so the retry is not refused as "already in trajectory"), then
+     * lists the measures in run.json.
+     */
+    private void append(Checked c, List<Measure> ms, List<TrajectoryRecord> records, long nanos) throws java.io.IOException {
+        try (JsonLinesTrajectoryWriter w = JsonLinesTrajectoryWriter.append(c.target)) {
+            records.forEach(w::accept);
+        }
+        if (output == null && Files.exists(c.rd.provenanceFile())) {
+            appendMeasures(c.rd, ms);
+        }
+        long ok = records.stream().filter(TrajectoryRecord::isOk).count();
+        out().printf(Locale.ROOT, "recomputed: %s on %d stored epochs of %s%n", ms.stream().map(Measure::label).toList(), c.epochs.size(), c.run);
+        out().printf(Locale.ROOT, "records:    %d ok, %d errors -> %s%s%n", ok, records.size() - ok, c.target,
+                nanos > 0 ? String.format(Locale.ROOT, " (%.1f s)", nanos / 1e9) : "");
     }
 
     /** The run's run.json lists the new measures too, marked as recomputed from the dumps. */

@@ -50,16 +50,47 @@ public final class ExperimentCatalog {
      * {@link IllegalArgumentException} naming the experiment.
      */
     public static ExperimentOutcome launch(String name, List<String> options, Path directory) throws IOException {
-        ExperimentCommand experiment = named(name);
+        return launch(name, options, directory, null);
+    }
+
+    /**
+     * {@link #launch(String, List, Path)}, printing what {@code ./infolens run} prints to {@code out}
+     * instead of standard output (null: standard output).
+     */
+    public static ExperimentOutcome launch(String name, List<String> options, Path directory, java.io.PrintWriter out) throws IOException {
         List<String> args = new ArrayList<>(options);
         args.add("--out");
         args.add(directory.toString());
+        ExperimentCommand experiment = parsed(name, args, out);
+        return experiment.launchAndReplace();
+    }
+
+    /**
+     * Checks {@code options} (as {@link #launch} takes them) for experiment {@code name} the way a launch
+     * does before writing anything, without training ({@link ExperimentCommand#validate}): bad options
+     * are an {@link IllegalArgumentException} naming the experiment.
+     */
+    public static void validate(String name, List<String> options) throws IOException {
+        ExperimentCommand experiment = parsed(name, options, null);
         try {
-            new CommandLine(experiment).parseArgs(args.toArray(String[]::new));
+            experiment.validate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("run " + name + " " + String.join(" ", options) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ExperimentCommand parsed(String name, List<String> args, java.io.PrintWriter out) {
+        ExperimentCommand experiment = named(name);
+        CommandLine cl = new CommandLine(experiment);
+        if (out != null) {
+            cl.setOut(out);
+        }
+        try {
+            cl.parseArgs(args.toArray(String[]::new));
         } catch (ParameterException e) {
             throw new IllegalArgumentException("run " + name + ": " + e.getMessage(), e);
         }
-        return experiment.launchAndReplace();
+        return experiment;
     }
 
     /**

@@ -51,6 +51,15 @@ public abstract class ExperimentCommand implements Callable<Integer> {
      */
     public abstract ExperimentOutcome launch() throws IOException;
 
+    /**
+     * Checks the options as {@link #launch} would before writing anything (and reads the data, where
+     * that is how it is checked), without training: bad options are an {@link IllegalArgumentException},
+     * unreadable data an {@link IOException}. A sweep calls it on its driver for every variant before
+     * any task starts.
+     */
+    public void validate() throws IOException {
+    }
+
     @Override
     public Integer call() throws Exception {
         launchAndReplace();

@@ -54,6 +54,13 @@ public abstract class TrainingCommand extends ExperimentCommand {
     }
 
     @Override
+    public void validate() throws IOException {
+        variants.seeds();
+        dumps();
+        prepare(variants.variant());
+    }
+
+    @Override
     public ExperimentOutcome launch() throws IOException {
         TrainingVariant base = variants.variant();
         List<Long> seeds = variants.seeds();
