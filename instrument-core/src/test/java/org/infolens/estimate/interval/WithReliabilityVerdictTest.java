@@ -30,26 +30,29 @@ class WithReliabilityVerdictTest {
 
     private static final LayerId LAYER = LayerId.of(0, 10);
 
-    /**
-     * I(T;Z) of the Gaussian with the sample's covariance, nats: biased up by about dT dZ / (2N),
-     * so estimates on N / gamma rows grow about linearly in gamma.
-     */
-    private static final class GaussianPlugIn implements Measure {
+    /** A test estimator of one value, I(T;Z) in nats, without parameters. */
+    private interface NatsMeasure extends Measure {
         @Override
-        public String name() {
-            return "gaussian-plug-in";
+        default String name() {
+            return getClass().getSimpleName();
         }
 
         @Override
-        public Map<String, Object> parameters() {
+        default Map<String, Object> parameters() {
             return Map.of();
         }
 
         @Override
-        public List<Output> outputs() {
+        default List<Output> outputs() {
             return List.of(Output.of("I", "I(T;Z)", Unit.NATS));
         }
+    }
 
+    /**
+     * I(T;Z) of the Gaussian with the sample's covariance, nats: biased up by about dT dZ / (2N),
+     * so estimates on N / gamma rows grow about linearly in gamma.
+     */
+    private static final class GaussianPlugIn implements NatsMeasure {
         @Override
         public Estimate estimate(LayerId layer, Activations values, Probe probe) {
             Activations z = probe.inputs().orElseThrow();
@@ -88,22 +91,7 @@ class WithReliabilityVerdictTest {
      * bias linear in 1/N at alpha = 1, and at alpha = 1/2 one of the power laws k-NN estimators show in
      * several dimensions, which no straight line in 1/N extrapolates away.
      */
-    private record PowerLawBias(double c, double alpha, List<String> layersSeen) implements Measure {
-        @Override
-        public String name() {
-            return "power-law-bias";
-        }
-
-        @Override
-        public Map<String, Object> parameters() {
-            return Map.of();
-        }
-
-        @Override
-        public List<Output> outputs() {
-            return List.of(Output.of("I", "I(T;Z)", Unit.NATS));
-        }
-
+    private record PowerLawBias(double c, double alpha, List<String> layersSeen) implements NatsMeasure {
         @Override
         public Estimate estimate(LayerId layer, Activations values, Probe probe) {
             layersSeen.add(layer.name());
