@@ -76,6 +76,11 @@ public record LayerId(int index, String name, int width, LayerKind kind, String 
         return new LayerId(index, name, width, kind, activation, channels, frozen, sequence, steps, head, from);
     }
 
+    /** This layer under another name: what a measure keeps per layer (a warm-started critic) is then kept apart. */
+    public LayerId withName(String newName) {
+        return new LayerId(index, newName, width, kind, activation, channels, frozen, sequence, steps, head, from);
+    }
+
     /** Spatial positions per probe row: H x W for a spatial layer, 1 otherwise. */
     public int positions() {
         return channels == 0 ? 1 : width / channels;

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.infolens.bmi.BmiTask;
 import org.infolens.bmi.BmiTasks;
 import org.infolens.data.Activations;
@@ -69,6 +71,10 @@ final class BmiBench implements Callable<Integer> {
     @Option(names = "--task", description = "run only the tasks whose name contains this text, repeatable")
     List<String> taskFilters = new ArrayList<>();
 
+    @Option(names = "--skip", description = "leave out the tasks whose name starts with this text, repeatable (e.g. the per-column"
+            + " monotone maps 'normal-cdf @', 'half-cube @', 'asinh @', which give a copula estimator the very same input)")
+    List<String> skips = new ArrayList<>();
+
     @Option(names = "--intervals", description = "wrap each estimator in its confidence intervals (auto) and report their coverage")
     boolean intervals;
 
@@ -84,8 +90,17 @@ final class BmiBench implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE})")
     Path out;
 
-    /** An estimator under test and the value it gives for I between X and Y. */
-    record Candidate(String spec, Measure measure, String value, Unit unit) {
+    /** One line per estimate (task, estimator, N, seed, truth, value, verdict), nats: what the summary table is made of. */
+    private final StringBuilder estimates = new StringBuilder(
+            "task\testimator\trows\tseed\ttruth_nats\tvalue_nats\tseconds\tlow\thigh\tstatus\textrapolated\tgammas\tpoints\n");
+
+    /**
+     * An estimator under test and the value it gives for I between X and Y. Each estimate gets a new
+     * measure: one that keeps state between estimates (a neural critic warm-started from the last)
+     * would otherwise start every seed and task from the previous one's training, which no user
+     * estimating once gets.
+     */
+    record Candidate(String spec, Supplier<Measure> fresh, String value, Unit unit) {
     }
 
     /**
@@ -122,7 +137,8 @@ final class BmiBench implements Callable<Integer> {
         }
         List<Integer> sizes = rows.stream().sorted().distinct().toList();
         List<BmiTask> tasks = BmiTasks.all().stream()
-                .filter(t -> taskFilters.isEmpty() || taskFilters.stream().anyMatch(f -> t.name().contains(f))).toList();
+                .filter(t -> taskFilters.isEmpty() || taskFilters.stream().anyMatch(f -> t.name().contains(f)))
+                .filter(t -> skips.stream().noneMatch(t.name()::startsWith)).toList();
         if (tasks.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no task name contains " + taskFilters + "; tasks: "
                     + BmiTasks.all().stream().map(BmiTask::name).toList());
@@ -133,9 +149,11 @@ final class BmiBench implements Callable<Integer> {
                 candidates.stream().map(Candidate::spec).toList());
         w.flush();
         Cell[][][] cells = new Cell[tasks.size()][candidates.size()][sizes.size()];
+        Files.createDirectories(out);
         for (int ni = 0; ni < sizes.size(); ni++) {
             for (int ti = 0; ti < tasks.size(); ti++) {
                 run(tasks.get(ti), sizes.get(ni), candidates, cells, ti, ni);
+                Files.writeString(out.resolve("estimates.tsv"), estimates, StandardCharsets.UTF_8); // a long run's estimates so far
                 w.printf(Locale.ROOT, "  N = %d  %-40s", sizes.get(ni), tasks.get(ti).name());
                 for (int ci = 0; ci < candidates.size(); ci++) {
                     Cell c = cells[ti][ci][ni];
@@ -148,10 +166,10 @@ final class BmiBench implements Callable<Integer> {
         }
         BmiTable table = new BmiTable(tasks, candidates.stream().map(Candidate::spec).toList(), sizes, cells, intervals || verdict, verdict);
         table.print(w);
-        Files.createDirectories(out);
         Files.writeString(out.resolve("results.tsv"), table.tsv(), StandardCharsets.UTF_8);
         BmiHeatMap.figure(table).write(out);
-        w.printf(Locale.ROOT, "%nwrote %s and %s%n", out.resolve("results.tsv"), out.resolve("bmi-heatmap.png"));
+        w.printf(Locale.ROOT, "%nwrote %s, %s (one line per estimate) and %s%n", out.resolve("results.tsv"), out.resolve("estimates.tsv"),
+                out.resolve("bmi-heatmap.png"));
         return 0;
     }
 
@@ -173,8 +191,9 @@ final class BmiBench implements Callable<Integer> {
                 Candidate c = candidates.get(ci);
                 try {
                     long t0 = System.nanoTime();
-                    Estimate e = c.measure().estimate(LayerId.of(0, task.dimX()), x, probe);
-                    seconds[ci] += (System.nanoTime() - t0) / 1e9;
+                    Estimate e = c.fresh().get().estimate(LayerId.of(0, task.dimX()), x, probe);
+                    double took = (System.nanoTime() - t0) / 1e9;
+                    seconds[ci] += took;
                     double toNats = c.unit() == Unit.BITS ? LN2 : 1;
                     nats[ci][s] = e.value(c.value()) * toNats;
                     boolean flagged = e.details().get(WithReliabilityVerdict.UNRELIABLE) instanceof List<?> u && u.contains(c.value());
@@ -184,6 +203,7 @@ final class BmiBench implements Callable<Integer> {
                         withInterval[ci]++;
                         covered[ci] += i.contains(task.truthNats() / toNats) ? 1 : 0;
                     }
+                    estimateLine(task, c, n, s, nats[ci][s], took, flagged ? null : i, e, toNats);
                 } catch (RuntimeException ex) {
                     error[ci] = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
                 }
@@ -192,6 +212,26 @@ final class BmiBench implements Callable<Integer> {
         for (int ci = 0; ci < candidates.size(); ci++) {
             cells[ti][ci][ni] = new Cell(nats[ci], seconds[ci] / seeds, covered[ci], withInterval[ci], unreliable[ci], error[ci]);
         }
+    }
+
+    private void estimateLine(BmiTask task, Candidate c, int n, int seed, double value, double seconds, Interval i, Estimate e,
+                              double toNats) {
+        Map<?, ?> verdict = e.details().get(WithReliabilityVerdict.DETAIL) instanceof Map<?, ?> all
+                && all.get(c.value()) instanceof Map<?, ?> m ? m : Map.of();
+        StringBuilder points = new StringBuilder();
+        if (verdict.get("points") instanceof List<?> ps) {
+            for (Object o : ps) {
+                Map<?, ?> p = (Map<?, ?>) o;
+                double se = p.get("se") instanceof Number x ? x.doubleValue() * toNats : Double.NaN;
+                points.append(points.length() == 0 ? "" : ";").append(String.format(Locale.ROOT, "%s:%.6g:%.4g", p.get("gamma"),
+                        ((Number) p.get("mean")).doubleValue() * toNats, se));
+            }
+        }
+        double extrapolated = verdict.get("extrapolated") instanceof Number x ? x.doubleValue() * toNats : Double.NaN;
+        estimates.append(String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%.6g\t%.6g\t%.3f\t%.6g\t%.6g\t%s\t%.6g\t%s\t%s%n", task.name(),
+                c.spec(), n, seed, task.truthNats(), value, seconds, i == null ? Double.NaN : i.low() * toNats,
+                i == null ? Double.NaN : i.high() * toNats, Objects.requireNonNullElse(verdict.get("status"), "-"), extrapolated,
+                Objects.requireNonNullElse(verdict.get("gammas"), "-").toString().replace(" ", ""), points.length() == 0 ? "-" : points));
     }
 
     private List<Candidate> candidates() {
@@ -205,11 +245,13 @@ final class BmiBench implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "'" + s + "' gives no mutual information between the activations and"
                         + " the inputs (an output of quantity I(X;T), or I(T;Z)); it gives " + m.outputs().stream().map(Output::name).toList());
             }
-            Measure measured = intervals ? new WithConfidenceIntervals(m, IntervalSettings.defaults()) : m;
-            if (verdict) {
-                measured = new WithReliabilityVerdict(measured, m, verdictSettings());
-            }
-            out.add(new Candidate(s, measured, o.name(), o.unit()));
+            VerdictSettings verdictSettings = verdict ? verdictSettings() : null;
+            Supplier<Measure> fresh = () -> {
+                Measure plain = EstimatorCatalog.fromSpec(s);
+                Measure measured = intervals ? new WithConfidenceIntervals(plain, IntervalSettings.defaults()) : plain;
+                return verdict ? new WithReliabilityVerdict(measured, plain, verdictSettings) : measured;
+            };
+            out.add(new Candidate(s, fresh, o.name(), o.unit()));
         }
         return out;
     }

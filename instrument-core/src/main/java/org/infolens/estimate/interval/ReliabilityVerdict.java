@@ -9,7 +9,8 @@ import java.util.Map;
  * The verdict on one value from its estimates on gamma = 1, 2, 3, ... disjoint subsets of N / gamma
  * rows (Abdelaleem, Martini and Nemenman 2025, after Holmes and Nemenman 2019): the mean over the
  * subsets of each size is fitted against gamma by weighted least squares (weights 1 / the variance of
- * that mean); while the quadratic coefficient is not small beside the linear one (|a2 / a1| >= ratio),
+ * that mean); while the quadratic term is not small beside the linear one over the range fitted
+ * (|a2 / a1| >= ratio with gamma in units of the largest gamma kept, i.e. |a2| gammaMax >= ratio |a1|),
  * the largest gamma is dropped; with at least {@code minPoints} sizes left, the linear fit's intercept
  * at gamma -> 0 (infinite N) is the extrapolated value, with its t interval. Otherwise the value is
  * unreliable, and the reason says which condition failed.
@@ -24,7 +25,15 @@ import java.util.Map;
  * @param high         upper end
  */
 public record ReliabilityVerdict(boolean reliable, String reason, List<Integer> gammas, double a1, double a2, double extrapolated,
-                                 double low, double high) {
+                                 double low, double high, List<Point> points) {
+
+    /**
+     * One subset size's estimates: their mean over the gamma subsets and the standard error of that
+     * mean (NaN for gamma = 1, a single estimate), before any weighting; what a plot of the
+     * extrapolation draws.
+     */
+    public record Point(int gamma, double mean, double standardError) {
+    }
 
     /**
      * @param estimates for each gamma (key) the estimates on its gamma disjoint subsets; gammas whose
@@ -32,10 +41,11 @@ public record ReliabilityVerdict(boolean reliable, String reason, List<Integer> 
      */
     static ReliabilityVerdict of(Map<Integer, double[]> estimates, VerdictSettings s) {
         List<Integer> gammas = new ArrayList<>(new java.util.TreeSet<>(estimates.keySet()));
+        List<Point> points = points(estimates, gammas);
         if (gammas.size() < s.minPoints()) {
             return unreliable("too few rows: estimates on only " + gammas.size() + " subset sizes (gamma " + range(gammas)
                     + ", subsets of at least N / " + (gammas.isEmpty() ? 1 : gammas.get(gammas.size() - 1)) + " rows), "
-                    + s.minPoints() + " needed", gammas, Double.NaN, Double.NaN);
+                    + s.minPoints() + " needed", gammas, Double.NaN, Double.NaN, points);
         }
         double[] mean = new double[gammas.size()];
         double[] variance = new double[gammas.size()];
@@ -45,12 +55,20 @@ public record ReliabilityVerdict(boolean reliable, String reason, List<Integer> 
         double a2 = Double.NaN;
         while (kept.size() >= 3) {
             Fit q = Fit.of(x(kept), take(mean, gammas, kept), take(variance, gammas, kept), 2);
+            Fit line = Fit.of(x(kept), take(mean, gammas, kept), take(variance, gammas, kept), 1);
             a1 = q.coefficients[1];
             a2 = q.coefficients[2];
-            // Also linear when neither coefficient is distinguishable from noise: an estimate that does
-            // not move with N (a1 ~ 0) would otherwise never pass the ratio test.
-            boolean noCurvature = Math.abs(a2) < s.ratio() * Math.abs(a1)
-                    || (Math.abs(a1) <= 2 * q.standardError(1) && Math.abs(a2) <= 2 * q.standardError(2));
+            // The ratio is taken over the range fitted (gamma in units of the largest kept), where it is
+            // the quadratic term's share of the linear one at the far end: a2 / a1 alone has units of
+            // 1 / gamma, and in gamma units no bias of the form N^-alpha (KSG's in d dimensions, alpha
+            // about 2/d) ever reaches 0.1 over gamma 1..10, while its linear extrapolation leaves most
+            // of the bias in place.
+            // Also linear when the estimate does not move with N: neither the line's slope nor the
+            // curvature is distinguishable from noise (a1 ~ 0 would otherwise never pass the ratio).
+            // The slope is the line's: the quadratic's a1 is too uncertain (gamma and gamma^2 are nearly
+            // collinear) to tell a flat estimate from a bent one.
+            boolean noCurvature = Math.abs(a2) * kept.get(kept.size() - 1) < s.ratio() * Math.abs(a1)
+                    || (Math.abs(line.coefficients[1]) <= 2 * line.standardError(1) && Math.abs(a2) <= 2 * q.standardError(2));
             if (noCurvature) {
                 break;
             }
@@ -59,7 +77,8 @@ public record ReliabilityVerdict(boolean reliable, String reason, List<Integer> 
         if (kept.size() < 3 || kept.size() < s.minPoints()) {
             return unreliable(kept.size() < 3 ? "the estimates curve in gamma at every range: |a2 / a1| >= " + s.ratio()
                     + " down to 3 subset sizes" : "only " + kept.size() + " subset sizes (gamma " + range(kept) + ") pass |a2 / a1| < "
-                    + s.ratio() + ", " + s.minPoints() + " needed: the estimate is not in its linear, large-N regime", kept, a1, a2);
+                    + s.ratio() + " (gamma in units of the largest kept), " + s.minPoints() + " needed: the estimate is not in its linear,"
+                    + " large-N regime", kept, a1, a2, points);
         }
         double[] keptVariance = take(variance, gammas, kept);
         Fit line = Fit.of(x(kept), take(mean, gammas, kept), keptVariance, 1);
@@ -70,11 +89,25 @@ public record ReliabilityVerdict(boolean reliable, String reason, List<Integer> 
         // the whole sample sits off the population, which moves all of them together. That common part
         // is the variance of the all-rows estimate (gamma = 1's, pooled by the 1/N law); it is added.
         double half = t * Math.sqrt(line.standardError(0) * line.standardError(0) + keptVariance[0]);
-        return new ReliabilityVerdict(true, null, List.copyOf(kept), a1, a2, centre, centre - half, centre + half);
+        return new ReliabilityVerdict(true, null, List.copyOf(kept), a1, a2, centre, centre - half, centre + half, points);
     }
 
-    private static ReliabilityVerdict unreliable(String reason, List<Integer> gammas, double a1, double a2) {
-        return new ReliabilityVerdict(false, reason, List.copyOf(gammas), a1, a2, Double.NaN, Double.NaN, Double.NaN);
+    private static ReliabilityVerdict unreliable(String reason, List<Integer> gammas, double a1, double a2, List<Point> points) {
+        return new ReliabilityVerdict(false, reason, List.copyOf(gammas), a1, a2, Double.NaN, Double.NaN, Double.NaN, points);
+    }
+
+    private static List<Point> points(Map<Integer, double[]> estimates, List<Integer> gammas) {
+        List<Point> out = new ArrayList<>();
+        for (int g : gammas) {
+            double[] e = estimates.get(g);
+            double m = java.util.Arrays.stream(e).average().orElse(Double.NaN);
+            double ss = 0;
+            for (double v : e) {
+                ss += (v - m) * (v - m);
+            }
+            out.add(new Point(g, m, e.length < 2 ? Double.NaN : Math.sqrt(ss / (e.length - 1) / e.length)));
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -146,6 +179,17 @@ public record ReliabilityVerdict(boolean reliable, String reason, List<Integer> 
             m.put("high", high);
         }
         m.put("gammas", gammas);
+        List<Map<String, Object>> drawn = new ArrayList<>();
+        for (Point p : points) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("gamma", p.gamma());
+            d.put("mean", p.mean());
+            if (Double.isFinite(p.standardError())) {
+                d.put("se", p.standardError());
+            }
+            drawn.add(d);
+        }
+        m.put("points", drawn);
         if (Double.isFinite(a1)) {
             m.put("a1", a1);
             m.put("a2", a2);

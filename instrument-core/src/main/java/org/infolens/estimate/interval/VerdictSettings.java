@@ -10,7 +10,8 @@ import org.infolens.config.ParameterSet;
  *
  * @param maxGamma  the most disjoint subsets the rows are split into (gamma = 1 .. maxGamma)
  * @param minPoints subset sizes that must survive the linearity check for a reliable verdict
- * @param ratio     the largest |a2 / a1| of the quadratic fit in gamma that counts as linear
+ * @param ratio     the largest |a2 / a1| of the quadratic fit that counts as linear, gamma measured in units of
+ *                  the largest gamma in the fit (the quadratic term's share of the linear one at its far end)
  * @param level     coverage of the extrapolated value's interval
  * @param shuffles  estimates on shuffled pairings for the permutation null (0 = none)
  * @param seed      seed of the subsets and shuffles
@@ -21,8 +22,8 @@ public record VerdictSettings(int maxGamma, int minPoints, double ratio, double 
             + " (gamma = 1 .. maxGamma)").check(g -> g >= 2, ">= 2");
     public static final Param<Integer> MIN_POINTS = Param.integer("minPoints", 5, "subset sizes that must survive the linearity"
             + " check for a reliable verdict").check(p -> p >= 3, ">= 3");
-    public static final Param<Double> RATIO = Param.real("ratio", 0.1, "the largest |a2 / a1| of the quadratic fit in gamma that"
-            + " counts as linear").check(r -> r > 0, "> 0");
+    public static final Param<Double> RATIO = Param.real("ratio", 0.1, "the largest |a2 / a1| of the quadratic fit that counts as"
+            + " linear, gamma in units of the largest gamma fitted (|a2| gammaMax / |a1|)").check(r -> r > 0, "> 0");
     public static final Param<Double> LEVEL = Param.real("level", 0.95, "coverage of the extrapolated value's interval")
             .check(l -> l > 0 && l < 1, "in (0, 1)");
     public static final Param<Integer> SHUFFLES = Param.integer("shuffles", 3, "estimates on shuffled pairings of the activations"

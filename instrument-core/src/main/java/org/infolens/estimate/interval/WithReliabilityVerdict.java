@@ -81,7 +81,8 @@ public final class WithReliabilityVerdict extends ForwardingMeasure {
             int size = n / g; // disjoint subsets of equal size; the remainder rows sit out
             Map<String, double[]> got = new LinkedHashMap<>();
             for (int p = 0; p < g; p++) {
-                Map<String, Double> e = estimateOn(layer, values, probe, Arrays.copyOfRange(perm, p * size, (p + 1) * size));
+                Map<String, Double> e = estimateOn(part(layer, "gamma " + g + ", subset " + (p + 1)), values, probe,
+                        Arrays.copyOfRange(perm, p * size, (p + 1) * size));
                 for (String v : full.values().keySet()) {
                     Double x = e.get(v);
                     double[] into = got.computeIfAbsent(v, k -> new double[g]);
@@ -116,10 +117,8 @@ public final class WithReliabilityVerdict extends ForwardingMeasure {
             List<String> ceilings = ceilings(v, value, units.get(v), quantities.get(v), rowsUsed, labelEntropy, full.details());
             if (!ceilings.isEmpty()) {
                 m.put("ceilings", ceilings);
-                if (fit.reliable()) {
-                    m.put("status", "unreliable");
-                    m.put("reason", "at a structural ceiling: " + String.join("; ", ceilings));
-                }
+                m.put("status", "unreliable");
+                m.put("reason", "at a structural ceiling: " + String.join("; ", ceilings) + (fit.reliable() ? "" : "; and " + fit.reason()));
             }
             if (nullMean.containsKey(v)) {
                 Map<String, Object> nul = new LinkedHashMap<>();
@@ -157,6 +156,16 @@ public final class WithReliabilityVerdict extends ForwardingMeasure {
         return new Estimate(full.values(), full.layerParameters(), WithConfidenceIntervals.withZeroFlag(details, intervals), intervals);
     }
 
+    /**
+     * The layer as a subset or shuffle is estimated under: a name of its own, so that what a measure
+     * keeps from one estimate of a layer to the next (a neural critic to warm-start from) never
+     * carries over between the full rows, the subsets and the shuffles. A critic trained on the full
+     * rows has seen most of a subset's held-out rows, and would score them as if they were new.
+     */
+    private static LayerId part(LayerId layer, String which) {
+        return layer.withName(layer.name() + " [verdict " + which + "]");
+    }
+
     /** The shuffled pairing breaks every dependence between the activations and the probe's labels and inputs. */
     private void permutationNull(LayerId layer, Activations values, Probe probe, SplittableRandom rnd, Map<String, Double> mean,
                                  Map<String, Double> max) {
@@ -165,7 +174,7 @@ public final class WithReliabilityVerdict extends ForwardingMeasure {
             int[] perm = RandomRows.permutation(values.rows(), rnd);
             Map<String, Double> e;
             try {
-                e = plain.estimate(layer, values, probe.selectRows(perm)).values();
+                e = plain.estimate(part(layer, "shuffle " + (s + 1)), values, probe.selectRows(perm)).values();
             } catch (IllegalArgumentException ex) {
                 return;
             }

@@ -24,12 +24,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Latent MI (Gowri et al. 2024, "LMI"): I(T;Z) approximated by the MI of small learned latents. Two
- * autoencoders compress T and Z to {@code latent} dimensions each; each latent is also trained to
- * predict the other's (a small network from z_T to z_Z and back, the target latent held fixed in that
- * term so that shrinking it cannot pay), which keeps in the latents what T and Z share rather than
- * what reconstructs each best. Trained on one half of the rows (seeded split); KSG (algorithm 1,
- * max-norm, standardised) on the other half's latents. Bits; the record keeps the latent size, the
- * training (epochs, final losses) and the split.
+ * autoencoders compress T and Z to {@code latent} dimensions each; each latent is also decoded into
+ * the other variable (a decoder from z_T to Z and one from z_Z to T, the paper's cross-predictive
+ * regularisation), which keeps in the latents what T and Z share rather than only what reconstructs
+ * each best. Trained on one half of the rows (seeded split); KSG (algorithm 1, max-norm) on the other
+ * half's latents as the encoders scale them, as the paper does: standardising each latent column would
+ * blow a latent that carries a sliver of nuisance up to the scale of the one that carries the signal.
+ * Bits; the record keeps the latent size, the training (epochs, final losses) and the split.
  */
 public final class LatentMutualInformation extends ConfiguredMeasure {
 
@@ -108,7 +109,7 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
         details.put("crossLoss", losses[2]);
         Activations latentT = latents(pair.encoderT, t, rest);
         Activations latentZ = latents(pair.encoderZ, z, rest);
-        Estimate ksg = new KsgMutualInformation(new KnnSettings(k, Norm.MAX, 1e-10, seed), 1, true)
+        Estimate ksg = new KsgMutualInformation(new KnnSettings(k, Norm.MAX, 1e-10, seed), 1, false)
                 .estimate(layer, latentT, Probe.of(new int[rest.length]).withInputs(latentZ));
         double nats = (Double) ksg.details().get("nats");
         details.put("nats", nats);
@@ -121,14 +122,14 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
         return Activations.wrap(codes.data().asDouble(), which.length, encoder.outputs());
     }
 
-    /** The paired networks: an autoencoder for each variable and a cross-predictor each way between the latents. */
+    /** The paired networks: an autoencoder for each variable and a cross-decoder from each latent into the other variable. */
     private static final class Pair {
         final Mlp encoderT;
         final Mlp encoderZ;
         final Mlp decoderT;
         final Mlp decoderZ;
-        final Mlp crossTz; // z_T -> z_Z
-        final Mlp crossZt; // z_Z -> z_T
+        final Mlp crossTz; // z_T -> Z
+        final Mlp crossZt; // z_Z -> T
         final Mlp[] all;
 
         Pair(int dt, int dz, int latent, int hidden, Random rnd) {
@@ -136,8 +137,8 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
             encoderZ = new Mlp(Mlp.sizes(dz, hidden, 1, latent), rnd);
             decoderT = new Mlp(Mlp.sizes(latent, hidden, 1, dt), rnd);
             decoderZ = new Mlp(Mlp.sizes(latent, hidden, 1, dz), rnd);
-            crossTz = new Mlp(Mlp.sizes(latent, hidden, 1, latent), rnd);
-            crossZt = new Mlp(Mlp.sizes(latent, hidden, 1, latent), rnd);
+            crossTz = new Mlp(Mlp.sizes(latent, hidden, 1, dz), rnd);
+            crossZt = new Mlp(Mlp.sizes(latent, hidden, 1, dt), rnd);
             all = new Mlp[] {encoderT, encoderZ, decoderT, decoderZ, crossTz, crossZt};
         }
 
@@ -177,8 +178,8 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
             INDArray codeZ = encoderZ.forward(z);
             INDArray dRecT = decoderT.forward(codeT).subi(t);
             INDArray dRecZ = decoderZ.forward(codeZ).subi(z);
-            INDArray dCrossTz = crossTz.forward(codeT).subi(codeZ); // target held fixed: no gradient into codeZ here
-            INDArray dCrossZt = crossZt.forward(codeZ).subi(codeT);
+            INDArray dCrossTz = crossTz.forward(codeT).subi(z);
+            INDArray dCrossZt = crossZt.forward(codeZ).subi(t);
             double[] loss = {mse(dRecT), mse(dRecZ), (mse(dCrossTz) + mse(dCrossZt)) / 2};
             int[] offsets = new int[all.length];
             for (int i = 1; i < all.length; i++) {
@@ -186,8 +187,8 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
             }
             INDArray gCodeT = decoderT.backward(dRecT.muli(2.0 / dRecT.length()), grads, offsets[2]);
             INDArray gCodeZ = decoderZ.backward(dRecZ.muli(2.0 / dRecZ.length()), grads, offsets[3]);
-            gCodeT.addi(crossTz.backward(dCrossTz.muli(crossWeight / dCrossTz.length()), grads, offsets[4]));
-            gCodeZ.addi(crossZt.backward(dCrossZt.muli(crossWeight / dCrossZt.length()), grads, offsets[5]));
+            gCodeT.addi(crossTz.backward(dCrossTz.muli(2 * crossWeight / dCrossTz.length()), grads, offsets[4]));
+            gCodeZ.addi(crossZt.backward(dCrossZt.muli(2 * crossWeight / dCrossZt.length()), grads, offsets[5]));
             encoderT.backward(gCodeT, grads, offsets[0]);
             encoderZ.backward(gCodeZ, grads, offsets[1]);
             return loss;
