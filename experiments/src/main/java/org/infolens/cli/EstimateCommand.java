@@ -11,13 +11,14 @@ import org.infolens.data.Probe;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.estimate.interval.IntervalSettings;
 import org.infolens.estimate.interval.WithConfidenceIntervals;
-import org.infolens.estimate.interval.WithReliabilityVerdict;
+import org.infolens.experiments.VerdictOptions;
 import org.infolens.io.MatrixFiles;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureProvider;
 import org.infolens.measure.MeasureSpec;
 import org.infolens.trajectory.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
@@ -62,14 +63,8 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--interval-seed", description = "seed of the resampling (default 0)")
     Long intervalSeed;
 
-    @Option(names = "--verdict", description = "add a reliability verdict on each value (details.verdict): estimates on gamma ="
-            + " 1..10 disjoint subsets, extrapolated to infinite N when linear in gamma, else unreliable with the reason; the"
-            + " permutation null and the ceilings the value sits at")
-    boolean verdict;
-
-    @Option(names = "--verdict-param", paramLabel = "NAME=VALUE", description = "a verdict setting, repeatable: maxGamma (10),"
-            + " minPoints (5), ratio (0.1), level (0.95), shuffles (3), seed (0)")
-    List<String> verdictParams = new ArrayList<>();
+    @Mixin
+    VerdictOptions verdict = new VerdictOptions();
 
     /** Adds every registered measure, with its declared parameters, to {@code estimate}'s help. */
     static void describeMeasures(picocli.CommandLine estimate) {
@@ -138,12 +133,7 @@ final class EstimateCommand implements Callable<Integer> {
         } else if (resamples != null || level != null || intervalSeed != null) {
             throw new IllegalArgumentException("--resamples, --level and --interval-seed need --interval");
         }
-        if (verdict) {
-            p.put(WithReliabilityVerdict.PARAMETER, MeasureSpec.of("--verdict-param", verdictParams).params());
-        } else if (!verdictParams.isEmpty()) {
-            throw new IllegalArgumentException("--verdict-param needs --verdict");
-        }
-        return new MeasureSpec(measure, p);
+        return verdict.applyTo(new MeasureSpec(measure, p));
     }
 
     private static void putIfGiven(Map<String, Object> m, String name, Object value) {

@@ -9,10 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.infolens.data.ActivationSnapshot;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.experiments.EstimationProgress;
+import org.infolens.experiments.VerdictOptions;
 import org.infolens.io.ActivationStore;
 import org.infolens.measure.Measure;
+import org.infolens.measure.MeasureSpec;
 import org.infolens.pipeline.MeasurementPipeline;
 import org.infolens.run.RunDirectory;
 import org.infolens.run.RunLock;
@@ -22,6 +25,7 @@ import org.infolens.trajectory.JsonLinesTrajectoryWriter;
 import org.infolens.trajectory.TrajectoryReader;
 import org.infolens.trajectory.TrajectoryRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,6 +51,12 @@ final class RecomputeCommand implements Callable<Integer> {
     @Option(names = "--measure", required = true, paramLabel = "SPEC", description = "a measure, repeatable: name or name:param=value,...")
     List<String> measures = new ArrayList<>();
 
+    @Mixin
+    VerdictOptions verdict = new VerdictOptions();
+
+    @Option(names = "--layer", paramLabel = "NAME", description = "only this layer, repeatable (default: every stored layer)")
+    List<String> layers = new ArrayList<>();
+
     @Option(names = "--output", paramLabel = "FILE", description = "write a new trajectory here instead of appending to the run's")
     Path output;
 
@@ -63,7 +73,10 @@ final class RecomputeCommand implements Callable<Integer> {
         if (output != null && runs.size() > 1) {
             throw new IllegalArgumentException("--output names one trajectory: give one RUN with it");
         }
-        List<Measure> ms = EstimatorCatalog.fromSpecs(measures);
+        if (master != null && (verdict.active() || !layers.isEmpty())) {
+            throw new IllegalArgumentException("--verdict and --layer are not taken with --master yet: recompute without --master");
+        }
+        List<Measure> ms = measures.stream().map(m -> EstimatorCatalog.create(verdict.applyTo(MeasureSpec.parse(m)))).toList();
         List<Checked> checked = new ArrayList<>();
         for (Path run : runs) {
             checked.add(check(run, ms));
@@ -142,7 +155,7 @@ final class RecomputeCommand implements Callable<Integer> {
                 .queueCapacity(1).sink(staged).build();
         try (EstimationProgress progress = new EstimationProgress("recomputing", pipeline::summary, quiet)) {
             for (Path epoch : c.epochs) {
-                pipeline.submit(ActivationStore.load(epoch));
+                pipeline.submit(onlyAskedLayers(ActivationStore.load(epoch), epoch));
             }
         } finally {
             pipeline.close(); // on a failed read too: the worker stops and the staged records are dropped
@@ -167,6 +180,20 @@ final class RecomputeCommand implements Callable<Integer> {
         out().printf(Locale.ROOT, "recomputed: %s on %d stored epochs of %s%n", ms.stream().map(Measure::label).toList(), c.epochs.size(), c.run);
         out().printf(Locale.ROOT, "records:    %d ok, %d errors -> %s%s%n", ok, records.size() - ok, c.target,
                 nanos > 0 ? String.format(Locale.ROOT, " (%.1f s)", nanos / 1e9) : "");
+    }
+
+    /** The snapshot's layers named by --layer (all without it); a name the dump does not hold is an error listing those it holds. */
+    private ActivationSnapshot onlyAskedLayers(ActivationSnapshot s, Path epoch) {
+        if (layers.isEmpty()) {
+            return s;
+        }
+        List<String> stored = s.layers().stream().map(l -> l.layer().name()).toList();
+        for (String name : layers) {
+            if (!stored.contains(name)) {
+                throw new IllegalArgumentException("--layer " + name + ": " + epoch + " holds no such layer; it holds " + stored);
+            }
+        }
+        return new ActivationSnapshot(s.epoch(), s.iteration(), s.layers().stream().filter(l -> layers.contains(l.layer().name())).toList());
     }
 
     /** The run's run.json lists the new measures too, marked as recomputed from the dumps. */

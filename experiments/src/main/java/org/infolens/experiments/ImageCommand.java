@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.experiments.data.KnownDataset;
+import org.infolens.measure.MeasureSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,13 +46,19 @@ public abstract class ImageCommand extends TrainingCommand {
             + " Default: see the experiment's description")
     List<String> measures = new ArrayList<>();
 
+    @Mixin
+    VerdictOptions verdict = new VerdictOptions();
+
     private final KnownDataset dataset;
     private final int defaultProbeSize;
+    private final List<String> defaultMeasures;
     private final BiFunction<ImageOptions, TrainAndProbe, RunOutcome> run;
 
-    protected ImageCommand(KnownDataset dataset, int defaultProbeSize, BiFunction<ImageOptions, TrainAndProbe, RunOutcome> run) {
+    protected ImageCommand(KnownDataset dataset, int defaultProbeSize, List<String> defaultMeasures,
+                           BiFunction<ImageOptions, TrainAndProbe, RunOutcome> run) {
         this.dataset = dataset;
         this.defaultProbeSize = defaultProbeSize;
+        this.defaultMeasures = List.copyOf(defaultMeasures);
         this.run = run;
     }
 
@@ -64,7 +72,8 @@ public abstract class ImageCommand extends TrainingCommand {
         }
         options = new ImageOptions(dataset, dataDirectory, variant, optimizer, learningRate, epochs, batch, trainLimit,
                 probeSize == null ? defaultProbeSize : probeSize,
-                EstimatorCatalog.fromSpecs(measures), null, dumps(), quiet(), null, recovery());
+                (measures.isEmpty() ? defaultMeasures : measures).stream().map(m -> EstimatorCatalog.create(verdict.applyTo(MeasureSpec.parse(m))))
+                        .toList(), null, dumps(), quiet(), null, recovery());
         // a missing or broken dataset fails before a run directory is made
         loaded = TrainAndProbe.load(dataset, dataDirectory, options.trainLimit(), options.probeSize(), variant);
     }

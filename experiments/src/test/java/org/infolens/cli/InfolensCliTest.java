@@ -20,6 +20,7 @@ import org.infolens.trajectory.TrajectoryReader;
 import org.infolens.trajectory.TrajectoryRecord;
 import org.infolens.run.RunLock;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -318,6 +319,19 @@ class InfolensCliTest {
         List<TrajectoryRecord> again = TrajectoryReader.read(fresh).records();
         assertEquals(kde.stream().map(TrajectoryRecord::values).toList(), again.stream().map(TrajectoryRecord::values).toList(),
                 "the same estimates from the same dumps");
+
+        // --layer keeps the named layers only, --verdict adds the verdict object; an unknown layer is named with those stored
+        String first = kde.get(0).layer().name();
+        Path one = dir.resolve("one-layer.jsonl");
+        r = run("recompute", out.toString(), "--measure", "binning:edges=adaptive", "--layer", first, "--verdict", "--verdict-param", "shuffles=0",
+                "--output", one.toString(), "-q");
+        assertEquals(0, r.exit(), r.err());
+        List<TrajectoryRecord> only = TrajectoryReader.read(one).records();
+        assertEquals(recorded, only.size());
+        assertTrue(only.stream().allMatch(x -> x.layer().name().equals(first) && x.details().get("verdict") instanceof Map<?, ?>), only.toString());
+        r = run("recompute", out.toString(), "--measure", "binning", "--layer", "no-such-layer", "--output", dir.resolve("none.jsonl").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("no-such-layer") && r.err().contains(first), r.err());
 
         r = run("recompute", dir.resolve("no-run").toString(), "--measure", "kde");
         assertEquals(2, r.exit());

@@ -20,7 +20,8 @@ import org.jfree.data.Range;
 /**
  * What one information-plane panel draws: the (I(X;T), I(T;Y)) point of every layer at every
  * recorded epoch for one measure label, with their intervals when the records carry them (a
- * multi-seed median's min..max, or confidence intervals), and the ceilings log2 N and H(Y).
+ * multi-seed median's min..max, or confidence intervals), and the ceilings log2 N and H(Y), and a
+ * variational bound's own (InfoNCE's ln b) where the records carry one.
  *
  * @param label        the measure label
  * @param params       the parameters of its first record
@@ -28,9 +29,15 @@ import org.jfree.data.Range;
  * @param log2N        the ceiling of I(X;T)
  * @param labelEntropy H(Y), the ceiling of I(T;Y), or NaN when the records do not say
  * @param points       by epoch, then layer index
+ * @param boundCeiling the most the measure's bound can give, in bits ({@code details.ceilingNats}), or NaN
  */
 public record InformationPlaneData(String label, Map<String, Object> params, int n, double log2N, double labelEntropy,
-                                   List<Point> points) {
+                                   List<Point> points, double boundCeiling) {
+
+    /** A plane whose measure has no bound ceiling. */
+    public InformationPlaneData(String label, Map<String, Object> params, int n, double log2N, double labelEntropy, List<Point> points) {
+        this(label, params, n, log2N, labelEntropy, points, Double.NaN);
+    }
 
     /**
      * One layer at one epoch.
@@ -134,7 +141,9 @@ public record InformationPlaneData(String label, Map<String, Object> params, int
                 .orElse(Double.NaN);
         Map<String, Object> params = new LinkedHashMap<>(first.params()); // as they were used: with what was resolved
         params.putAll(first.resolved());
-        return new InformationPlaneData(label, params, first.n(), log2N, hY, points);
+        double bound = drawn.stream().mapToDouble(r -> number(r.details().get("ceilingNats"), Double.NaN) / Math.log(2))
+                .filter(Double::isFinite).max().orElse(Double.NaN);
+        return new InformationPlaneData(label, params, first.n(), log2N, hY, points, bound);
     }
 
     private static double number(Object o, double otherwise) {

@@ -32,8 +32,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * One information plane as Shwartz-Ziv and Tishby drew it: x = I(X;T), y = I(T;Y), in bits; a
  * marker per layer (its own shape) per recorded epoch coloured by epoch, a faint line joining the
- * layers of each epoch, each layer named at its last position, dashed ceilings at log2 N and H(Y), and
- * under the markers a translucent box per point spanning its intervals when the records have them.
+ * layers of each epoch, each layer named at its last position, dashed ceilings at log2 N and H(Y) (and at
+ * a bound's own, ln b), and under the markers a translucent box per point spanning its intervals when the records have them.
  */
 final class InformationPlanePanel {
 
@@ -112,6 +112,7 @@ final class InformationPlanePanel {
             }
         }
         addCeiling(plot, true, data.log2N(), "log\u2082 N");
+        addCeiling(plot, true, data.boundCeiling(), "ln b"); // InfoNCE's: a bound that cannot pass it, whatever the data
         addCeiling(plot, false, data.labelEntropy(), "H(Y)");
         labelLayers(plot, data.last(), x);
         JFreeChart chart = ChartStyle.panel(title, plot);

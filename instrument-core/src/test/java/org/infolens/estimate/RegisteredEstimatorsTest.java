@@ -22,7 +22,7 @@ class RegisteredEstimatorsTest extends RegisteredEstimatorsContract {
         return switch (p.name()) {
             case "lossy" -> Map.of("autoencoderEpochs", 5);
             case "effective-features" -> Map.of("maxEpochs", 15);
-            case "infonce", "nwj", "mine", "smile" -> Map.of("maxEpochs", 3);
+            case "infonce", "nwj", "mine", "smile", "neural-plane" -> Map.of("maxEpochs", 3);
             case "lmi" -> Map.of("epochs", 3);
             default -> Map.of();
         };
@@ -30,7 +30,7 @@ class RegisteredEstimatorsTest extends RegisteredEstimatorsContract {
 
     @Test
     void everyFamilyOfInfolensIsRegistered() {
-        assertEquals(List.of("binning", "kde", "ksg", "kl-entropy", "ross", "lossy", "infonce", "nwj", "mine", "smile", "lmi", "dse", "dsmi", "effective-rank", "participation-ratio",
+        assertEquals(List.of("binning", "kde", "ksg", "kl-entropy", "ross", "lossy", "infonce", "nwj", "mine", "smile", "lmi", "neural-plane", "dse", "dsmi", "effective-rank", "participation-ratio",
                 "twonn", "effective-features"), EstimatorCatalog.names());
         assertEquals(List.of("weight-condition", "gradient-snr"), EstimatorCatalog.parameterMeasures().stream()
                 .map(ParameterMeasureProvider::name).toList());

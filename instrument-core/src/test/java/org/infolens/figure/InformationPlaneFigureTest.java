@@ -151,4 +151,24 @@ class InformationPlaneFigureTest {
                 () -> InformationPlaneData.of(SyntheticRun.records(), "ksg"));
         assertTrue(e.getMessage().contains("'ksg'"), e.getMessage());
     }
+
+    /** A bound's ceiling in the records (InfoNCE's ln b, nats) is the plane's, in bits, drawn as a dashed line; none without. */
+    @Test
+    void aBoundsCeilingIsDrawnWhereTheRecordsCarryIt() throws IOException {
+        List<org.infolens.trajectory.TrajectoryRecord> withCeiling = SyntheticRun.records().stream().map(r -> {
+            if (!r.label().equals(SyntheticRun.KDE)) {
+                return r;
+            }
+            Map<String, Object> details = new java.util.LinkedHashMap<>(r.details());
+            details.put("ceilingNats", Math.log(136));
+            return SyntheticRun.record(r.run(), r.epoch(), r.layer(), r.measure(), r.label(), r.status(), r.values(), r.intervals(), details, null);
+        }).toList();
+        InformationPlaneData d = InformationPlaneData.of(withCeiling, SyntheticRun.KDE);
+        assertEquals(Math.log(136) / Math.log(2), d.boundCeiling(), 1e-12);
+        assertTrue(Double.isNaN(InformationPlaneData.of(SyntheticRun.records(), SyntheticRun.KDE).boundCeiling()));
+        RecordedRun run = SyntheticRun.write(dir.resolve("bound"), withCeiling, List.of(SyntheticRun.BINNING, SyntheticRun.KDE),
+                Map.of("experiment", "synthetic"));
+        assertTrue(InformationPlaneFigure.of(run).svg().contains("ln b"));
+        assertTrue(!InformationPlaneFigure.of(SyntheticRun.write(dir.resolve("plain"))).svg().contains("ln b"));
+    }
 }

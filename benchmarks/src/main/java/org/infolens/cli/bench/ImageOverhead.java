@@ -44,11 +44,13 @@ final class ImageOverhead {
     private final INDArray probeX;
     private final ImageOptions options;
     private final boolean comparePrefetch;
+    private final List<String> extra;
 
     ImageOverhead(PrintWriter out, Path dataDirectory, String activation, int epochs, int rounds, int trainLimit, int probeSize, long seed,
-                  boolean comparePrefetch) throws IOException {
+                  boolean comparePrefetch, List<String> extra) throws IOException {
         this.out = out;
         this.comparePrefetch = comparePrefetch;
+        this.extra = List.copyOf(extra);
         this.epochs = epochs;
         this.rounds = rounds;
         TrainingVariant v = new TrainingVariant(HiddenActivation.parse(activation), 0, false, seed);
@@ -71,10 +73,17 @@ final class ImageOverhead {
         List<Config> configs = List.of(new Config("without listener", null, true),
                 new Config("capture + binning", List.of("binning:edges=adaptive,bins=30", "binning:edges=fixed-width,binSize=0.5"), true),
                 new Config("default measures", MlpExperiment.DEFAULT_MEASURES, true));
+        configs = new ArrayList<>(configs);
+        List<String> withExtra = new ArrayList<>(MlpExperiment.DEFAULT_MEASURES);
+        withExtra.addAll(extra);
+        if (!extra.isEmpty()) {
+            configs.add(new Config("default + extra", withExtra, true));
+        }
         if (comparePrefetch) {
-            configs = new ArrayList<>(configs);
             configs.add(new Config("no listener, no prefetch", null, false));
         }
+        // the cost table is the last run of the widest set
+        String tabled = extra.isEmpty() ? "default measures" : "default + extra";
         Path tmp = Files.createTempDirectory("infolens-overhead-");
         out.printf(Locale.ROOT, "fashion-mlp %s: %d training images, probe %d, %d epochs per run, every epoch recorded (plus epoch 0),"
                 + " OMP_NUM_THREADS=%s%n", options.variant().activation().id(), data.train().count(), data.probe().count(), epochs,
@@ -93,7 +102,7 @@ final class ImageOverhead {
             for (Config c : order) {
                 Timed t = time(c, tmp.resolve("r" + r + "-" + c.name().replace(' ', '-').replace("+", "and")), epochs);
                 seconds.get(c.name())[r] = t.seconds();
-                if (c.measures() == MlpExperiment.DEFAULT_MEASURES) {
+                if (c.name().equals(tabled)) {
                     lastFull = t.run();
                 }
                 out.printf(Locale.ROOT, "round %d  %-26s %7.1f s%s%n", r + 1, c.name(), t.seconds(),
@@ -106,29 +115,38 @@ final class ImageOverhead {
             double m = median(seconds.get(c.name()));
             out.printf(Locale.ROOT, "  %-26s %7.1f s  %+6.1f%%%n", c.name(), m, 100 * (m / base - 1));
         }
-        costTable(lastFull, base / epochs);
+        costTable(lastFull, base / epochs, tabled);
     }
 
-    /** Seconds per recorded epoch of each measure (summed over layers), against one epoch of training. */
-    private void costTable(Path run, double epochSeconds) throws IOException {
+    /**
+     * Seconds per recorded epoch of each measure (summed over layers), against one epoch of training;
+     * beside it the first recorded epoch alone and the mean of the later ones, which differ for the
+     * measures that warm-start from the previous recorded epoch (neural critics, effective features).
+     */
+    private void costTable(Path run, double epochSeconds, String set) throws IOException {
         List<TrajectoryRecord> records = TrajectoryReader.read(run.resolve("trajectory.jsonl")).records();
+        int first = records.stream().mapToInt(TrajectoryRecord::epoch).min().orElse(0);
         long recorded = records.stream().map(TrajectoryRecord::epoch).distinct().count();
         Map<String, Double> perLabel = new LinkedHashMap<>();
+        Map<String, Double> atFirst = new LinkedHashMap<>();
         Map<String, Integer> rows = new LinkedHashMap<>();
         for (TrajectoryRecord r : records) {
             perLabel.merge(r.label(), r.seconds(), Double::sum);
+            atFirst.merge(r.label(), r.epoch() == first ? r.seconds() : 0, Double::sum);
             rows.put(r.label(), r.n());
         }
-        out.printf(Locale.ROOT, "%nper-measure cost (default set, all %d layers, per recorded epoch; one training epoch = %.1f s):%n",
+        out.printf(Locale.ROOT, "%nper-measure cost (%s, all %d layers, per recorded epoch; one training epoch = %.1f s):%n", set,
                 records.stream().map(x -> x.layer().index()).distinct().count(), epochSeconds);
-        out.printf(Locale.ROOT, "  %-34s %7s %9s %9s%n", "measure", "rows", "s/epoch", "of epoch");
+        out.printf(Locale.ROOT, "  %-44s %7s %9s %9s %9s %9s%n", "measure", "rows", "s/epoch", "of epoch", "first s", "later s");
         double total = 0;
         for (Map.Entry<String, Double> e : perLabel.entrySet()) {
             double s = e.getValue() / recorded;
             total += s;
-            out.printf(Locale.ROOT, "  %-34s %7d %9.2f %8.1f%%%n", e.getKey(), rows.get(e.getKey()), s, 100 * s / epochSeconds);
+            double later = recorded > 1 ? (e.getValue() - atFirst.get(e.getKey())) / (recorded - 1) : Double.NaN;
+            out.printf(Locale.ROOT, "  %-44s %7d %9.2f %8.1f%% %9.2f %9.2f%n", e.getKey(), rows.get(e.getKey()), s, 100 * s / epochSeconds,
+                    atFirst.get(e.getKey()), later);
         }
-        out.printf(Locale.ROOT, "  %-34s %7s %9.2f %8.1f%%%n", "all (on the worker thread)", "", total, 100 * total / epochSeconds);
+        out.printf(Locale.ROOT, "  %-44s %7s %9.2f %8.1f%%%n", "all (on the worker thread)", "", total, 100 * total / epochSeconds);
     }
 
     private Timed time(Config c, Path dir, int runEpochs) {

@@ -2,6 +2,7 @@ package org.infolens.cli.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,10 @@ final class OverheadBench implements Callable<Integer> {
     @Option(names = "--compare-prefetch", description = "fashion-mlp: also time training without the listener and without batch prefetch")
     boolean comparePrefetch;
 
+    @Option(names = "--extra", paramLabel = "SPEC", description = "fashion-mlp: also time the default measures plus this one (repeatable),"
+            + " e.g. neural-plane:copula=normal; the per-measure cost table is then that run's")
+    List<String> extra = new ArrayList<>();
+
     @Option(names = "--activation", defaultValue = "tanh")
     String activation;
 
@@ -68,7 +73,8 @@ final class OverheadBench implements Callable<Integer> {
 
     private Integer measure() throws Exception {
         if (experiment.equals(MlpExperiment.FASHION_NAME)) {
-            new ImageOverhead(out(), data, activation, epochs == null ? 5 : epochs, rounds == null ? 2 : rounds, trainLimit, probeSize, seed, comparePrefetch).run();
+            new ImageOverhead(out(), data, activation, epochs == null ? 5 : epochs, rounds == null ? 2 : rounds, trainLimit, probeSize, seed, comparePrefetch,
+                    extra).run();
             return 0;
         }
         if (!experiment.equals(Ib12Experiment.NAME)) {

@@ -12,6 +12,6 @@ import picocli.CommandLine.Command;
 public final class Cifar10CnnCommand extends ImageCommand {
 
     public Cifar10CnnCommand() {
-        super(KnownDataset.CIFAR10, CnnExperiment.DEFAULT_PROBE, CnnExperiment::run);
+        super(KnownDataset.CIFAR10, CnnExperiment.DEFAULT_PROBE, CnnExperiment.DEFAULT_MEASURES, CnnExperiment::run);
     }
 }

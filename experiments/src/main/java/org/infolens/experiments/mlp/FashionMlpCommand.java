@@ -11,6 +11,6 @@ import picocli.CommandLine.Command;
 public final class FashionMlpCommand extends ImageCommand {
 
     public FashionMlpCommand() {
-        super(KnownDataset.FASHION_MNIST, MlpExperiment.DEFAULT_PROBE, MlpExperiment::run);
+        super(KnownDataset.FASHION_MNIST, MlpExperiment.DEFAULT_PROBE, MlpExperiment.DEFAULT_MEASURES, MlpExperiment::run);
     }
 }

@@ -11,6 +11,6 @@ import picocli.CommandLine.Command;
 public final class MnistMlpCommand extends ImageCommand {
 
     public MnistMlpCommand() {
-        super(KnownDataset.MNIST, MlpExperiment.DEFAULT_PROBE, MlpExperiment::run);
+        super(KnownDataset.MNIST, MlpExperiment.DEFAULT_PROBE, MlpExperiment.DEFAULT_MEASURES, MlpExperiment::run);
     }
 }

@@ -104,6 +104,27 @@ class MlpExperimentTest {
         assertTrue(e.getMessage().contains("leaves nothing to train on"), e.getMessage());
     }
 
+    /** run --verdict puts the verdict object in each measure's parameters, so every record carries its verdict and replays with it. */
+    @Test
+    void theVerdictOptionAddsAVerdictToEveryRecord() throws IOException {
+        SyntheticImages.writeIdx(dir.resolve("data"), "t10k", 600, 4);
+        org.infolens.experiments.ExperimentCatalog.launch(MlpExperiment.MNIST_NAME, List.of("--data", dir.resolve("data").toString(),
+                "--epochs", "1", "--probe-size", "200", "--measure", "binning:edges=adaptive", "--verdict", "--verdict-param", "shuffles=1",
+                "--quiet"), dir.resolve("run"));
+        List<TrajectoryRecord> records = TrajectoryReader.read(dir.resolve("run/trajectory.jsonl")).records().stream()
+                .filter(x -> !x.measure().equals(TrainingRecord.MEASURE)).toList();
+        assertEquals(10, records.size(), "5 layers at epochs 0 and 1");
+        for (TrajectoryRecord x : records) {
+            assertTrue(x.params().get("verdict") instanceof java.util.Map<?, ?> v && Integer.valueOf(1).equals(v.get("shuffles")),
+                    x.params().toString());
+            assertTrue(x.details().get("verdict") instanceof java.util.Map<?, ?> v && v.containsKey("I_XT") && v.containsKey("I_TY"),
+                    x.details().toString());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> org.infolens.experiments.ExperimentCatalog.launch(
+                MlpExperiment.MNIST_NAME, List.of("--data", dir.resolve("data").toString(), "--verdict-param", "shuffles=1"), dir.resolve("x")));
+        assertTrue(e.getMessage().contains("--verdict-param needs --verdict"), e.getMessage());
+    }
+
     private static double entropyBits(int[] y) {
         double[] counts = new double[10];
         for (int v : y) {
