@@ -17,7 +17,7 @@ public final class SoftsignClaims implements ClaimProvider {
     // The run: any experiment of ./infolens run with its options; --quick swaps the full options for short ones.
     static final RunSpec SOFTSIGN = RunSpec.of("ib12-softsign", "ib12", "--activation", "softsign", "--quiet")
             .full("--epochs", "8000", "--points", "100")
-            .quick("--epochs", "400", "--points", "24");
+            .quick("--epochs", "300", "--points", "20");
 
     @Override
     public List<Claim> claims() {

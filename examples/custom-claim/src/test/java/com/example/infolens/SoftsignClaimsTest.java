@@ -22,7 +22,7 @@ class SoftsignClaimsTest {
         List<Claim> chosen = ClaimRegistry.select(List.of("saxe-2018-softsign-compresses"));
         assertEquals(List.of("softsign"), List.copyOf(chosen.get(0).runs().keySet()));
         assertTrue(ClaimRegistry.all().containsKey("szt-2017-compression"), "the bundled claims are still there");
-        assertEquals(List.of("--activation", "softsign", "--quiet", "--epochs", "400", "--points", "24"), SoftsignClaims.SOFTSIGN.options(true));
+        assertEquals(List.of("--activation", "softsign", "--quiet", "--epochs", "300", "--points", "20"), SoftsignClaims.SOFTSIGN.options(true));
     }
 
     @Test
