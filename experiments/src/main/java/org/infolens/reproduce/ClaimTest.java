@@ -1,6 +1,5 @@
 package org.infolens.reproduce;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,15 +33,6 @@ public interface ClaimTest {
 
     /** The verdict over the seeds' runs. */
     Evaluation evaluate(List<SeedRuns> seeds);
-
-    /** Each seed's number of {@code statistic}, in seed order. */
-    static List<Evaluation.SeedValue> values(List<SeedRuns> seeds, SeedStatistic statistic) {
-        List<Evaluation.SeedValue> out = new ArrayList<>();
-        for (SeedRuns s : seeds) {
-            out.add(new Evaluation.SeedValue(s.seed(), statistic.of(s), Double.NaN));
-        }
-        return out;
-    }
 
     /** The finite values among {@code values}. */
     static double[] finite(List<Evaluation.SeedValue> values) {

@@ -17,7 +17,7 @@ import org.apache.commons.statistics.descriptive.StandardDeviation;
  * @param statistic what each seed gives
  * @param minimum   the coefficient of variation that counts as "varies greatly"
  */
-public record DispersionTest(SeedStatistic statistic, double minimum) implements ClaimTest {
+public record DispersionTest(SeedStatistic statistic, double minimum) implements PerSeedTest {
 
     static final int RESAMPLES = 2000;
 
@@ -30,14 +30,7 @@ public record DispersionTest(SeedStatistic statistic, double minimum) implements
     }
 
     @Override
-    public String describeStatistic() {
-        return statistic.description();
-    }
-
-    @Override
-    public Evaluation evaluate(List<SeedRuns> seeds) {
-        List<Evaluation.SeedValue> values = ClaimTest.values(seeds, statistic);
-        double[] v = ClaimTest.finite(values);
+    public Evaluation judge(List<Evaluation.SeedValue> values, double[] v) {
         int n = v.length;
         if (n < MIN_SEEDS) {
             return new Evaluation(Verdict.INCONCLUSIVE, "a bootstrap over seeds needs at least " + MIN_SEEDS + " seeds, got " + n, describeStatistic(),

@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param statistic what each seed gives (a disagreement, 0 when the claim holds)
  * @param tolerance the largest |value| that counts as 0 (rounding)
  */
-public record ExactTest(SeedStatistic statistic, double tolerance) implements ClaimTest {
+public record ExactTest(SeedStatistic statistic, double tolerance) implements PerSeedTest {
 
     @Override
     public String describe() {
@@ -20,14 +20,7 @@ public record ExactTest(SeedStatistic statistic, double tolerance) implements Cl
     }
 
     @Override
-    public String describeStatistic() {
-        return statistic.description();
-    }
-
-    @Override
-    public Evaluation evaluate(List<SeedRuns> seeds) {
-        List<Evaluation.SeedValue> values = ClaimTest.values(seeds, statistic);
-        double[] v = ClaimTest.finite(values);
+    public Evaluation judge(List<Evaluation.SeedValue> values, double[] v) {
         if (v.length == 0) {
             return new Evaluation(Verdict.INCONCLUSIVE, "no seed gave a value", describeStatistic(), describe(), 0, Double.NaN, Double.NaN, Double.NaN,
                     "", Double.NaN, values);

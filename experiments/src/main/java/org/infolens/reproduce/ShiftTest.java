@@ -19,7 +19,7 @@ import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
  * @param threshold what it is compared with (0 for "it rises"; a margin for "it falls by more than noise")
  * @param sign      the sign test instead of the signed-rank test
  */
-public record ShiftTest(SeedStatistic statistic, Direction direction, double threshold, boolean sign) implements ClaimTest {
+public record ShiftTest(SeedStatistic statistic, Direction direction, double threshold, boolean sign) implements PerSeedTest {
 
     public ShiftTest {
         java.util.Objects.requireNonNull(statistic, "statistic");
@@ -46,14 +46,7 @@ public record ShiftTest(SeedStatistic statistic, Direction direction, double thr
     }
 
     @Override
-    public String describeStatistic() {
-        return statistic.description();
-    }
-
-    @Override
-    public Evaluation evaluate(List<SeedRuns> seeds) {
-        List<Evaluation.SeedValue> values = ClaimTest.values(seeds, statistic);
-        double[] v = ClaimTest.finite(values);
+    public Evaluation judge(List<Evaluation.SeedValue> values, double[] v) {
         int n = v.length;
         if (n == 0) {
             return new Evaluation(Verdict.INCONCLUSIVE, "no seed gave a value", describeStatistic(), describe(), 0, Double.NaN, Double.NaN, Double.NaN,
