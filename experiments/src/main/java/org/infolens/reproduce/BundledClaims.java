@@ -82,10 +82,10 @@ public final class BundledClaims implements ClaimProvider {
                         .test(ShiftTest.signedRank(RunStatistics.finalShareOfLabelEntropy(tanhLabels), Direction.GREATER, 0.9))
                         .curve(tanhLabels).build(),
                 Claim.builder("szt-2017-snr-before-compression").citation(SZT)
-                        .statement("the last hidden layer's gradient signal-to-noise ratio falls below 1 (drift to diffusion) before its"
-                                + " I(X;T) starts to fall")
+                        .statement("the last hidden layer's gradient signal-to-noise ratio is above 1 before its I(X;T) peaks (drift)"
+                                + " and below 1 from the peak on (diffusion): it crosses 1 no later than compression begins")
                         .paper("SNR crosses 1 before compression").run("tanh", TANH)
-                        .test(ShiftTest.signTest(RunStatistics.snrLead(snr, tanhBinning), Direction.GREATER, 0)).curve(snr).curve(tanhBinning)
+                        .test(ShiftTest.signTest(RunStatistics.snrPhases(snr, tanhBinning), Direction.GREATER, 0)).curve(snr).curve(tanhBinning)
                         .build(),
                 Claim.builder("saxe-2018-relu-no-compression").citation(SAXE)
                         .statement("ReLU 12-bit network, global min-max binning (100 bins): the last hidden layer's I(X;T) does not fall")

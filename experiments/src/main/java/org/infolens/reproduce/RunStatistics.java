@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.statistics.descriptive.Median;
 import org.infolens.experiments.toy.ToySuperposition;
 import org.infolens.run.RecordedRun;
 import org.infolens.trajectory.TrajectoryRecord;
@@ -99,22 +100,25 @@ public final class RunStatistics {
     }
 
     /**
-     * How many decades of epochs lie between the first recorded epoch at which the gradient SNR of the
-     * layer is below 1 (diffusion) and the epoch at which I(X;T) peaks (compression begins), both as
-     * log10(1 + epoch): positive when the SNR falls below 1 first. NaN when the SNR never falls below 1.
+     * Shwartz-Ziv and Tishby's two phases read off the gradient SNR around the epoch at which I(X;T)
+     * peaks (compression begins): min(log10 of the median SNR before the peak, -log10 of the median SNR
+     * from the peak on). Positive when the SNR is above 1 before compression (drift) and below 1 during
+     * it (diffusion), i.e. it crossed 1 no later than compression began; NaN when the peak comes before
+     * the first SNR record.
      */
-    public static SeedStatistic snrLead(Curve snr, Curve information) {
-        return SeedStatistic.of("log10(1 + epoch of the peak of " + information.describe() + ") - log10(1 + first epoch with "
-                + snr.describe() + " < 1)", seed -> {
-            TreeMap<Integer, Double> s = nonEmpty(snr, seed);
-            Integer crossing = s.entrySet().stream().filter(e -> e.getValue() < 1).map(Map.Entry::getKey).findFirst().orElse(null);
-            if (crossing == null) {
-                return Double.NaN;
-            }
-            TreeMap<Integer, Double> i = nonEmpty(information, seed);
-            int peak = i.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            return Math.log10(1 + peak) - Math.log10(1 + crossing);
-        });
+    public static SeedStatistic snrPhases(Curve snr, Curve information) {
+        return SeedStatistic.of("min(log10 median " + snr.describe() + " before the peak of " + information.describe()
+                + ", -log10 median from the peak on)", seed -> {
+                    TreeMap<Integer, Double> i = nonEmpty(information, seed);
+                    int peak = i.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                    TreeMap<Integer, Double> s = nonEmpty(snr, seed);
+                    double[] before = s.headMap(peak, false).values().stream().mapToDouble(Double::doubleValue).toArray();
+                    double[] after = s.tailMap(peak, true).values().stream().mapToDouble(Double::doubleValue).toArray();
+                    if (before.length == 0 || after.length == 0) {
+                        return Double.NaN;
+                    }
+                    return Math.min(Math.log10(Median.withDefaults().evaluate(before)), -Math.log10(Median.withDefaults().evaluate(after)));
+                });
     }
 
     /**
