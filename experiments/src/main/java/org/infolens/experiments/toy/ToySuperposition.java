@@ -35,8 +35,8 @@ public final class ToySuperposition {
     public record Point(double sparsity, double reference, double effectiveFeatures, double ratio, double seconds) {
     }
 
-    /** The sweep's points and the Pearson correlation of F / m with ||W||^2 / m. */
-    public record Result(List<Point> points, double pearson) {
+    /** The sweep's points, the Pearson correlation of F / m with ||W||^2 / m, and the rows the autoencoder saw per point. */
+    public record Result(List<Point> points, double pearson, int rows) {
     }
 
     private ToySuperposition() {
@@ -76,7 +76,7 @@ public final class ToySuperposition {
         }
         double[] x = points.stream().mapToDouble(Point::reference).toArray();
         double[] y = points.stream().mapToDouble(Point::ratio).toArray();
-        return new Result(points, pearson(x, y));
+        return new Result(points, pearson(x, y), rows);
     }
 
     /** Pearson's correlation coefficient of two equally long series. */
