@@ -75,8 +75,8 @@ public record ShiftTest(SeedStatistic statistic, Direction direction, double thr
             if (above + below == 0) {
                 return 1;
             }
-            return BinomialTest.withDefaults().with(d.alternative()).test(above + below, d == Direction.GREATER ? above : below, 0.5)
-                    .getPValue();
+            // successes are the seeds above: GREATER asks for more of them than chance, LESS for fewer
+            return BinomialTest.withDefaults().with(d.alternative()).test(above + below, above, 0.5).getPValue();
         }
         if (Arrays.stream(v).allMatch(x -> x == threshold)) {
             return 1; // no differences to rank

@@ -70,6 +70,11 @@ class ClaimTestsTest {
         Evaluation e = ShiftTest.signTest(g.statistic(), Direction.GREATER, 0).evaluate(g.seeds());
         assertEquals(9.0 / 256, e.pValue(), 1e-12);
         assertEquals(Verdict.REPRODUCED, e.verdict());
+        // the same seeds against a paper that says "below": P(at most 7 of 8 above) = 1 - 1/256, and the other way 9/256
+        Evaluation below = ShiftTest.signTest(g.statistic(), Direction.LESS, 0).evaluate(g.seeds());
+        assertEquals(1 - 1.0 / 256, below.pValue(), 1e-12);
+        assertEquals(Verdict.NOT_REPRODUCED, below.verdict(), below.reason());
+        assertTrue(below.reason().contains("0.0352"), below.reason());
     }
 
     @Test
