@@ -19,15 +19,25 @@ import java.util.regex.Pattern;
  * @param runs      the runs by role; the test's statistics read them by these roles
  * @param test      how the seeds become a verdict
  * @param curves    what the figure draws against the epoch (per seed in grey, the median in colour); may be empty
+ * @param requires  what a seed's runs must show to count (a network that did not learn has no compression phase to test):
+ *                  seeds that fail one are left out of the test, and the report says which and why
  */
 public record Claim(String id, String citation, String statement, String paper, Map<String, RunSpec> runs, ClaimTest test,
-                    List<Curve> curves) {
+                    List<Curve> curves, List<Requirement> requires) {
+
+    /** A seed counts when {@code statistic} is at least {@code minimum}. */
+    public record Requirement(SeedStatistic statistic, double minimum) {
+        public String describe() {
+            return statistic.description() + " >= " + ClaimsReport.number(minimum);
+        }
+    }
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     public Claim {
         runs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(runs));
         curves = List.copyOf(curves);
+        requires = List.copyOf(requires);
     }
 
     public static Builder builder(String id) {
@@ -43,6 +53,7 @@ public record Claim(String id, String citation, String statement, String paper, 
         private final Map<String, RunSpec> runs = new LinkedHashMap<>();
         private ClaimTest test;
         private final List<Curve> curves = new ArrayList<>();
+        private final List<Requirement> requires = new ArrayList<>();
 
         private Builder(String id) {
             this.id = id;
@@ -82,6 +93,12 @@ public record Claim(String id, String citation, String statement, String paper, 
             return this;
         }
 
+        /** Only seeds whose {@code statistic} is at least {@code minimum} count (e.g. the run's train accuracy: it learned). */
+        public Builder requires(SeedStatistic statistic, double minimum) {
+            requires.add(new Requirement(statistic, minimum));
+            return this;
+        }
+
         /** The claim; an error naming it and what is missing or wrong. */
         public Claim build() {
             if (id == null || !ID.matcher(id).matches()) {
@@ -105,7 +122,7 @@ public record Claim(String id, String citation, String statement, String paper, 
                             + "', which is not one of its runs " + runs.keySet());
                 }
             }
-            return new Claim(id, citation, statement, paper, runs, test, curves);
+            return new Claim(id, citation, statement, paper, runs, test, curves, requires);
         }
     }
 }

@@ -93,6 +93,7 @@ final class ClaimFigure {
         XYPlot plot = new XYPlot(new XYSeriesCollection(points), axis("statistic"), seedAxis, renderer);
         if (test instanceof ShiftTest t) {
             plot.addDomainMarker(marker(t.threshold(), Color.DARK_GRAY, true));
+            includeInRange(plot, t.threshold()); // markers do not widen the axis themselves
         } else if (test instanceof DispersionTest) {
             double mean = Arrays.stream(ClaimTest.finite(e.seeds())).average().orElse(Double.NaN);
             plot.addDomainMarker(marker(mean, Color.DARK_GRAY, true));
@@ -116,6 +117,14 @@ final class ClaimFigure {
         JFreeChart chart = ChartStyle.panel(String.format(Locale.ROOT, "one point per seed, r = %s", ClaimsReport.number(e.estimate())), plot);
         ChartStyle.addNote(chart, "x and y as the statistic says");
         return chart;
+    }
+
+    private static void includeInRange(XYPlot plot, double x) {
+        org.jfree.data.Range r = plot.getDomainAxis().getRange();
+        double lo = Math.min(r.getLowerBound(), x);
+        double hi = Math.max(r.getUpperBound(), x);
+        double pad = (hi - lo) * 0.05 + 1e-9;
+        plot.getDomainAxis().setRange(lo - pad, hi + pad);
     }
 
     private static NumberAxis axis(String label) {

@@ -48,6 +48,7 @@ public final class ClaimsReport {
             m.put("id", c.id());
             m.put("citation", c.citation());
             m.put("statement", c.statement());
+            m.put("requires", c.requires().stream().map(Claim.Requirement::describe).toList());
             m.put("paper", c.paper());
             Map<String, Object> runs = new LinkedHashMap<>();
             c.runs().forEach((role, spec) -> {
@@ -81,6 +82,9 @@ public final class ClaimsReport {
                 seeds.add(sv);
             }
             m.put("seeds", seeds);
+            Map<String, String> excluded = new LinkedHashMap<>();
+            r.excluded().forEach((seed, why) -> excluded.put(String.valueOf(seed), why));
+            m.put("excludedSeeds", excluded);
             claims.add(m);
         }
         root.put("claims", claims);

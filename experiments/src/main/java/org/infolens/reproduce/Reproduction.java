@@ -48,8 +48,11 @@ public final class Reproduction {
         }
     }
 
-    /** A claim and what its test made of it. */
-    public record Result(Claim claim, Evaluation evaluation) {
+    /** A claim, what its test made of it, and the seeds left out because they failed one of its requirements (with why). */
+    public record Result(Claim claim, Evaluation evaluation, Map<Long, String> excluded) {
+        public Result {
+            excluded = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(excluded));
+        }
     }
 
     /** Every claim's result, and the files written. */
@@ -105,7 +108,8 @@ public final class Reproduction {
         }
         List<Result> results = new ArrayList<>();
         for (Claim c : s.claims()) {
-            results.add(new Result(c, judge(c, s, failed)));
+            Map<Long, String> excluded = new LinkedHashMap<>();
+            results.add(new Result(c, judge(c, s, failed, excluded), excluded));
         }
         Path json = dir.resolve("claims.json");
         ClaimsReport.writeJson(results, s, json);
@@ -113,14 +117,29 @@ public final class Reproduction {
         return new Outcome(results, json, report);
     }
 
-    private static Evaluation judge(Claim c, Settings s, Map<String, String> failed) {
+    private static Evaluation judge(Claim c, Settings s, Map<String, String> failed, Map<Long, String> excluded) {
         for (RunSpec r : c.runs().values()) {
             if (failed.containsKey(r.name())) {
                 return Evaluation.notRun(failed.get(r.name()), c.test().describeStatistic(), c.test().describe());
             }
         }
         try {
-            return c.test().evaluate(seedRuns(c, s));
+            List<SeedRuns> counted = new ArrayList<>();
+            for (SeedRuns seed : seedRuns(c, s)) {
+                String why = c.requires().stream().filter(q -> !(q.statistic().of(seed) >= q.minimum())).map(q -> "not " + q.describe())
+                        .findFirst().orElse(null);
+                if (why == null) {
+                    counted.add(seed);
+                } else {
+                    excluded.put(seed.seed(), why);
+                }
+            }
+            Evaluation e = c.test().evaluate(counted);
+            if (excluded.isEmpty()) {
+                return e;
+            }
+            return new Evaluation(e.verdict(), e.reason() + "; seeds " + excluded.keySet() + " left out (" + excluded.values().iterator().next()
+                    + ")", e.statistic(), e.test(), e.n(), e.estimate(), e.low(), e.high(), e.interval(), e.pValue(), e.seeds());
         } catch (IllegalArgumentException | UncheckedIOException e) {
             return Evaluation.notRun("cannot compute the statistic: " + e.getMessage(), c.test().describeStatistic(), c.test().describe());
         }

@@ -39,6 +39,9 @@ class ReproductionTest {
                         .build(),
                 Claim.builder("tiny-fall").citation("test").statement("the output layer compresses").paper("falls").run("q", QUANTIZED)
                         .test(ShiftTest.signedRank(RunStatistics.fall(output), Direction.GREATER, 0.1)).curve(output).build(),
+                Claim.builder("tiny-requires").citation("test").statement("counts only seeds above an impossible accuracy").paper("falls")
+                        .run("q", QUANTIZED).test(ShiftTest.signedRank(RunStatistics.fall(output), Direction.GREATER, 0.1))
+                        .requires(RunStatistics.result("q", "trainAccuracy"), 2).build(),
                 Claim.builder("needs-fashion").citation("test").statement("needs Fashion-MNIST").paper("-")
                         .run("f", RunSpec.of("tiny-fashion", "fashion-mlp", "--data", empty.toString(), "--epochs", "1", "--quiet"))
                         .test(ShiftTest.signedRank(RunStatistics.change(new Curve("f", "dse", "DSE", Layer.LAST_HIDDEN)), Direction.GREATER, 0))
@@ -58,7 +61,13 @@ class ReproductionTest {
         assertEquals(2, fall.n());
         assertTrue(Double.isFinite(fall.estimate()) && Double.isFinite(fall.pValue()), "the statistic and its p-value are still there");
 
-        Evaluation missing = o.results().get(2).evaluation();
+        Reproduction.Result required = o.results().get(2);
+        assertEquals(Verdict.INCONCLUSIVE, required.evaluation().verdict());
+        assertEquals(0, required.evaluation().n());
+        assertEquals(List.of(1L, 2L), List.copyOf(required.excluded().keySet()), "both seeds fail trainAccuracy >= 2");
+        assertTrue(required.evaluation().reason().contains("left out"), required.evaluation().reason());
+
+        Evaluation missing = o.results().get(3).evaluation();
         assertEquals(Verdict.NOT_RUN, missing.verdict());
         assertTrue(missing.reason().contains("fashion-mnist") && missing.reason().contains("t10k-images-idx3-ubyte"), missing.reason());
         assertTrue(log.toString().contains("fashion-mnist"), log.toString());
@@ -68,8 +77,9 @@ class ReproductionTest {
             assertEquals(List.of("reproduce", "tiny-8bit-s1", "tiny-8bit-s2"), listing.map(p -> p.getFileName().toString()).sorted().toList());
         }
         JsonNode json = Json.mapper().readTree(o.claimsJson().toFile());
-        assertEquals(3, json.get("claims").size());
-        assertEquals("not run", json.get("claims").get(2).get("verdict").asText());
+        assertEquals(4, json.get("claims").size());
+        assertEquals("not run", json.get("claims").get(3).get("verdict").asText());
+        assertEquals(2, json.get("claims").get(2).get("excludedSeeds").size());
         assertEquals(2, json.get("claims").get(1).get("seeds").size());
         String html = Files.readString(o.report());
         assertTrue(html.contains("tiny-exact") && html.contains("needs-fashion") && html.contains("data:image/png;base64,"));
