@@ -122,7 +122,12 @@ public final class ClaimsReport {
             h.append("<h2 id=\"").append(esc(c.id())).append("\">").append(esc(c.id())).append(": ").append(esc(e.verdict().text()))
                     .append("</h2>\n<p>").append(esc(c.statement())).append(" <span class=\"cite\">(").append(esc(c.citation()))
                     .append(")</span></p>\n<ul>\n<li><b>statistic</b> (per seed): ").append(esc(e.statistic())).append("</li>\n<li><b>test</b>: ")
-                    .append(esc(e.test())).append("</li>\n<li><b>verdict</b>: ").append(esc(e.verdict().text())).append(" \u2014 ")
+                    .append(esc(e.test())).append("</li>\n");
+            if (!c.requires().isEmpty()) {
+                h.append("<li><b>a seed counts when</b>: ").append(esc(String.join("; ", c.requires().stream().map(Claim.Requirement::describe)
+                        .toList()))).append(r.excluded().isEmpty() ? "" : " \u2014 left out: " + esc(r.excluded().toString())).append("</li>\n");
+            }
+            h.append("<li><b>verdict</b>: ").append(esc(e.verdict().text())).append(" \u2014 ")
                     .append(esc(e.reason())).append("</li>\n</ul>\n");
             if (e.verdict() != Verdict.NOT_RUN) {
                 PanelFigure f = ClaimFigure.of(c, e, Reproduction.seedRuns(c, s));
