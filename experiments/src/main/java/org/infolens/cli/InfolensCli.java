@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "infolens", mixinStandardHelpOptions = true, versionProvider = InfolensCli.Version.class,
         description = "Information-theoretic instrumentation of Deeplearning4j training.",
         subcommands = {RunCommand.class, PlotCommand.class, ReportCommand.class, CompareCommand.class, EstimateCommand.class,
-                RecomputeCommand.class, RerunCommand.class})
+                RecomputeCommand.class, RerunCommand.class, ReproduceCommand.class})
 public final class InfolensCli implements Runnable {
 
     /** Exit code for bad input: an unknown option, a missing or malformed file, an invalid parameter. */

@@ -94,7 +94,7 @@ public final class ChartStyle {
     }
 
     /** A panel: the plot under a bold title, no legend of its own (figures draw one for all panels). */
-    static JFreeChart panel(String title, XYPlot plot) {
+    public static JFreeChart panel(String title, XYPlot plot) {
         stylePlot(plot);
         JFreeChart chart = new JFreeChart(title, PANEL_TITLE_FONT, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -104,7 +104,7 @@ public final class ChartStyle {
     }
 
     /** A small grey line under a panel's title (parameters, N). */
-    static void addNote(JFreeChart chart, String text) {
+    public static void addNote(JFreeChart chart, String text) {
         TextTitle note = new TextTitle(text, new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         note.setPaint(Color.DARK_GRAY);
         chart.addSubtitle(note);

@@ -64,7 +64,7 @@ public enum KnownDataset {
     Path locate(Path dataOption, Function<String, String> environment, Path home, Path system) {
         if (dataOption != null) {
             if (!holdsTestSet(dataOption)) {
-                throw new IllegalArgumentException("--data " + dataOption + " has no " + id + " files: " + wanted());
+                throw new MissingDatasetException(id, "--data " + dataOption + " has no " + id + " files: " + wanted());
             }
             return dataOption;
         }
@@ -84,7 +84,7 @@ public enum KnownDataset {
         }
         List<String> places = new ArrayList<>();
         tried.forEach((what, p) -> places.add(p + " (" + what + ")"));
-        throw new IllegalArgumentException("no " + id + " data found; looked in " + String.join(", ", places) + ". Put " + wanted()
+        throw new MissingDatasetException(id, "no " + id + " data found; looked in " + String.join(", ", places) + ". Put " + wanted()
                 + " in one of them, or pass --data DIR, or set " + environmentVariable
                 + (debianPackage != null ? "; on Debian: apt-get install " + debianPackage : ""));
     }

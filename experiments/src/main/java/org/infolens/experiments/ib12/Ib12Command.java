@@ -44,6 +44,13 @@ public final class Ib12Command extends TrainingCommand {
     @Option(names = "--points", defaultValue = "400", description = "points of the log-spaced epoch grid (default ${DEFAULT-VALUE})")
     int points;
 
+    @Option(names = "--gradient-snr", description = "also record each layer's gradient signal-to-noise ratio per recorded epoch (gradient-snr)")
+    boolean gradientSnr;
+
+    @Option(names = "--quantize", paramLabel = "BITS", defaultValue = "0", description = "round the hidden tanh outputs to 2^BITS levels"
+            + " in training and recording (quantization-aware, as Lorenzen et al. 2022); 0 = off (default ${DEFAULT-VALUE})")
+    int quantizeBits;
+
     private Ib12Options options;
 
     @Override
@@ -55,7 +62,7 @@ public final class Ib12Command extends TrainingCommand {
             throw new IllegalArgumentException(taskFile + ": no such task file");
         }
         options = new Ib12Options(variant, epochs, batch, learningRate, split.equals("shuffled"), trainFraction, taskFile,
-                EstimatorCatalog.fromSpecs(measures), points, null, dumps(), quiet(), null, recovery());
+                EstimatorCatalog.fromSpecs(measures), points, null, dumps(), quiet(), null, recovery(), gradientSnr, quantizeBits);
     }
 
     @Override

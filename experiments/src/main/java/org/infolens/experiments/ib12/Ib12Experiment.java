@@ -13,6 +13,7 @@ import org.infolens.estimate.binning.AdaptiveDiscretizer;
 import org.infolens.estimate.binning.BinnedInformation;
 import org.infolens.estimate.binning.FixedRangeDiscretizer;
 import org.infolens.estimate.binning.GlobalMinMaxDiscretizer;
+import org.infolens.estimate.parameters.GradientSignalToNoise;
 import org.infolens.experiments.Classification;
 import org.infolens.experiments.HiddenActivation;
 import org.infolens.experiments.InstrumentedTraining;
@@ -73,7 +74,7 @@ public final class Ib12Experiment {
         INDArray trainY = oneHot(v.trainingLabels(select(labels, order, 0, trainRows)));
         long batchSeed = v.derivedSeed(TrainingVariant.MINIBATCH_ORDER);
         return new Setup(task, trainX, trainY, rows(task.features(), order, trainRows, n), oneHot(select(labels, order, trainRows, n)),
-                Ib12Network.build(v, o.learningRate()),
+                Ib12Network.build(v, o.learningRate(), o.quantizeBits()),
                 new ShufflingDataSetIterator(trainX, trainY, o.batchSize(), batchSeed, false), splitSeed, batchSeed);
     }
 
@@ -97,7 +98,14 @@ public final class Ib12Experiment {
         settings.put("optimizer", "Adam");
         settings.put("learningRate", o.learningRate());
         settings.put("weightInit", "truncated normal, std 1/sqrt(fan_in)");
-        return InfoPlaneListener.builder()
+        if (o.quantizeBits() > 0) {
+            settings.put("quantizedBits", o.quantizeBits());
+        }
+        InfoPlaneListener.Builder listener = InfoPlaneListener.builder();
+        if (o.gradientSnr()) {
+            listener.parameterMeasure(new GradientSignalToNoise());
+        }
+        return listener
                 .probe(ProbeSet.of(Nd4j.create(task.features()), task.labels()))
                 .measures(o.measures().isEmpty() ? defaultMeasures(o.variant().activation()) : o.measures())
                 .schedule(EpochSchedule.logSpaced(o.epochs(), o.schedulePoints()))

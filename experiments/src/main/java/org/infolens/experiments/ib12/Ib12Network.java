@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.infolens.experiments.TrainingVariant;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -26,7 +27,12 @@ public final class Ib12Network {
     }
 
     public static MultiLayerNetwork build(TrainingVariant v, double learningRate) {
-        Activation hidden = v.activation().dl4j();
+        return build(v, learningRate, 0);
+    }
+
+    /** With {@code quantizeBits} > 0, the hidden tanh layers' outputs are rounded to 2^bits levels ({@link QuantizedTanh}). */
+    public static MultiLayerNetwork build(TrainingVariant v, double learningRate, int quantizeBits) {
+        IActivation hidden = quantizeBits > 0 ? new QuantizedTanh(quantizeBits) : v.activation().dl4j().getActivationFunction();
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(v.seed())
                 .updater(new Adam(learningRate))

@@ -24,17 +24,19 @@ import org.infolens.measure.Measure;
  * @param quiet           no progress bar
  * @param launch          how the run was launched, for run.json (see {@link org.infolens.experiments.TrainingCommand}), or null
  * @param recovery        checkpoints at recorded epochs, and whether to resume the run in {@code runDirectory} from its checkpoint
+ * @param gradientSnr     also record each layer's gradient signal-to-noise ratio (Shwartz-Ziv and Tishby's drift and diffusion)
+ * @param quantizeBits    hidden tanh outputs rounded to 2^bits levels (Lorenzen et al.'s quantized network), or 0
  */
 public record Ib12Options(TrainingVariant variant, int epochs, int batchSize, double learningRate,
                           boolean shuffleSplit, double trainFraction, Path taskFile, List<Measure> measures,
                           int schedulePoints, Path runDirectory, ActivationDumps dumps, boolean quiet, Map<String, Object> launch,
-                          org.infolens.experiments.RunRecovery recovery) {
+                          org.infolens.experiments.RunRecovery recovery, boolean gradientSnr, int quantizeBits) {
 
     /** Options of a run launched from Java code, not through an {@link Ib12Command}. */
     public Ib12Options(TrainingVariant variant, int epochs, int batchSize, double learningRate, boolean shuffleSplit, double trainFraction,
                        Path taskFile, List<Measure> measures, int schedulePoints, Path runDirectory, ActivationDumps dumps, boolean quiet) {
         this(variant, epochs, batchSize, learningRate, shuffleSplit, trainFraction, taskFile, measures, schedulePoints, runDirectory, dumps,
-                quiet, null, org.infolens.experiments.RunRecovery.NONE);
+                quiet, null, org.infolens.experiments.RunRecovery.NONE, false, 0);
     }
 
     public Ib12Options {
@@ -53,6 +55,9 @@ public record Ib12Options(TrainingVariant variant, int epochs, int batchSize, do
         if (schedulePoints < 2) {
             throw new IllegalArgumentException("--points must be >= 2, got " + schedulePoints);
         }
+        if (quantizeBits != 0 && variant.activation() != org.infolens.experiments.HiddenActivation.TANH) {
+            throw new IllegalArgumentException("--quantize applies to tanh networks, got --activation " + variant.activation().id());
+        }
         measures = List.copyOf(measures);
         java.util.Objects.requireNonNull(recovery, "recovery");
     }
@@ -65,6 +70,6 @@ public record Ib12Options(TrainingVariant variant, int epochs, int batchSize, do
     /** The same settings for another variant (seed), written to {@code directory}, launched as {@code launchRecord} says. */
     public Ib12Options with(TrainingVariant v, Path directory, Map<String, Object> launchRecord) {
         return new Ib12Options(v, epochs, batchSize, learningRate, shuffleSplit, trainFraction, taskFile, measures,
-                schedulePoints, directory, dumps, quiet, launchRecord, recovery);
+                schedulePoints, directory, dumps, quiet, launchRecord, recovery, gradientSnr, quantizeBits);
     }
 }

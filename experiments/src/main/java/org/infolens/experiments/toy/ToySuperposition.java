@@ -28,15 +28,15 @@ public final class ToySuperposition {
     /** The experiment's name. */
     public static final String NAME = "toy-superposition";
 
-    /** Fresh inputs whose hidden activations the sparse autoencoder sees. */
+    /** Fresh inputs whose hidden activations the sparse autoencoder sees (the default). */
     public static final int ROWS = 10_000;
 
     /** One sparsity's result. */
     public record Point(double sparsity, double reference, double effectiveFeatures, double ratio, double seconds) {
     }
 
-    /** The sweep's points and the Pearson correlation of F / m with ||W||^2 / m. */
-    public record Result(List<Point> points, double pearson) {
+    /** The sweep's points, the Pearson correlation of F / m with ||W||^2 / m, and the rows the autoencoder saw per point. */
+    public record Result(List<Point> points, double pearson, int rows) {
     }
 
     private ToySuperposition() {
@@ -59,24 +59,24 @@ public final class ToySuperposition {
         return s;
     }
 
-    /** Runs the sweep; {@code progress} sees each point as it is done. */
-    public static Result run(double[] sparsities, int steps, long seed, Consumer<Point> progress) {
+    /** Runs the sweep, the autoencoder on {@code rows} fresh rows per sparsity; {@code progress} sees each point as it is done. */
+    public static Result run(double[] sparsities, int steps, int rows, long seed, Consumer<Point> progress) {
         List<Point> points = new ArrayList<>();
         for (double s : sparsities) {
             long t0 = System.nanoTime();
             ToyModel model = ToyModel.train(ToyModel.Settings.paper(s, seed).withSteps(steps));
-            INDArray h = model.hidden(ToyModel.sample(model.settings(), ROWS, new Random(seed + 1)));
+            INDArray h = model.hidden(ToyModel.sample(model.settings(), rows, new Random(seed + 1)));
             int m = model.settings().hidden();
-            Activations hidden = Activations.wrap(h.data().asFloat(), ROWS, m);
-            Estimate e = EffectiveFeatures.builder().rows(ROWS).seed(seed).warmStart(false).build()
-                    .estimate(new LayerId(0, "hidden", m, LayerKind.DENSE, "linear"), hidden, Probe.of(new int[ROWS]));
+            Activations hidden = Activations.wrap(h.data().asFloat(), rows, m);
+            Estimate e = EffectiveFeatures.builder().rows(rows).seed(seed).warmStart(false).build()
+                    .estimate(new LayerId(0, "hidden", m, LayerKind.DENSE, "linear"), hidden, Probe.of(new int[rows]));
             Point p = new Point(s, model.superposition(), e.value("F"), e.value("F") / m, (System.nanoTime() - t0) / 1e9);
             points.add(p);
             progress.accept(p);
         }
         double[] x = points.stream().mapToDouble(Point::reference).toArray();
         double[] y = points.stream().mapToDouble(Point::ratio).toArray();
-        return new Result(points, pearson(x, y));
+        return new Result(points, pearson(x, y), rows);
     }
 
     /** Pearson's correlation coefficient of two equally long series. */

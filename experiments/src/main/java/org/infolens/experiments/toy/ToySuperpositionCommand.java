@@ -24,15 +24,22 @@ public final class ToySuperpositionCommand extends ExperimentCommand {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the models, inputs and autoencoders (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--rows", defaultValue = "" + ToySuperposition.ROWS, description = "hidden activation rows the sparse autoencoder"
+            + " trains on per sparsity (default ${DEFAULT-VALUE}; fewer for a quick check: F depends on it)")
+    int rows;
+
     @Override
     public ExperimentOutcome launch() throws IOException {
         double[] sparsities = ToySuperposition.sparsities(count);
+        if (rows < 2) {
+            throw new IllegalArgumentException("--rows must be >= 2, got " + rows);
+        }
         if (steps < 1) {
             throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
         }
         Path dir = directory(outOption(), name());
         out().println("sparsity,reference_W2_over_m,F,F_over_m,seconds");
-        ToySuperposition.Result r = ToySuperposition.run(sparsities, steps, seed, p -> {
+        ToySuperposition.Result r = ToySuperposition.run(sparsities, steps, rows, seed, p -> {
             out().println(ToySuperposition.row(p));
             out().flush();
         });

@@ -65,7 +65,7 @@ public final class ToySuperpositionFigure {
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 17), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         TextTitle sub = new TextTitle(String.format(Locale.ROOT, "n = 20, m = 5, %d sparsities from %.3f to %.3f; SAE dictionary 20 on %d rows",
-                r.points().size(), r.points().get(0).sparsity(), r.points().get(r.points().size() - 1).sparsity(), ToySuperposition.ROWS),
+                r.points().size(), r.points().get(0).sparsity(), r.points().get(r.points().size() - 1).sparsity(), r.rows()),
                 new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         sub.setPaint(Color.DARK_GRAY);
         chart.addSubtitle(sub);
