@@ -15,8 +15,6 @@ import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.numeric.EffectiveNumber;
 import org.infolens.numeric.RandomRows;
-import org.infolens.numeric.RandomRows;
-import org.infolens.numeric.EffectiveNumber;
 import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.MeasureProvider;
 import org.infolens.measure.Output;
@@ -76,7 +74,8 @@ public final class EffectiveFeatures extends ConfiguredMeasure {
 
     @Override
     public String label() {
-        return NAME + "/x" + settings.dictionaryRatio() + "-l" + settings.lambda() + "-n" + rows;
+        return NAME + "/x" + settings.dictionaryRatio() + "-l" + settings.lambda() + "-n" + rows + (settings.tied() ? "" : "-untied")
+                + (settings.resamples() > 0 ? "-r" + settings.resamples() : "");
     }
 
 
@@ -125,6 +124,7 @@ public final class EffectiveFeatures extends ConfiguredMeasure {
         details.put("stoppedEarly", sae.training().stoppedEarly());
         details.put("warmStarted", sae.training().warmStarted());
         details.put("deadFeatures", dead);
+        details.put("resampledFeatures", sae.training().resampled());
         return new Estimate(v, resolved, details);
     }
 

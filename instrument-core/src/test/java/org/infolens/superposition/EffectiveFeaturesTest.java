@@ -33,16 +33,21 @@ class EffectiveFeaturesTest extends EstimatorContract {
     }
 
     /**
-     * k orthonormal features, one active per row: a dictionary that finds them shares its L1 mass evenly
-     * over k atoms, F = k. Within 5 percent: the atoms' masses differ by the features' sampling
-     * frequencies (a few percent at these N), and an atom split in two would move F by a whole unit.
+     * The known-features test: k unit features in d dimensions, one active per row (orthonormal for
+     * k <= d, random directions in superposition for k > d). A dictionary that finds them shares its L1
+     * mass evenly over k atoms, F = k; one that splits features (several atoms per feature) or merges them
+     * moves F by whole units. Within 10 percent, on both sides of k = d (the atoms' masses also differ by
+     * the features' sampling frequencies, a few percent at these N).
      */
     @Override
     protected List<ClosedForm> closedForms() {
         return List.of(
-                new ClosedForm("6 features in 12 dimensions", () -> features(3000, 6, 12, 2), "F", 6, 0.3),
-                new ClosedForm("8 features in 8 dimensions", () -> features(3000, 8, 8, 3), "F", 8, 0.4),
-                new ClosedForm("ratio = F / width", () -> features(3000, 6, 12, 2), "ratio", 0.5, 0.025));
+                new ClosedForm("k < d: 6 features in 12 dimensions", () -> features(3000, 6, 12, 2), "F", 6, 0.6),
+                new ClosedForm("k < d: 3 features in 16 dimensions", () -> features(3000, 3, 16, 4), "F", 3, 0.3),
+                new ClosedForm("k = d: 8 features in 8 dimensions", () -> features(3000, 8, 8, 3), "F", 8, 0.8),
+                new ClosedForm("k > d: 12 features in 6 dimensions", () -> features(4000, 12, 6, 5), "F", 12, 1.2),
+                new ClosedForm("k > d: 16 features in 8 dimensions", () -> features(4000, 16, 8, 6), "F", 16, 1.6),
+                new ClosedForm("ratio = F / width", () -> features(3000, 6, 12, 2), "ratio", 0.5, 0.05));
     }
 
     @Override
@@ -124,7 +129,7 @@ class EffectiveFeaturesTest extends EstimatorContract {
     void theCatalogMakesItFromTextParameters() {
         Measure m = EstimatorCatalog.fromSpec("effective-features:rows=500,lambda=0.2,warmStart=false");
         Map<String, Object> p = m.parameters();
-        assertEquals(List.of("rows", "dictionaryRatio", "lambda", "learningRate", "batch", "patience", "maxEpochs", "minImprovement", "seed",
+        assertEquals(List.of("rows", "dictionaryRatio", "lambda", "learningRate", "batch", "patience", "maxEpochs", "minImprovement", "tied", "resamples", "seed",
                 "warmStart"), List.copyOf(p.keySet()));
         assertEquals(500, p.get("rows"));
         assertEquals(0.2, p.get("lambda"));
