@@ -9,6 +9,7 @@ import org.infolens.numeric.AdamOptimizer;
 import org.infolens.numeric.RandomRows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -22,7 +23,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * penalty is escaped by shrinking z and growing d); a feature's mass is then z_i ||d_i||, its code in
  * the gauge where decoder rows have unit norm. Adam, minibatches of seeded shuffled rows, stopped when
  * the epoch's training loss (the mean of its minibatch losses) has not improved by a relative
- * {@code minImprovement} for {@code patience} epochs, or at {@code maxEpochs}. Atoms that fired on
+ * {@code minImprovement} for {@code patience} epochs, when F has settled (optional, {@code stableF}),
+ * or at {@code maxEpochs}. Atoms that fired on
  * no row of an epoch are dead: up to {@code resamples} times they are re-initialised along the
  * residuals of rows drawn in proportion to their squared error (Bricken et al. 2023) and training
  * re-converges from a fresh optimiser. Float32 GEMMs into buffers allocated once per training; a
@@ -40,11 +42,12 @@ public final class SparseAutoencoder {
      * @param dictionaryRatio D / width
      * @param lambda          weight of the L1 penalty mean |z| (untied: mean z_i ||d_i||)
      * @param minImprovement  relative decrease of the epoch loss that counts as an improvement
+     * @param stableF         also stop when F of an epoch's code masses is within this fraction of the previous epoch's (0: off)
      * @param tied            the paper's tied weights; false: untied decoder with bias and norm-weighted L1
      * @param resamples       rounds of dead-atom resampling at most (0: none)
      */
     public record Settings(int dictionaryRatio, double lambda, double learningRate, int batch, int patience, int maxEpochs,
-                           double minImprovement, boolean tied, int resamples, long seed) {
+                           double minImprovement, double stableF, boolean tied, int resamples, long seed) {
 
         public static final Param<Integer> DICTIONARY_RATIO = Param.integer("dictionaryRatio", 4, "dictionary size D = ratio x width")
                 .check(r -> r >= 1, ">= 1");
@@ -57,6 +60,8 @@ public final class SparseAutoencoder {
                 .check(e -> e >= 1, ">= 1");
         public static final Param<Double> MIN_IMPROVEMENT = Param.real("minImprovement", 1e-3, "relative decrease of the epoch loss"
                 + " that counts as an improvement").check(m -> m >= 0 && m < 1, "in [0, 1)");
+        public static final Param<Double> STABLE_F = Param.real("stableF", 0.0, "also stop when F of an epoch's code masses is within"
+                + " this fraction of the previous epoch's (0: off)").check(f -> f >= 0 && f < 1, "in [0, 1)");
         public static final Param<Boolean> TIED = Param.flag("tied", true, "tied encoder and decoder (the paper's); false: untied"
                 + " decoder with a bias and the L1 penalty weighted by decoder norms");
         public static final Param<Integer> RESAMPLES = Param.integer("resamples", 0, "rounds of dead-atom resampling, each followed by"
@@ -64,7 +69,7 @@ public final class SparseAutoencoder {
         public static final Param<Long> SEED = Param.seed("seed", "seed of the row draw, the initial weights and the minibatch order");
         /** The published setup (D = 4 width, lambda 0.1, Adam 1e-3, batch 128, patience 10), 1e-3 and 500 epochs at most. */
         public static final ParameterSet PARAMETERS = ParameterSet.of(DICTIONARY_RATIO, LAMBDA, LEARNING_RATE, BATCH, PATIENCE,
-                MAX_EPOCHS, MIN_IMPROVEMENT, TIED, RESAMPLES, SEED);
+                MAX_EPOCHS, MIN_IMPROVEMENT, STABLE_F, TIED, RESAMPLES, SEED);
 
         private static final String OWNER = "sparse autoencoder";
 
@@ -75,7 +80,7 @@ public final class SparseAutoencoder {
         /** The settings of a configuration that declares them. */
         public static Settings of(Config c) {
             return new Settings(c.get(DICTIONARY_RATIO), c.get(LAMBDA), c.get(LEARNING_RATE), c.get(BATCH), c.get(PATIENCE),
-                    c.get(MAX_EPOCHS), c.get(MIN_IMPROVEMENT), c.get(TIED), c.get(RESAMPLES), c.get(SEED));
+                    c.get(MAX_EPOCHS), c.get(MIN_IMPROVEMENT), c.get(STABLE_F), c.get(TIED), c.get(RESAMPLES), c.get(SEED));
         }
 
         public Settings {
@@ -86,6 +91,7 @@ public final class SparseAutoencoder {
             PATIENCE.requireValid(OWNER, patience);
             MAX_EPOCHS.requireValid(OWNER, maxEpochs);
             MIN_IMPROVEMENT.requireValid(OWNER, minImprovement);
+            STABLE_F.requireValid(OWNER, stableF);
             RESAMPLES.requireValid(OWNER, resamples);
         }
     }
@@ -191,6 +197,44 @@ public final class SparseAutoencoder {
         return mass.muli(norms.castTo(DataType.DOUBLE)).toDoubleVector();
     }
 
+    /**
+     * Groups of atoms that are one feature: atoms whose decoder directions have a cosine of at least
+     * {@code cosine} are joined (transitively). {@code group[i]} is the smallest atom index of atom i's
+     * group. A split feature (two atoms along one direction, sharing its rows by magnitude) is one
+     * group; distinct features in superposition are not (in d dimensions, even packed ones have
+     * cosines well below 0.9).
+     */
+    public int[] parallelGroups(double cosine) {
+        INDArray unit = weights.decoder().divColumnVector(weights.decoder().norm2(true, 1).addi(1e-12));
+        float[] gram = Nd4j.gemm(unit, unit, false, true).data().asFloat();
+        int d = dictionarySize();
+        int[] group = new int[d];
+        for (int i = 0; i < d; i++) {
+            group[i] = i;
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = i + 1; j < d; j++) {
+                if (gram[i * d + j] >= cosine) {
+                    int a = root(group, i);
+                    int b = root(group, j);
+                    group[Math.max(a, b)] = Math.min(a, b);
+                }
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            group[i] = root(group, i);
+        }
+        return group;
+    }
+
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
     private static SparseAutoencoder fit(Activations rows, Weights w, Settings s, boolean warm) {
         int n = rows.rows();
         INDArray data = matrix(rows);
@@ -206,7 +250,9 @@ public final class SparseAutoencoder {
         int epoch = 0;
         int resampleRounds = 0;
         int resampled = 0;
-        while (epoch < s.maxEpochs() && stale < s.patience()) {
+        double previousF = Double.NaN;
+        boolean stable = false;
+        while (epoch < s.maxEpochs() && stale < s.patience() && !stable) {
             RandomRows.shuffle(order, rnd);
             INDArray shuffled = Nd4j.pullRows(data, 1, order); // one gather per epoch; the batches are views of it
             codeMass.assign(0);
@@ -228,6 +274,12 @@ public final class SparseAutoencoder {
             } else {
                 stale++;
             }
+            if (s.stableF() > 0) { // the masses summed while the epoch trained: free, and what F is read from
+                double f = EffectiveFeatures.fromMass(codeMass.castTo(DataType.DOUBLE).muli(w.decoderNorms().castTo(DataType.DOUBLE))
+                        .toDoubleVector());
+                stable = Math.abs(f - previousF) <= s.stableF() * previousF;
+                previousF = f;
+            }
             if (resampleRounds < s.resamples() && epoch < s.maxEpochs()) {
                 int[] dead = dead(codeMass);
                 if (dead.length > 0 && dead.length < codeMass.length()) {
@@ -237,10 +289,12 @@ public final class SparseAutoencoder {
                     resampled += dead.length;
                     best = Double.POSITIVE_INFINITY; // re-converge: the new atoms start far from their optimum
                     stale = 0;
+                    previousF = Double.NaN;
+                    stable = false;
                 }
             }
         }
-        return new SparseAutoencoder(w, new Training(epoch, loss, stale >= s.patience(), warm, resampled));
+        return new SparseAutoencoder(w, new Training(epoch, loss, stale >= s.patience() || stable, warm, resampled));
     }
 
     private static int[] dead(INDArray codeMass) {
@@ -311,9 +365,12 @@ public final class SparseAutoencoder {
     static final class Step {
         final int rows;
         final INDArray pre; // B x D: pre-activations, then codes z
+        final INDArray active; // B x D: 1 where z > 0
         final INDArray dCodes; // B x D
         final INDArray residual; // B x width
+        final INDArray codeSums; // 1 x D
         final INDArray[] gradients;
+        private final INDArray penaltyGradient; // D x width, untied only: the L1 term's gradient in the decoder
 
         Step(int rows, Weights w) {
             this.rows = rows;
@@ -321,52 +378,57 @@ public final class SparseAutoencoder {
             long dictionary = w.encoder().rows();
             long width = w.encoder().columns();
             pre = Nd4j.create(t, rows, dictionary);
+            active = Nd4j.create(t, rows, dictionary);
             dCodes = Nd4j.create(t, rows, dictionary);
             residual = Nd4j.create(t, rows, width);
-            gradients = w.tied() ? new INDArray[] {Nd4j.create(t, dictionary, width), null}
-                    : new INDArray[] {Nd4j.create(t, dictionary, width), null, Nd4j.create(t, dictionary, width), null};
+            codeSums = Nd4j.create(t, 1, dictionary);
+            gradients = w.tied() ? new INDArray[] {Nd4j.create(t, dictionary, width), Nd4j.create(t, 1, dictionary)}
+                    : new INDArray[] {Nd4j.create(t, dictionary, width), Nd4j.create(t, 1, dictionary), Nd4j.create(t, dictionary, width),
+                        Nd4j.create(t, 1, width)};
+            penaltyGradient = w.tied() ? null : Nd4j.create(t, dictionary, width);
         }
 
         /**
          * Loss of the batch {@code a} (B x width); fills {@link #gradients} (dLoss/d of each of
          * {@link Weights#parameters()}) and adds the batch's code sums to {@code codeMass}. Works in the
-         * arrays' data type (double in the finite-difference test).
+         * arrays' data type (double in the finite-difference test). Every B x D and D x width result goes
+         * into this step's buffers: ND4J's allocations, not its arithmetic, are what a small step costs.
          */
         double run(INDArray a, Weights w, double lambda, INDArray codeMass) {
             double b = rows;
             double width = a.columns();
             double dictionary = w.encoder().rows();
+            double penalty = lambda / (b * dictionary);
             Nd4j.gemm(a, w.encoder(), pre, false, true, 1, 0);
             pre.addiRowVector(w.encoderBias());
-            INDArray active = pre.gt(0).castTo(pre.dataType());
+            Nd4j.exec(new org.nd4j.linalg.api.ops.impl.scalar.Step(pre, active, 0.0)); // 1 where pre > 0
             INDArray z = pre.muli(active);
             Nd4j.gemm(z, w.decoder(), residual, false, false, 1, 0);
             if (!w.tied()) {
                 residual.addiRowVector(w.decoderBias());
             }
             residual.subi(a);
-            INDArray codeSums = z.sum(true, 0);
-            codeMass.addi(codeSums.castTo(codeMass.dataType()));
-            INDArray norms = w.decoderNorms();
+            z.sum(codeSums, true, 0);
+            codeMass.addi(codeSums);
             double rootSquares = residual.norm2Number().doubleValue();
-            double penalty = lambda / (b * dictionary);
-            double loss = rootSquares * rootSquares / (b * width) + penalty * codeSums.mul(norms).sumNumber().doubleValue();
+            INDArray norms = w.tied() ? null : w.decoderNorms();
+            double l1 = w.tied() ? codeSums.sumNumber().doubleValue() : codeSums.mul(norms).sumNumber().doubleValue();
+            double loss = rootSquares * rootSquares / (b * width) + penalty * l1;
             INDArray dReconstruction = residual.muli(2 / (b * width));
-            // d|z|/dz = 1 where z > 0; the ReLU's mask zeroes the rest
+            // d|z|/dz = 1 (times ||d_i|| untied) where z > 0; the ReLU's mask zeroes the rest
             Nd4j.gemm(dReconstruction, w.decoder(), dCodes, false, true, 1, 0);
-            INDArray dPre = dCodes.addiRowVector(norms.mul(penalty)).muli(active);
-            INDArray gradEncoder = gradients[0];
+            INDArray dPre = (w.tied() ? dCodes.addi(penalty) : dCodes.addiRowVector(norms.mul(penalty))).muli(active);
+            dPre.sum(gradients[1], true, 0);
             if (w.tied()) {
-                Nd4j.gemm(z, dReconstruction, gradEncoder, true, false, 1, 0); // the decoder's use of w ...
-                Nd4j.gemm(dPre, a, gradEncoder, true, false, 1, 1); // ... plus the encoder's
-                gradients[1] = dPre.sum(true, 0);
+                Nd4j.gemm(z, dReconstruction, gradients[0], true, false, 1, 0); // the decoder's use of w ...
+                Nd4j.gemm(dPre, a, gradients[0], true, false, 1, 1); // ... plus the encoder's
             } else {
-                Nd4j.gemm(dPre, a, gradEncoder, true, false, 1, 0);
-                gradients[1] = dPre.sum(true, 0);
+                Nd4j.gemm(dPre, a, gradients[0], true, false, 1, 0);
                 // decoder: the reconstruction's gradient plus the penalty's, lambda' sum_b z_bi d_i / ||d_i||
                 Nd4j.gemm(z, dReconstruction, gradients[2], true, false, 1, 0);
-                gradients[2].addi(w.decoder().mulColumnVector(codeSums.mul(penalty).divi(norms).reshape((long) dictionary, 1)));
-                gradients[3] = dReconstruction.sum(true, 0);
+                Nd4j.exec(new BroadcastMulOp(w.decoder(), codeSums.mul(penalty).divi(norms).reshape((long) dictionary), penaltyGradient, 0));
+                gradients[2].addi(penaltyGradient);
+                dReconstruction.sum(gradients[3], true, 0);
             }
             return loss;
         }
