@@ -66,7 +66,7 @@ public final class BundledClaims implements ClaimProvider {
     static final RunSpec FASHION_RANDOM = RunSpec.of("fashion-mlp-random", "fashion-mlp", concat(FASHION, "--random-labels"))
             .full("--epochs", "20", "--probe-size", "2000").quick("--epochs", "3", "--train-limit", "2000", "--probe-size", "300");
     static final RunSpec TOY = RunSpec.of("toy-superposition", "toy-superposition").full("--sparsities", "20", "--steps", "10000")
-            .quick("--sparsities", "4", "--steps", "1000", "--rows", "1000");
+            .quick("--sparsities", "4", "--steps", "1000", "--sae", "rows=1000");
 
     @Override
     public List<Claim> claims() {

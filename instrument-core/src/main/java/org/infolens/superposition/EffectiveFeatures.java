@@ -15,8 +15,6 @@ import org.infolens.measure.Estimate;
 import org.infolens.measure.Measure;
 import org.infolens.numeric.EffectiveNumber;
 import org.infolens.numeric.RandomRows;
-import org.infolens.numeric.RandomRows;
-import org.infolens.numeric.EffectiveNumber;
 import org.infolens.measure.ConfiguredMeasure;
 import org.infolens.measure.MeasureProvider;
 import org.infolens.measure.Output;
@@ -46,7 +44,9 @@ public final class EffectiveFeatures extends ConfiguredMeasure {
             + " fixed across a run)").check(n -> n >= 2, ">= 2");
     public static final Param<Boolean> WARM_START = Param.flag("warmStart", true, "each layer's autoencoder starts from the one"
             + " trained at the previous recorded epoch");
-    public static final ParameterSet PARAMETERS = ParameterSet.of(ROWS).and(Settings.PARAMETERS).and(WARM_START);
+    public static final Param<Double> MERGE_COSINE = Param.real("mergeCosine", 1.0, "atoms whose decoder directions have at least this"
+            + " cosine count as one feature (1: only identical directions)").check(c -> c > 0 && c <= 1, "in (0, 1]");
+    public static final ParameterSet PARAMETERS = ParameterSet.of(ROWS).and(Settings.PARAMETERS).and(WARM_START).and(MERGE_COSINE);
 
     /** The {@code effective-features} family for the catalog. */
     public static final class Provider extends MeasureProvider {
@@ -60,6 +60,7 @@ public final class EffectiveFeatures extends ConfiguredMeasure {
     private final int rows;
     private final Settings settings;
     private final boolean warmStart;
+    private final double mergeCosine;
     private final Map<String, SparseAutoencoder> trainedByLayer = new HashMap<>();
 
     private EffectiveFeatures(Config config) {
@@ -67,6 +68,7 @@ public final class EffectiveFeatures extends ConfiguredMeasure {
         this.rows = config.get(ROWS);
         this.settings = Settings.of(config);
         this.warmStart = config.get(WARM_START);
+        this.mergeCosine = config.get(MERGE_COSINE);
     }
 
     public static Builder builder() {
@@ -76,7 +78,8 @@ public final class EffectiveFeatures extends ConfiguredMeasure {
 
     @Override
     public String label() {
-        return NAME + "/x" + settings.dictionaryRatio() + "-l" + settings.lambda() + "-n" + rows;
+        return NAME + "/x" + settings.dictionaryRatio() + "-l" + settings.lambda() + "-n" + rows + (settings.tied() ? "" : "-untied")
+                + (settings.resamples() > 0 ? "-r" + settings.resamples() : "") + (mergeCosine < 1 ? "-m" + mergeCosine : "");
     }
 
 
@@ -111,6 +114,15 @@ public final class EffectiveFeatures extends ConfiguredMeasure {
             throw new IllegalArgumentException("every one of the " + mass.length + " dictionary features is inactive on layer "
                     + layer.describe() + ": no L1 mass to share out");
         }
+        int[] group = sae.parallelGroups(mergeCosine);
+        int merged = 0;
+        for (int i = 0; i < mass.length; i++) {
+            if (group[i] != i) { // a feature split over parallel atoms counts once, with their mass together
+                mass[group[i]] += mass[i];
+                merged += mass[i] > 0 ? 1 : 0;
+                mass[i] = 0;
+            }
+        }
         double f = fromMass(mass);
         Map<String, Double> v = new LinkedHashMap<>();
         v.put("F", f);
@@ -125,6 +137,8 @@ public final class EffectiveFeatures extends ConfiguredMeasure {
         details.put("stoppedEarly", sae.training().stoppedEarly());
         details.put("warmStarted", sae.training().warmStarted());
         details.put("deadFeatures", dead);
+        details.put("resampledFeatures", sae.training().resampled());
+        details.put("mergedFeatures", merged);
         return new Estimate(v, resolved, details);
     }
 
@@ -238,6 +252,30 @@ public final class EffectiveFeatures extends ConfiguredMeasure {
         /** Seed of the row draw, the initial weights and the minibatch order (default 0). */
         public Builder seed(long s) {
             config.set(Settings.SEED, s);
+            return this;
+        }
+
+        /** Also stop training when F of an epoch's code masses is within this fraction of the previous epoch's (default 0: off). */
+        public Builder stableF(double fraction) {
+            config.set(Settings.STABLE_F, fraction);
+            return this;
+        }
+
+        /** Tied encoder and decoder (default true, the paper's); false: untied decoder with bias and norm-weighted L1. */
+        public Builder tied(boolean on) {
+            config.set(Settings.TIED, on);
+            return this;
+        }
+
+        /** Rounds of dead-atom resampling, each followed by re-convergence (default 0). */
+        public Builder resamples(int rounds) {
+            config.set(Settings.RESAMPLES, rounds);
+            return this;
+        }
+
+        /** Atoms whose decoder directions have at least this cosine count as one feature (default 1: only identical ones). */
+        public Builder mergeCosine(double cosine) {
+            config.set(MERGE_COSINE, cosine);
             return this;
         }
 

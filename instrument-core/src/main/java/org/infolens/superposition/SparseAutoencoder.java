@@ -9,16 +9,27 @@ import org.infolens.numeric.AdamOptimizer;
 import org.infolens.numeric.RandomRows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The sparse autoencoder of Bereska et al. (2025): tied weights W (D x width), codes
- * z = ReLU(W a + b), reconstruction W^T z (no decoder bias), loss = mean squared error over all
- * entries + lambda * mean |z| over all codes, Adam, minibatches of seeded shuffled rows, stopped when
+ * The sparse autoencoder of Bereska et al. (2025) and its untied variant. Tied (the paper's): weights W
+ * (D x width), codes z = ReLU(W a + b), reconstruction W^T z, loss = mean squared error over all
+ * entries + lambda * mean |z| over all codes. Untied (current sparse-autoencoder practice): encoder E
+ * and decoder rows d_i (both D x width), a decoder bias c, reconstruction sum_i z_i d_i + c, and the
+ * L1 term weighted by each decoder row's norm, lambda * mean z_i ||d_i|| (without that weight the
+ * penalty is escaped by shrinking z and growing d); a feature's mass is then z_i ||d_i||, its code in
+ * the gauge where decoder rows have unit norm. Adam, minibatches of seeded shuffled rows, stopped when
  * the epoch's training loss (the mean of its minibatch losses) has not improved by a relative
- * {@code minImprovement} for {@code patience} epochs, or at {@code maxEpochs}. Float32 GEMMs (the
- * activations are float32 anyway); a trained autoencoder can continue on new rows of the same width
- * (warm start), which is how a run is tracked epoch after epoch.
+ * {@code minImprovement} for {@code patience} epochs, when F has settled (optional, {@code stableF}),
+ * or at {@code maxEpochs}. Atoms that fired on
+ * no row of an epoch are dead: up to {@code resamples} times they are re-initialised along the
+ * residuals of rows drawn in proportion to their squared error (Bricken et al. 2023) and training
+ * re-converges from a fresh optimiser. Float32 GEMMs into buffers allocated once per training; a
+ * trained autoencoder can continue on new rows of the same width (warm start), which is how a run is
+ * tracked epoch after epoch.
  */
 public final class SparseAutoencoder {
 
@@ -29,11 +40,14 @@ public final class SparseAutoencoder {
      * How to train.
      *
      * @param dictionaryRatio D / width
-     * @param lambda          weight of the L1 penalty mean |z|
+     * @param lambda          weight of the L1 penalty mean |z| (untied: mean z_i ||d_i||)
      * @param minImprovement  relative decrease of the epoch loss that counts as an improvement
+     * @param stableF         also stop when F of an epoch's code masses is within this fraction of the previous epoch's (0: off)
+     * @param tied            the paper's tied weights; false: untied decoder with bias and norm-weighted L1
+     * @param resamples       rounds of dead-atom resampling at most (0: none)
      */
     public record Settings(int dictionaryRatio, double lambda, double learningRate, int batch, int patience, int maxEpochs,
-                           double minImprovement, long seed) {
+                           double minImprovement, double stableF, boolean tied, int resamples, long seed) {
 
         public static final Param<Integer> DICTIONARY_RATIO = Param.integer("dictionaryRatio", 4, "dictionary size D = ratio x width")
                 .check(r -> r >= 1, ">= 1");
@@ -46,10 +60,16 @@ public final class SparseAutoencoder {
                 .check(e -> e >= 1, ">= 1");
         public static final Param<Double> MIN_IMPROVEMENT = Param.real("minImprovement", 1e-3, "relative decrease of the epoch loss"
                 + " that counts as an improvement").check(m -> m >= 0 && m < 1, "in [0, 1)");
+        public static final Param<Double> STABLE_F = Param.real("stableF", 0.0, "also stop when F of an epoch's code masses is within"
+                + " this fraction of the previous epoch's (0: off)").check(f -> f >= 0 && f < 1, "in [0, 1)");
+        public static final Param<Boolean> TIED = Param.flag("tied", true, "tied encoder and decoder (the paper's); false: untied"
+                + " decoder with a bias and the L1 penalty weighted by decoder norms");
+        public static final Param<Integer> RESAMPLES = Param.integer("resamples", 0, "rounds of dead-atom resampling, each followed by"
+                + " re-convergence").check(r -> r >= 0, ">= 0");
         public static final Param<Long> SEED = Param.seed("seed", "seed of the row draw, the initial weights and the minibatch order");
         /** The published setup (D = 4 width, lambda 0.1, Adam 1e-3, batch 128, patience 10), 1e-3 and 500 epochs at most. */
         public static final ParameterSet PARAMETERS = ParameterSet.of(DICTIONARY_RATIO, LAMBDA, LEARNING_RATE, BATCH, PATIENCE,
-                MAX_EPOCHS, MIN_IMPROVEMENT, SEED);
+                MAX_EPOCHS, MIN_IMPROVEMENT, STABLE_F, TIED, RESAMPLES, SEED);
 
         private static final String OWNER = "sparse autoencoder";
 
@@ -60,7 +80,7 @@ public final class SparseAutoencoder {
         /** The settings of a configuration that declares them. */
         public static Settings of(Config c) {
             return new Settings(c.get(DICTIONARY_RATIO), c.get(LAMBDA), c.get(LEARNING_RATE), c.get(BATCH), c.get(PATIENCE),
-                    c.get(MAX_EPOCHS), c.get(MIN_IMPROVEMENT), c.get(SEED));
+                    c.get(MAX_EPOCHS), c.get(MIN_IMPROVEMENT), c.get(STABLE_F), c.get(TIED), c.get(RESAMPLES), c.get(SEED));
         }
 
         public Settings {
@@ -71,6 +91,8 @@ public final class SparseAutoencoder {
             PATIENCE.requireValid(OWNER, patience);
             MAX_EPOCHS.requireValid(OWNER, maxEpochs);
             MIN_IMPROVEMENT.requireValid(OWNER, minImprovement);
+            STABLE_F.requireValid(OWNER, stableF);
+            RESAMPLES.requireValid(OWNER, resamples);
         }
     }
 
@@ -81,21 +103,45 @@ public final class SparseAutoencoder {
      * @param finalLoss    the last epoch's training loss
      * @param stoppedEarly true when patience ran out, false when {@code maxEpochs} did
      * @param warmStarted  true when training continued from earlier weights
+     * @param resampled    dead atoms re-initialised (all rounds together)
      */
-    public record Training(int epochs, double finalLoss, boolean stoppedEarly, boolean warmStarted) {
+    public record Training(int epochs, double finalLoss, boolean stoppedEarly, boolean warmStarted, int resampled) {
     }
 
-    private final INDArray weights; // D x width, float32
-    private final INDArray bias; // 1 x D
+    /**
+     * The parameters: tied, {@code decoder == encoder} and {@code decoderBias == null}. Encoder and
+     * decoder are D x width, biases 1 x D and 1 x width.
+     */
+    record Weights(INDArray encoder, INDArray encoderBias, INDArray decoder, INDArray decoderBias) {
+
+        boolean tied() {
+            return decoder == encoder;
+        }
+
+        INDArray[] parameters() {
+            return tied() ? new INDArray[] {encoder, encoderBias} : new INDArray[] {encoder, encoderBias, decoder, decoderBias};
+        }
+
+        Weights dup() {
+            INDArray e = encoder.dup();
+            return tied() ? new Weights(e, encoderBias.dup(), e, null) : new Weights(e, encoderBias.dup(), decoder.dup(), decoderBias.dup());
+        }
+
+        /** ||d_i|| per dictionary row (1 x D); ones when tied, whose penalty and mass are the paper's plain |z|. */
+        INDArray decoderNorms() {
+            return tied() ? Nd4j.ones(encoder.dataType(), 1, encoder.rows()) : decoder.norm2(true, 1).reshape(1, decoder.rows());
+        }
+    }
+
+    private final Weights weights;
     private final Training training;
 
-    private SparseAutoencoder(INDArray weights, INDArray bias, Training training) {
+    private SparseAutoencoder(Weights weights, Training training) {
         this.weights = weights;
-        this.bias = bias;
         this.training = training;
     }
 
-    /** Trains from seeded random weights (Gaussian, rows of norm about 1) and zero biases. */
+    /** Trains from seeded random weights (Gaussian, rows of norm about 1; untied: the decoder starts as the encoder) and zero biases. */
     public static SparseAutoencoder train(Activations rows, Settings s) {
         int width = rows.columns();
         int dictionary = s.dictionaryRatio() * width;
@@ -105,75 +151,117 @@ public final class SparseAutoencoder {
         for (int i = 0; i < w.length; i++) {
             w[i] = (float) (scale * rnd.nextGaussian());
         }
-        INDArray weights = Nd4j.create(w, new long[] {dictionary, width}, 'c');
-        return fit(rows, weights, Nd4j.zeros(DataType.FLOAT, 1, dictionary), s, false);
+        INDArray encoder = Nd4j.create(w, new long[] {dictionary, width}, 'c');
+        INDArray encoderBias = Nd4j.zeros(DataType.FLOAT, 1, dictionary);
+        Weights start = s.tied() ? new Weights(encoder, encoderBias, encoder, null)
+                : new Weights(encoder, encoderBias, encoder.dup(), Nd4j.zeros(DataType.FLOAT, 1, width));
+        return fit(rows, start, s, false);
     }
 
     /** Continues training on {@code rows} from this autoencoder's weights (kept unchanged); Adam starts afresh. */
     public SparseAutoencoder continueTraining(Activations rows, Settings s) {
-        if (rows.columns() != width() || s.dictionaryRatio() * rows.columns() != dictionarySize()) {
-            throw new IllegalArgumentException("a warm start needs the same width and dictionary: trained on " + width() + " -> "
-                    + dictionarySize() + ", given " + rows.columns() + " columns with ratio " + s.dictionaryRatio());
+        if (rows.columns() != width() || s.dictionaryRatio() * rows.columns() != dictionarySize() || s.tied() != weights.tied()) {
+            throw new IllegalArgumentException("a warm start needs the same width, dictionary and tying: trained on " + width() + " -> "
+                    + dictionarySize() + (weights.tied() ? " tied" : " untied") + ", given " + rows.columns() + " columns with ratio "
+                    + s.dictionaryRatio() + (s.tied() ? " tied" : " untied"));
         }
-        return fit(rows, weights.dup(), bias.dup(), s, true);
+        return fit(rows, weights.dup(), s, true);
     }
 
     public int width() {
-        return (int) weights.columns();
+        return (int) weights.encoder().columns();
     }
 
     public int dictionarySize() {
-        return (int) weights.rows();
+        return (int) weights.encoder().rows();
     }
 
     public Training training() {
         return training;
     }
 
-    /** sum over rows of z_i = sum |z_i| (codes are ReLUs), per dictionary feature, in double. */
+    /**
+     * Each dictionary feature's L1 mass over the rows, in double: sum over rows of z_i (codes are
+     * ReLUs), times ||d_i|| when untied.
+     */
     public double[] featureMass(Activations rows) {
-        float[] data = floats(rows);
-        int width = width();
-        double[] mass = new double[dictionarySize()];
+        INDArray data = matrix(rows);
+        INDArray norms = weights.decoderNorms();
+        INDArray mass = Nd4j.zeros(DataType.DOUBLE, 1, dictionarySize());
         for (int from = 0; from < rows.rows(); from += ENCODE_BLOCK) {
-            int count = Math.min(ENCODE_BLOCK, rows.rows() - from);
-            float[] block = new float[count * width];
-            System.arraycopy(data, from * width, block, 0, block.length);
-            INDArray pre = Nd4j.gemm(Nd4j.create(block, new long[] {count, width}, 'c'), weights, false, true).addiRowVector(bias);
-            float[] codes = pre.data().asFloat();
-            for (int i = 0; i < codes.length; i++) {
-                if (codes[i] > 0) {
-                    mass[i % mass.length] += codes[i];
+            int to = Math.min(rows.rows(), from + ENCODE_BLOCK);
+            INDArray z = Transforms.relu(Nd4j.gemm(data.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()), weights.encoder(), false, true)
+                    .addiRowVector(weights.encoderBias()), false);
+            mass.addi(z.sum(true, 0).castTo(DataType.DOUBLE));
+        }
+        return mass.muli(norms.castTo(DataType.DOUBLE)).toDoubleVector();
+    }
+
+    /**
+     * Groups of atoms that are one feature: atoms whose decoder directions have a cosine of at least
+     * {@code cosine} are joined (transitively). {@code group[i]} is the smallest atom index of atom i's
+     * group. A split feature (two atoms along one direction, sharing its rows by magnitude) is one
+     * group; distinct features in superposition are not (in d dimensions, even packed ones have
+     * cosines well below 0.9).
+     */
+    public int[] parallelGroups(double cosine) {
+        INDArray unit = weights.decoder().divColumnVector(weights.decoder().norm2(true, 1).addi(1e-12));
+        float[] gram = Nd4j.gemm(unit, unit, false, true).data().asFloat();
+        int d = dictionarySize();
+        int[] group = new int[d];
+        for (int i = 0; i < d; i++) {
+            group[i] = i;
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = i + 1; j < d; j++) {
+                if (gram[i * d + j] >= cosine) {
+                    int a = root(group, i);
+                    int b = root(group, j);
+                    group[Math.max(a, b)] = Math.min(a, b);
                 }
             }
         }
-        return mass;
+        for (int i = 0; i < d; i++) {
+            group[i] = root(group, i);
+        }
+        return group;
     }
 
-    private static SparseAutoencoder fit(Activations rows, INDArray weights, INDArray bias, Settings s, boolean warm) {
+    private static int root(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static SparseAutoencoder fit(Activations rows, Weights w, Settings s, boolean warm) {
         int n = rows.rows();
-        int width = rows.columns();
-        float[] data = floats(rows);
+        INDArray data = matrix(rows);
         Random rnd = new Random(s.seed());
-        AdamOptimizer adam = new AdamOptimizer(new INDArray[] {weights, bias}, s.learningRate(), 0);
-        INDArray[] grads = new INDArray[2];
+        AdamOptimizer adam = new AdamOptimizer(w.parameters(), s.learningRate(), 0);
+        Step full = new Step(Math.min(s.batch(), n), w);
+        Step last = n % full.rows == 0 ? full : new Step(n % full.rows, w);
         int[] order = java.util.stream.IntStream.range(0, n).toArray();
+        INDArray codeMass = Nd4j.zeros(DataType.FLOAT, 1, w.encoder().rows());
         double best = Double.POSITIVE_INFINITY;
         double loss = Double.NaN;
         int stale = 0;
         int epoch = 0;
-        while (epoch < s.maxEpochs() && stale < s.patience()) {
+        int resampleRounds = 0;
+        int resampled = 0;
+        double previousF = Double.NaN;
+        boolean stable = false;
+        while (epoch < s.maxEpochs() && stale < s.patience() && !stable) {
             RandomRows.shuffle(order, rnd);
+            INDArray shuffled = Nd4j.pullRows(data, 1, order); // one gather per epoch; the batches are views of it
+            codeMass.assign(0);
             double sum = 0;
-            for (int from = 0; from < n; from += s.batch()) {
-                int to = Math.min(n, from + s.batch());
-                float[] batch = new float[(to - from) * width]; // gathered in Java: ND4J's getRows is slow
-                for (int r = from; r < to; r++) {
-                    System.arraycopy(data, order[r] * width, batch, (r - from) * width, width);
-                }
-                sum += lossAndGradients(Nd4j.create(batch, new long[] {to - from, width}, 'c'), weights, bias, s.lambda(), grads)
-                        * (to - from);
-                adam.step(grads);
+            for (int from = 0; from < n; from += full.rows) {
+                Step step = from + full.rows <= n ? full : last;
+                sum += step.run(shuffled.get(NDArrayIndex.interval(from, from + step.rows), NDArrayIndex.all()), w, s.lambda(), codeMass)
+                        * step.rows;
+                adam.step(step.gradients);
             }
             loss = sum / n;
             epoch++;
@@ -186,33 +274,168 @@ public final class SparseAutoencoder {
             } else {
                 stale++;
             }
+            if (s.stableF() > 0) { // the masses summed while the epoch trained: free, and what F is read from
+                double f = EffectiveFeatures.fromMass(codeMass.castTo(DataType.DOUBLE).muli(w.decoderNorms().castTo(DataType.DOUBLE))
+                        .toDoubleVector());
+                stable = Math.abs(f - previousF) <= s.stableF() * previousF;
+                previousF = f;
+            }
+            if (resampleRounds < s.resamples() && epoch < s.maxEpochs()) {
+                int[] dead = dead(codeMass);
+                if (dead.length > 0 && dead.length < codeMass.length()) {
+                    resample(data, w, dead, rnd);
+                    adam = new AdamOptimizer(w.parameters(), s.learningRate(), 0);
+                    resampleRounds++;
+                    resampled += dead.length;
+                    best = Double.POSITIVE_INFINITY; // re-converge: the new atoms start far from their optimum
+                    stale = 0;
+                    previousF = Double.NaN;
+                    stable = false;
+                }
+            }
         }
-        return new SparseAutoencoder(weights, bias, new Training(epoch, loss, stale >= s.patience(), warm));
+        return new SparseAutoencoder(w, new Training(epoch, loss, stale >= s.patience() || stable, warm, resampled));
+    }
+
+    private static int[] dead(INDArray codeMass) {
+        float[] m = codeMass.toFloatVector();
+        return java.util.stream.IntStream.range(0, m.length).filter(i -> m[i] == 0).toArray();
     }
 
     /**
-     * Loss of one batch {@code a} (B x width) under weights w (D x width) and bias b (1 x D); fills
-     * {@code grads} with dLoss/dw (both the encoder's and the decoder's use of the tied w) and dLoss/db.
-     * Works in the arrays' data type (double in the finite-difference test).
+     * Points each dead atom along the residual of a row drawn with probability proportional to its
+     * squared reconstruction error: encoder row of the live atoms' mean norm, unit decoder row, zero bias.
      */
-    static double lossAndGradients(INDArray a, INDArray w, INDArray b, double lambda, INDArray[] grads) {
-        double rows = a.rows();
-        double width = a.columns();
-        double dictionary = w.rows();
-        INDArray pre = Nd4j.gemm(a, w, false, true).addiRowVector(b); // Nd4j.gemm: a fifth of mmul's per-call cost
-        INDArray active = pre.gt(0).castTo(a.dataType());
-        INDArray z = pre.muli(active);
-        INDArray residual = Nd4j.gemm(z, w, false, false).subi(a);
-        double rootSquares = residual.norm2Number().doubleValue();
-        double loss = rootSquares * rootSquares / (rows * width) + lambda * z.sumNumber().doubleValue() / (rows * dictionary);
-        INDArray dReconstruction = residual.muli(2 / (rows * width));
-        // d|z|/dz = 1 where z > 0; the ReLU's mask below zeroes the rest
-        INDArray dPre = Nd4j.gemm(dReconstruction, w, false, true).addi(lambda / (rows * dictionary)).muli(active);
-        INDArray gradW = Nd4j.gemm(z, dReconstruction, true, false); // the decoder's use of w ...
-        Nd4j.gemm(dPre, a, gradW, true, false, 1, 1); // ... plus the encoder's
-        grads[0] = gradW;
-        grads[1] = dPre.sum(true, 0);
-        return loss;
+    private static void resample(INDArray data, Weights w, int[] dead, Random rnd) {
+        int n = (int) data.rows();
+        INDArray residuals = Nd4j.create(DataType.FLOAT, n, data.columns());
+        for (int from = 0; from < n; from += ENCODE_BLOCK) {
+            int to = Math.min(n, from + ENCODE_BLOCK);
+            INDArray a = data.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            INDArray z = Transforms.relu(Nd4j.gemm(a, w.encoder(), false, true).addiRowVector(w.encoderBias()), false);
+            INDArray r = a.sub(Nd4j.gemm(z, w.decoder(), false, false));
+            if (!w.tied()) {
+                r.subiRowVector(w.decoderBias());
+            }
+            residuals.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).assign(r);
+        }
+        double[] weight = residuals.norm2(1).castTo(DataType.DOUBLE).toDoubleVector();
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            weight[i] = Math.pow(weight[i], 4); // squared error = ||r||^2; its square weighs the worst rows
+            total += weight[i];
+        }
+        if (!(total > 0)) {
+            return; // every row reconstructed exactly: nothing for a new atom to take
+        }
+        boolean[] isDead = new boolean[(int) w.encoder().rows()];
+        for (int i : dead) {
+            isDead[i] = true;
+        }
+        double liveNorm = 0;
+        int live = 0;
+        float[] encoderNorms = w.encoder().norm2(1).toFloatVector();
+        for (int i = 0; i < isDead.length; i++) {
+            if (!isDead[i]) {
+                liveNorm += encoderNorms[i];
+                live++;
+            }
+        }
+        liveNorm /= live;
+        for (int atom : dead) {
+            double u = rnd.nextDouble() * total;
+            int row = 0;
+            while (row < n - 1 && (u -= weight[row]) > 0) {
+                row++;
+            }
+            INDArray direction = residuals.getRow(row).dup();
+            direction.divi(direction.norm2Number());
+            w.encoder().getRow(atom).assign(direction.mul(liveNorm));
+            w.encoderBias().putScalar(0, atom, 0);
+            if (!w.tied()) {
+                w.decoder().getRow(atom).assign(direction);
+            }
+        }
+    }
+
+    /**
+     * One minibatch's buffers, allocated once per training (a step then allocates only ND4J's small
+     * temporaries), and the arithmetic of the loss and its gradients.
+     */
+    static final class Step {
+        final int rows;
+        final INDArray pre; // B x D: pre-activations, then codes z
+        final INDArray active; // B x D: 1 where z > 0
+        final INDArray dCodes; // B x D
+        final INDArray residual; // B x width
+        final INDArray codeSums; // 1 x D
+        final INDArray[] gradients;
+        private final INDArray penaltyGradient; // D x width, untied only: the L1 term's gradient in the decoder
+
+        Step(int rows, Weights w) {
+            this.rows = rows;
+            DataType t = w.encoder().dataType();
+            long dictionary = w.encoder().rows();
+            long width = w.encoder().columns();
+            pre = Nd4j.create(t, rows, dictionary);
+            active = Nd4j.create(t, rows, dictionary);
+            dCodes = Nd4j.create(t, rows, dictionary);
+            residual = Nd4j.create(t, rows, width);
+            codeSums = Nd4j.create(t, 1, dictionary);
+            gradients = w.tied() ? new INDArray[] {Nd4j.create(t, dictionary, width), Nd4j.create(t, 1, dictionary)}
+                    : new INDArray[] {Nd4j.create(t, dictionary, width), Nd4j.create(t, 1, dictionary), Nd4j.create(t, dictionary, width),
+                        Nd4j.create(t, 1, width)};
+            penaltyGradient = w.tied() ? null : Nd4j.create(t, dictionary, width);
+        }
+
+        /**
+         * Loss of the batch {@code a} (B x width); fills {@link #gradients} (dLoss/d of each of
+         * {@link Weights#parameters()}) and adds the batch's code sums to {@code codeMass}. Works in the
+         * arrays' data type (double in the finite-difference test). Every B x D and D x width result goes
+         * into this step's buffers: ND4J's allocations, not its arithmetic, are what a small step costs.
+         */
+        double run(INDArray a, Weights w, double lambda, INDArray codeMass) {
+            double b = rows;
+            double width = a.columns();
+            double dictionary = w.encoder().rows();
+            double penalty = lambda / (b * dictionary);
+            Nd4j.gemm(a, w.encoder(), pre, false, true, 1, 0);
+            pre.addiRowVector(w.encoderBias());
+            Nd4j.exec(new org.nd4j.linalg.api.ops.impl.scalar.Step(pre, active, 0.0)); // 1 where pre > 0
+            INDArray z = pre.muli(active);
+            Nd4j.gemm(z, w.decoder(), residual, false, false, 1, 0);
+            if (!w.tied()) {
+                residual.addiRowVector(w.decoderBias());
+            }
+            residual.subi(a);
+            z.sum(codeSums, true, 0);
+            codeMass.addi(codeSums);
+            double rootSquares = residual.norm2Number().doubleValue();
+            INDArray norms = w.tied() ? null : w.decoderNorms();
+            double l1 = w.tied() ? codeSums.sumNumber().doubleValue() : codeSums.mul(norms).sumNumber().doubleValue();
+            double loss = rootSquares * rootSquares / (b * width) + penalty * l1;
+            INDArray dReconstruction = residual.muli(2 / (b * width));
+            // d|z|/dz = 1 (times ||d_i|| untied) where z > 0; the ReLU's mask zeroes the rest
+            Nd4j.gemm(dReconstruction, w.decoder(), dCodes, false, true, 1, 0);
+            INDArray dPre = (w.tied() ? dCodes.addi(penalty) : dCodes.addiRowVector(norms.mul(penalty))).muli(active);
+            dPre.sum(gradients[1], true, 0);
+            if (w.tied()) {
+                Nd4j.gemm(z, dReconstruction, gradients[0], true, false, 1, 0); // the decoder's use of w ...
+                Nd4j.gemm(dPre, a, gradients[0], true, false, 1, 1); // ... plus the encoder's
+            } else {
+                Nd4j.gemm(dPre, a, gradients[0], true, false, 1, 0);
+                // decoder: the reconstruction's gradient plus the penalty's, lambda' sum_b z_bi d_i / ||d_i||
+                Nd4j.gemm(z, dReconstruction, gradients[2], true, false, 1, 0);
+                Nd4j.exec(new BroadcastMulOp(w.decoder(), codeSums.mul(penalty).divi(norms).reshape((long) dictionary), penaltyGradient, 0));
+                gradients[2].addi(penaltyGradient);
+                dReconstruction.sum(gradients[3], true, 0);
+            }
+            return loss;
+        }
+    }
+
+    private static INDArray matrix(Activations rows) {
+        return Nd4j.create(floats(rows), new long[] {rows.rows(), rows.columns()}, 'c');
     }
 
     private static float[] floats(Activations rows) {
@@ -225,6 +448,6 @@ public final class SparseAutoencoder {
 
     @Override
     public String toString() {
-        return "SparseAutoencoder[" + width() + " -> " + dictionarySize() + ", " + training + "]";
+        return "SparseAutoencoder[" + width() + " -> " + dictionarySize() + (weights.tied() ? " tied" : " untied") + ", " + training + "]";
     }
 }

@@ -1,6 +1,6 @@
 package org.infolens.superposition;
 
-import java.util.Random;
+import java.util.SplittableRandom;
 import org.infolens.numeric.AdamOptimizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -63,7 +63,7 @@ public final class ToyModel {
 
     /** Trains from Xavier-normal weights and zero biases, every batch freshly drawn; seeded. */
     public static ToyModel train(Settings s) {
-        Random rnd = new Random(s.seed());
+        SplittableRandom rnd = new SplittableRandom(s.seed());
         double[] w = new double[s.features() * s.hidden()];
         double xavier = Math.sqrt(2.0 / (s.features() + s.hidden()));
         for (int i = 0; i < w.length; i++) {
@@ -82,11 +82,18 @@ public final class ToyModel {
         return new ToyModel(s, weights, bias, loss);
     }
 
-    /** {@code rows} fresh inputs x (rows x n): each entry U[0, 1] with probability 1 - S, else 0. */
-    public static INDArray sample(Settings s, int rows, Random rnd) {
+    /**
+     * {@code rows} fresh inputs x (rows x n): each entry U[0, 1] with probability 1 - S, else 0. One
+     * uniform u per entry: given u >= S, (u - S) / (1 - S) is U[0, 1) (half the draws of two; the
+     * draws, not the arithmetic, are what training the toy costs).
+     */
+    public static INDArray sample(Settings s, int rows, SplittableRandom rnd) {
         float[] x = new float[rows * s.features()];
+        double sparsity = s.sparsity();
+        double scale = 1 / (1 - sparsity);
         for (int i = 0; i < x.length; i++) {
-            x[i] = rnd.nextDouble() < s.sparsity() ? 0f : rnd.nextFloat();
+            double u = rnd.nextDouble();
+            x[i] = u < sparsity ? 0f : (float) ((u - sparsity) * scale);
         }
         return Nd4j.create(x, new long[] {rows, s.features()}, 'c');
     }

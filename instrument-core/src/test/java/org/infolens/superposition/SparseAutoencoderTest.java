@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.infolens.data.Activations;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class SparseAutoencoderTest {
         return Nd4j.create(v, new long[] {rows, columns}, DataType.DOUBLE);
     }
 
-    /** Central differences in double on a tiny case: every entry of both gradients, relative error below 1e-6. */
+    /** Central differences in double on a tiny case: every entry of every gradient, tied and untied, relative error below 1e-6. */
     @Test
     void gradientsMatchFiniteDifferences() {
         Random rnd = new Random(3);
@@ -29,16 +30,21 @@ class SparseAutoencoderTest {
         INDArray w = gaussian(5, 3, rnd);
         INDArray b = gaussian(1, 5, rnd).muli(0.3);
         double lambda = 0.1;
-        INDArray[] grads = new INDArray[2];
-        SparseAutoencoder.lossAndGradients(a, w, b, lambda, grads);
-        FiniteDifferences.assertGradients(() -> SparseAutoencoder.lossAndGradients(a, w, b, lambda, new INDArray[2]),
-                new INDArray[] {w, b}, grads);
+        SparseAutoencoder.Weights tied = new SparseAutoencoder.Weights(w, b, w, null);
+        SparseAutoencoder.Weights untied = new SparseAutoencoder.Weights(w, b, gaussian(5, 3, rnd), gaussian(1, 3, rnd).muli(0.3));
+        for (SparseAutoencoder.Weights weights : List.of(tied, untied)) {
+            INDArray mass = Nd4j.zeros(DataType.DOUBLE, 1, 5);
+            SparseAutoencoder.Step step = new SparseAutoencoder.Step(6, weights);
+            step.run(a, weights, lambda, mass);
+            FiniteDifferences.assertGradients(() -> new SparseAutoencoder.Step(6, weights).run(a, weights, lambda, mass.dup()),
+                    weights.parameters(), step.gradients);
+        }
     }
 
     /** The published settings but a learning rate of 1e-2: the same comparison in a tenth of the epochs. */
     @Test
     void warmStartConvergesInFewerEpochsThanCold() {
-        SparseAutoencoder.Settings s = new SparseAutoencoder.Settings(4, 0.1, 1e-2, 128, 10, 500, 1e-3, 0);
+        SparseAutoencoder.Settings s = new SparseAutoencoder.Settings(4, 0.1, 1e-2, 128, 10, 500, 1e-3, 0, true, 0, 0);
         Activations epoch1 = SparseFeatures.rows(2000, 6, 12, 1);
         Activations epoch2 = nudged(epoch1, 0.01, 2);
         SparseAutoencoder first = SparseAutoencoder.train(epoch1, s);
@@ -58,7 +64,7 @@ class SparseAutoencoderTest {
         assertEquals(a.training(), SparseAutoencoder.train(x, s).training());
         assertEquals(24, a.dictionarySize());
         assertThrows(IllegalArgumentException.class, () -> a.continueTraining(SparseFeatures.rows(500, 3, 7, 5), s));
-        assertThrows(IllegalArgumentException.class, () -> new SparseAutoencoder.Settings(4, 0.1, 1e-3, 128, 0, 100, 1e-3, 0));
+        assertThrows(IllegalArgumentException.class, () -> new SparseAutoencoder.Settings(4, 0.1, 1e-3, 128, 0, 100, 1e-3, 0, true, 0, 0));
     }
 
     /** x + Gaussian noise of standard deviation {@code sd}: "the next recorded epoch" of a layer. */

@@ -3,7 +3,7 @@ package org.infolens.superposition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,7 +13,7 @@ class ToyModelTest {
 
     @Test
     void gradientsMatchFiniteDifferences() {
-        Random rnd = new Random(4);
+        SplittableRandom rnd = new SplittableRandom(4);
         ToyModel.Settings s = new ToyModel.Settings(6, 2, 0.5, 0.7, 1e-3, 1e-2, 8, 0, 1);
         INDArray x = ToyModel.sample(s, 8, rnd).castTo(DataType.DOUBLE);
         INDArray w = Nd4j.randn(DataType.DOUBLE, 6, 2);

@@ -1,5 +1,7 @@
 package org.infolens.cli.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -7,8 +9,10 @@ import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.LayerKind;
 import org.infolens.data.Probe;
+import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.measure.Estimate;
 import org.infolens.superposition.EffectiveFeatures;
+import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,9 +23,14 @@ import picocli.CommandLine.Spec;
  * look like a trained tanh layer: each row a sparse non-negative combination of a few of several
  * thousand random feature directions, through tanh; the "next epoch" moves every direction a
  * little. The first epoch trains the sparse autoencoder from scratch, the second warm-starts from it.
+ * Each autoencoder setting ({@code --setting}, before and after side by side in one run) is timed on
+ * the same data against ND4J's float32 GEMM peak at the autoencoder's own shape (batch x width . width
+ * x D): an epoch is five such products per batch (codes, reconstruction, the codes' gradient and the
+ * two weight gradients), 10 N width D flops, and its GFLOPS say how near the machine's limit it runs.
  */
 @Command(name = "superposition", mixinStandardHelpOptions = true,
-        description = "Effective features on one wide layer: seconds per recorded epoch, cold and warm-started.")
+        description = "Effective features on one wide layer: seconds per autoencoder epoch and per recorded epoch, cold and warm-started,"
+                + " GFLOPS against the measured GEMM peak, for each --setting side by side.")
 final class SuperpositionBench implements Callable<Integer> {
 
     @Spec
@@ -46,28 +55,52 @@ final class SuperpositionBench implements Callable<Integer> {
     @Option(names = "--max-epochs", defaultValue = "500", description = "cap on the autoencoder's epochs per estimate (default ${DEFAULT-VALUE})")
     int maxEpochs;
 
+    @Option(names = "--setting", description = "effective-features parameters NAME=VALUE,... of one setting to time; repeat it to"
+            + " compare (default: the paper's batch=128 as 'before', then the shipped defaults as 'after')")
+    List<String> settings = new ArrayList<>();
+
     @Override
     public Integer call() {
+        List<String> timed = settings.isEmpty() ? List.of("batch=128", "") : settings;
+        List<EffectiveFeatures> measures = new ArrayList<>();
+        for (String extra : timed) { // all parsed before anything is timed: a typo fails at once
+            measures.add((EffectiveFeatures) EstimatorCatalog.fromSpec(EffectiveFeatures.NAME + ":rows=" + rows + ",maxEpochs=" + maxEpochs
+                    + (extra.isBlank() ? "" : "," + extra)));
+        }
         double[][] epoch1 = directions(new Random(1));
         double[][] epoch2 = drifted(epoch1, new Random(2));
-        EffectiveFeatures measure = EffectiveFeatures.builder().rows(rows).maxEpochs(maxEpochs).build();
+        Activations first = layer(epoch1);
+        Activations second = layer(epoch2);
         LayerId layer = new LayerId(0, "wide", width, LayerKind.DENSE, "tanh");
         Probe probe = Probe.of(new int[rows]);
-        out().printf(Locale.ROOT, "effective features, width %d, %d rows, dictionary %d; %d directions, %d active per row, drift %.2f%n%n",
-                width, rows, 4 * width, directions, active, drift);
-        report("epoch 1 (cold)", measure, layer, layer(epoch1), probe);
-        report("epoch 2 (warm)", measure, layer, layer(epoch2), probe);
+        out().printf(Locale.ROOT, "effective features, width %d, %d rows; %d directions, %d active per row, drift %.2f; OMP_NUM_THREADS=%s%n%n",
+                width, rows, directions, active, drift, System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+        out().println("setting | recorded epoch | seconds | autoencoder epochs | s / epoch | GFLOPS | GEMM peak (median) | of peak | F | dead");
+        for (int i = 0; i < measures.size(); i++) {
+            EffectiveFeatures measure = measures.get(i);
+            int batch = (int) measure.parameters().get("batch");
+            int dictionary = (int) measure.parameters().get("dictionaryRatio") * width;
+            GemmPeak.Result peak = GemmPeak.of(DataType.FLOAT, Math.min(batch, rows), width, dictionary).measure();
+            String name = (timed.get(i).isBlank() ? "shipped" : timed.get(i)) + " (" + measure.label() + ")";
+            report(name, "1 (cold)", measure, layer, first, probe, peak, dictionary);
+            report(name, "2 (warm)", measure, layer, second, probe, peak, dictionary);
+        }
         return 0;
     }
 
-    private void report(String what, EffectiveFeatures measure, LayerId layer, Activations a, Probe probe) {
+    private void report(String setting, String what, EffectiveFeatures measure, LayerId layer, Activations a, Probe probe, GemmPeak.Result peak,
+                        int dictionary) {
         long t0 = System.nanoTime();
         Estimate e = measure.estimate(layer, a, probe);
         double seconds = (System.nanoTime() - t0) / 1e9;
         int epochs = (int) e.details().get("epochs");
-        out().printf(Locale.ROOT, "%s: %.1f s, %d autoencoder epochs (%.2f s each), stopped early %s, F = %.1f, ratio %.3f, dead %s, loss %.5f%n",
-                what, seconds, epochs, seconds / epochs, e.details().get("stoppedEarly"), e.value("F"), e.value("ratio"),
-                e.details().get("deadFeatures"), (double) e.details().get("finalLoss"));
+        // five GEMMs per batch per epoch, and one encoding pass for the masses (a fifth of an epoch's products, which
+        // is also how the seconds per epoch leave it out)
+        double flops = 2.0 * rows * width * dictionary * (5.0 * epochs + 1);
+        double gflops = flops / seconds / 1e9;
+        out().printf(Locale.ROOT, "%s | %s | %.1f | %d%s | %.2f | %.1f | %.1f (%.1f) | %.0f %% | %.1f | %s%n", setting, what, seconds, epochs,
+                (boolean) e.details().get("stoppedEarly") ? "" : " (cap)", seconds / (epochs + 0.2), gflops, peak.gflops(), peak.medianGflops(),
+                100 * gflops / peak.gflops(), e.value("F"), e.details().get("deadFeatures"));
         out().flush();
     }
 

@@ -2,51 +2,82 @@ package org.infolens.experiments.toy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.infolens.estimate.EstimatorCatalog;
 import org.infolens.experiments.ExperimentCommand;
 import org.infolens.experiments.ExperimentOutcome;
+import org.infolens.measure.Measure;
+import org.infolens.measure.MeasureSpec;
+import org.infolens.superposition.EffectiveFeatures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code infolens run toy-superposition}: effective features against the toy model of superposition. */
 @Command(name = ToySuperposition.NAME, mixinStandardHelpOptions = true,
-        description = "Train Elhage et al.'s toy model (20 features, 5 hidden) over a sweep of sparsities and compare the effective"
-                + " features F / m of its hidden activations with ||W||^2 / m; writes table.csv and figures/toy-superposition.png.")
+        description = "Bereska et al.'s check of effective features: train Elhage et al.'s toy model (20 features, 5 hidden) over a sweep of"
+                + " sparsities and compare the effective features F / m of its hidden activations with ||W||^2 / m (Pearson r with a"
+                + " bootstrap interval); writes table.csv and figures/toy-superposition.png.")
 public final class ToySuperpositionCommand extends ExperimentCommand {
 
-    @Option(names = "--sparsities", defaultValue = "20", description = "points of the sweep, S from 0.001 to 0.999 (default ${DEFAULT-VALUE})")
+    @Option(names = {"--models", "--sparsities"}, defaultValue = "100", description = "toy models, one per sparsity, S from 0.001 to 0.999"
+            + " (default ${DEFAULT-VALUE}, the paper's)")
     int count;
 
     @Option(names = "--steps", defaultValue = "10000", description = "toy model training steps (default ${DEFAULT-VALUE})")
     int steps;
 
+    @Option(names = "--dictionary-ratio", defaultValue = "8", description = "sparse autoencoder dictionary D = ratio x m (default"
+            + " ${DEFAULT-VALUE}, the paper's toy setting; layers default to 4)")
+    int dictionaryRatio;
+
+    @Option(names = "--sae", description = "an autoencoder to compare, as more effective-features parameters NAME=VALUE,... (e.g."
+            + " lambda=0.1,tied=false,resamples=3; see ./infolens estimators); repeat it to compare several on the same models"
+            + " (default: one, the shipped settings)")
+    List<String> sae = new ArrayList<>();
+
     @Option(names = "--seed", defaultValue = "1", description = "seed of the models, inputs and autoencoders (default ${DEFAULT-VALUE})")
     long seed;
-
-    @Option(names = "--rows", defaultValue = "" + ToySuperposition.ROWS, description = "hidden activation rows the sparse autoencoder"
-            + " trains on per sparsity (default ${DEFAULT-VALUE}; fewer for a quick check: F depends on it)")
-    int rows;
 
     @Override
     public ExperimentOutcome launch() throws IOException {
         double[] sparsities = ToySuperposition.sparsities(count);
-        if (rows < 2) {
-            throw new IllegalArgumentException("--rows must be >= 2, got " + rows);
-        }
         if (steps < 1) {
             throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
         }
+        List<MeasureSpec> specs = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        MeasureSpec shipped = MeasureSpec.parse(EffectiveFeatures.NAME + ":rows=" + ToySuperposition.ROWS + ",dictionaryRatio=" + dictionaryRatio
+                + ",warmStart=false,seed=" + seed);
+        for (String extra : sae.isEmpty() ? List.of("") : sae) {
+            Map<String, Object> params = new LinkedHashMap<>(shipped.params()); // --sae's own values win (rows=1000 for a quick sweep)
+            if (!extra.isBlank()) {
+                params.putAll(MeasureSpec.parse(EffectiveFeatures.NAME + ":" + extra).params());
+            }
+            MeasureSpec spec = new MeasureSpec(shipped.name(), params);
+            labels.add(EstimatorCatalog.create(spec).label()); // bad parameters fail here, before a model is trained
+            specs.add(spec);
+        }
         Path dir = directory(outOption(), name());
-        out().println("sparsity,reference_W2_over_m,F,F_over_m,seconds");
-        ToySuperposition.Result r = ToySuperposition.run(sparsities, steps, rows, seed, p -> {
-            out().println(ToySuperposition.row(p));
-            out().flush();
-        });
-        ToySuperposition.writeTable(r, dir.resolve("table.csv"));
+        out().println(ToySuperposition.HEADER);
+        List<ToySuperposition.Result> results = ToySuperposition.run(sparsities, steps, seed,
+                specs.stream().<Supplier<Measure>>map(spec -> () -> EstimatorCatalog.create(spec)).toList(), points -> {
+                    for (int v = 0; v < points.size(); v++) {
+                        out().println(ToySuperposition.row(labels.get(v), points.get(v)));
+                    }
+                    out().flush();
+                });
+        ToySuperposition.writeTable(results, dir.resolve("table.csv"));
         Path figure = dir.resolve("figures/toy-superposition.png");
-        ToySuperpositionFigure.writePng(r, figure);
-        out().printf(Locale.ROOT, "Pearson r (F/m against ||W||^2/m): %.4f over %d sparsities%n", r.pearson(), r.points().size());
+        ToySuperpositionFigure.writePng(results, figure);
+        for (ToySuperposition.Result r : results) {
+            out().printf(Locale.ROOT, "Pearson r (F/m against ||W||^2/m): %.4f, 95%% bootstrap interval [%.4f, %.4f], over %d models; %s%n",
+                    r.pearson(), r.pearsonInterval().low(), r.pearsonInterval().high(), r.points().size(), r.autoencoder());
+        }
         out().printf(Locale.ROOT, "table:  %s%nfigure: %s%n", dir.resolve("table.csv"), figure);
         return new ExperimentOutcome(name(), List.of(), List.of(dir));
     }
