@@ -184,9 +184,9 @@ abstract class NetworkCapture {
                             + Arrays.toString(outs.get(positions[j]).shape()) + " for " + (to - from) + " probe input rows");
                 }
                 if (values64[j] != null) {
-                    System.arraycopy(out.castTo(DataType.DOUBLE).dup('c').data().asDouble(), 0, values64[j], rowOffset * width, batchRows * width);
+                    copyRows(out, values64[j], rowOffset * width, batchRows * width);
                 } else {
-                    System.arraycopy(out.castTo(DataType.FLOAT).dup('c').data().asFloat(), 0, values[j], rowOffset * width, batchRows * width);
+                    copyRows(out, values[j], rowOffset * width, batchRows * width);
                 }
             }
             rowOffset += batchRows;
@@ -198,6 +198,33 @@ abstract class NetworkCapture {
             result.add(new LayerActivations(kept.get(j), a));
         }
         return new ActivationSnapshot(epoch, iteration, result);
+    }
+
+    /**
+     * Copies a batch's output into the snapshot's array at {@code at}: straight from native memory when
+     * it is a whole buffer in c order of the snapshot's type (a layer's fresh output), one copy instead
+     * of three (dup, toArray, arraycopy) on the probe's largest layers; else through a c-order copy.
+     */
+    static void copyRows(INDArray out, float[] into, int at, int length) {
+        if (out.dataType() == DataType.FLOAT && whole(out)) {
+            out.data().asNioFloat().get(into, at, length);
+        } else {
+            System.arraycopy(out.castTo(DataType.FLOAT).dup('c').data().asFloat(), 0, into, at, length);
+        }
+    }
+
+    static void copyRows(INDArray out, double[] into, int at, int length) {
+        if (out.dataType() == DataType.DOUBLE && whole(out)) {
+            out.data().asNioDouble().get(into, at, length);
+        } else {
+            System.arraycopy(out.castTo(DataType.DOUBLE).dup('c').data().asDouble(), 0, into, at, length);
+        }
+    }
+
+    /** A c-order array that is its whole buffer from offset 0, so the buffer's values are the array's in row-major order. */
+    private static boolean whole(INDArray a) {
+        return !a.isView() && a.ordering() == 'c' && a.data().offset() == 0 && a.data().length() == a.length()
+                && org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(a);
     }
 
     /** The layer with what a graph adds: the head(s) it is measured against, the vertices it reads. */
