@@ -422,7 +422,8 @@ abstract class NetworkCapture {
         List<INDArray> forward(INDArray[] inputs, INDArray mask) {
             // Layer by layer rather than net.feedForward: an ActivationLayer applies its function in
             // place in inference mode, so feedForward's list holds the post-activation array for the
-            // layer before it (batch norm, identity dense). Each layer gets a copy of its input.
+            // layer before it (batch norm, identity dense). Each layer gets a copy of its input, but for
+            // the dense and output layers, which only read theirs (their product is a new array).
             LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
             List<INDArray> out = new ArrayList<>(net.getnLayers());
             INDArray current = inputs[0];
@@ -432,7 +433,7 @@ abstract class NetworkCapture {
             }
             try {
                 for (int i = 0; i < net.getnLayers(); i++) {
-                    INDArray in = current.dup();
+                    INDArray in = readsInputOnly(net.getLayer(i)) ? current : current.dup();
                     InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
                     if (pre != null) {
                         in = pre.preProcess(in, rows, mgr);
@@ -447,6 +448,12 @@ abstract class NetworkCapture {
                 }
             }
             return out;
+        }
+
+        /** Exactly DL4J's dense and output layers (not a subclass, which might write its input). */
+        private static boolean readsInputOnly(org.deeplearning4j.nn.api.Layer layer) {
+            return layer.getClass() == org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer.class
+                    || layer.getClass() == org.deeplearning4j.nn.layers.OutputLayer.class;
         }
 
         @Override
