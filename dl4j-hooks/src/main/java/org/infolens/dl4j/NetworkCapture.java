@@ -184,9 +184,9 @@ abstract class NetworkCapture {
                             + Arrays.toString(outs.get(positions[j]).shape()) + " for " + (to - from) + " probe input rows");
                 }
                 if (values64[j] != null) {
-                    System.arraycopy(out.castTo(DataType.DOUBLE).dup('c').data().asDouble(), 0, values64[j], rowOffset * width, batchRows * width);
+                    copyRows(out, values64[j], rowOffset * width, batchRows * width);
                 } else {
-                    System.arraycopy(out.castTo(DataType.FLOAT).dup('c').data().asFloat(), 0, values[j], rowOffset * width, batchRows * width);
+                    copyRows(out, values[j], rowOffset * width, batchRows * width);
                 }
             }
             rowOffset += batchRows;
@@ -198,6 +198,33 @@ abstract class NetworkCapture {
             result.add(new LayerActivations(kept.get(j), a));
         }
         return new ActivationSnapshot(epoch, iteration, result);
+    }
+
+    /**
+     * Copies a batch's output into the snapshot's array at {@code at}: straight from native memory when
+     * it is a whole buffer in c order of the snapshot's type (a layer's fresh output), one copy instead
+     * of three (dup, toArray, arraycopy) on the probe's largest layers; else through a c-order copy.
+     */
+    static void copyRows(INDArray out, float[] into, int at, int length) {
+        if (out.dataType() == DataType.FLOAT && whole(out)) {
+            out.data().asNioFloat().get(into, at, length);
+        } else {
+            System.arraycopy(out.castTo(DataType.FLOAT).dup('c').data().asFloat(), 0, into, at, length);
+        }
+    }
+
+    static void copyRows(INDArray out, double[] into, int at, int length) {
+        if (out.dataType() == DataType.DOUBLE && whole(out)) {
+            out.data().asNioDouble().get(into, at, length);
+        } else {
+            System.arraycopy(out.castTo(DataType.DOUBLE).dup('c').data().asDouble(), 0, into, at, length);
+        }
+    }
+
+    /** A c-order array that is its whole buffer from offset 0, so the buffer's values are the array's in row-major order. */
+    private static boolean whole(INDArray a) {
+        return !a.isView() && a.ordering() == 'c' && a.data().offset() == 0 && a.data().length() == a.length()
+                && org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(a);
     }
 
     /** The layer with what a graph adds: the head(s) it is measured against, the vertices it reads. */
@@ -395,7 +422,8 @@ abstract class NetworkCapture {
         List<INDArray> forward(INDArray[] inputs, INDArray mask) {
             // Layer by layer rather than net.feedForward: an ActivationLayer applies its function in
             // place in inference mode, so feedForward's list holds the post-activation array for the
-            // layer before it (batch norm, identity dense). Each layer gets a copy of its input.
+            // layer before it (batch norm, identity dense). Each layer gets a copy of its input, but for
+            // the dense and output layers, which only read theirs (their product is a new array).
             LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
             List<INDArray> out = new ArrayList<>(net.getnLayers());
             INDArray current = inputs[0];
@@ -405,7 +433,7 @@ abstract class NetworkCapture {
             }
             try {
                 for (int i = 0; i < net.getnLayers(); i++) {
-                    INDArray in = current.dup();
+                    INDArray in = readsInputOnly(net.getLayer(i)) ? current : current.dup();
                     InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(i);
                     if (pre != null) {
                         in = pre.preProcess(in, rows, mgr);
@@ -420,6 +448,12 @@ abstract class NetworkCapture {
                 }
             }
             return out;
+        }
+
+        /** Exactly DL4J's dense and output layers (not a subclass, which might write its input). */
+        private static boolean readsInputOnly(org.deeplearning4j.nn.api.Layer layer) {
+            return layer.getClass() == org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer.class
+                    || layer.getClass() == org.deeplearning4j.nn.layers.OutputLayer.class;
         }
 
         @Override
