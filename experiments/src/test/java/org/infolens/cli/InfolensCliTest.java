@@ -150,7 +150,7 @@ class InfolensCliTest {
             {"estimate", "binning", "--activations", nan.toString()},
             {"estimate", "dse", "--activations", t.toString(), "--param", "sigma=0"},
             {"estimate", "dse", "--activations", t.toString(), "--param", "sigma=-3"},
-            {"estimate", "dse", "--activations", t.toString(), "--param", "rank=8"},
+            {"estimate", "dse", "--activations", t.toString(), "--param", "method=exact", "--param", "rank=8"},
             {"estimate", "dse", "--activations", oneRow.toString()},
             {"estimate", "dsmi", "--activations", t.toString()},
             {"estimate", "twonn", "--activations", constant.toString()},
