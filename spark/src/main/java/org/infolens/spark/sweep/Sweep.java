@@ -116,11 +116,25 @@ public final class Sweep {
                                 + " are kept in %s: submit the same sweep again to run only the missing ones", missing, runs.size(),
                         master.maxAttempts(), failure == null ? "no error" : firstLine(failure), runs.size() - missing, out), failure);
             }
+            discardAbandonedAttempts();
             List<Path> medians = new ArrayList<>();
             Path comparison = aggregate(medians);
             Path record = writeRecord(entries, medians, comparison, started, "finished");
             log.printf(Locale.ROOT, "sweep: %d runs in %s; %s%n", runs.size(), out, record.getFileName());
             return new SweepOutcome(out, pending.size(), runs.size() - pending.size(), medians, comparison, record);
+        }
+    }
+
+    /**
+     * An attempt whose executor died (a killed worker) leaves its directory in .partial: it never finished
+     * and never counted; once every run is in place it is removed, and one that cannot be is named.
+     */
+    private void discardAbandonedAttempts() {
+        try {
+            SweepTask.delete(out.resolve(SweepTask.PARTIAL));
+        } catch (IOException e) {
+            log.printf(Locale.ROOT, "sweep: could not remove the abandoned attempts in %s (%s); they never count%n", out.resolve(SweepTask.PARTIAL),
+                    e.getMessage());
         }
     }
 
