@@ -3,6 +3,7 @@ package org.infolens.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -164,6 +165,10 @@ public final class RunSession implements AutoCloseable {
                 lock = RunLock.acquire(runDirectory.root(), RunDirectory.LOCK, "run '" + name() + "'"); // one writer per trajectory
                 if (resumeFrom >= 0) {
                     RunDirectory.keepEpochsBefore(runDirectory.trajectoryFile(), resumeFrom);
+                } else if (Files.exists(runDirectory.provenanceFile()) || Files.exists(runDirectory.trajectoryFile())) {
+                    // checked under the lock: a run that finished before this one took it is protected like a live one
+                    throw new IllegalArgumentException(runDirectory.root() + " already holds a run (" + runDirectory.provenanceFile().getFileName()
+                            + "); record into another directory, or resume that run");
                 }
                 sinks.add(JsonLinesTrajectoryWriter.append(runDirectory.trajectoryFile()));
                 if (settings.dumps() != null) {
