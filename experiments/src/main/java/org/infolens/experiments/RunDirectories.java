@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
+import org.infolens.io.FileTrees;
 import org.infolens.run.RunDirectory;
 import org.infolens.run.RunLock;
 
@@ -103,13 +103,11 @@ final class RunDirectories {
      * fails leaves it beside the new run, named in the exception, and never at the run's own path.
      */
     static void discard(Path replaced) throws IOException {
-        if (replaced == null || !Files.exists(replaced, LinkOption.NOFOLLOW_LINKS)) {
+        if (replaced == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(replaced)) { // walk does not follow symbolic links
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        try {
+            FileTrees.delete(replaced);
         } catch (IOException e) {
             throw new IOException("the earlier run, moved aside to " + replaced + ", could not be deleted: " + e.getMessage(), e);
         }

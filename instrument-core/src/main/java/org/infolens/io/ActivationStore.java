@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.infolens.data.ActivationSnapshot;
 import org.infolens.data.Activations;
 import org.infolens.data.LayerActivations;
@@ -198,10 +197,8 @@ public final class ActivationStore implements AutoCloseable {
         if (!temporary) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(directory)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.delete(directory);
         } catch (IOException e) {
             log.warn("could not delete temporary activations in {}: {}", directory, e.getMessage());
         }

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.infolens.cli.Estimation;
 import org.infolens.data.Activations;
 import org.infolens.data.Probe;
@@ -123,13 +121,5 @@ final class BenchSupport {
             }
         }
         return out;
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.infolens.cli.Estimation;
 import org.infolens.data.Activations;
 import org.infolens.data.Probe;
+import org.infolens.io.FileTrees;
 import org.infolens.io.Npy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,7 +102,7 @@ final class DseBench implements Callable<Integer> {
                 out().flush();
             }
         }
-        BenchSupport.deleteTree(tmp);
+        FileTrees.delete(tmp);
         return 0;
     }
 

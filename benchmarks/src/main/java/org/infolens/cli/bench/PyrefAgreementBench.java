@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.infolens.cli.Estimation;
 import org.infolens.data.Activations;
 import org.infolens.data.Probe;
+import org.infolens.io.FileTrees;
 import org.infolens.io.MatrixFiles;
 import org.infolens.io.Npy;
 import picocli.CommandLine.Command;
@@ -122,7 +123,7 @@ final class PyrefAgreementBench implements Callable<Integer> {
         }
         out().printf(Locale.ROOT, "%nlargest relative difference %.2e (the bar: 1e-9)%n", worst);
         boolean dsmiAgrees = float64 || compareDsmi(t, tmp);
-        BenchSupport.deleteTree(tmp);
+        FileTrees.delete(tmp);
         return worst <= 1e-9 && dsmiAgrees ? 0 : 1;
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.infolens.data.Activations;
 import org.infolens.data.Probe;
+import org.infolens.io.FileTrees;
 import org.infolens.io.Npy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,7 +106,7 @@ final class SpeedBench implements Callable<Integer> {
                     BenchSupport.relativeDifference(ours.outcome().estimate().values(), ref.values()));
             out().flush();
         }
-        BenchSupport.deleteTree(tmp);
+        FileTrees.delete(tmp);
         return 0;
     }
 

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * route that works:
  * <ol>
  * <li>{@code system}: the system's OpenBLAS (Debian's libopenblas0, $INFOLENS_OPENBLAS for another path) through JNA,
- * with its two-stage driver where that returns the one-stage values ({@link SystemLapack});
+ * dsyevd with the kernel that OpenBLAS picks for this processor ({@link SystemLapack});
  * <li>{@code bundled}: LAPACKE_dsyevd in the OpenBLAS 0.3.19 that nd4j-native loads (its two-stage driver returns wrong
  * eigenvalues with the SkylakeX kernels, so it is not used); at N = 5,000 that was 12 s against 135 s through ND4J's
  * {@code Eigen}, which copies and converts on the way;

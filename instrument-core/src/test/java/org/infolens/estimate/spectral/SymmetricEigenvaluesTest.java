@@ -72,10 +72,16 @@ class SymmetricEigenvaluesTest {
     }
 
     @Test
-    void systemOpenBlasTwoStageAndOneStageMatchTheConstruction() {
+    void systemOpenBlasMatchesTheConstructionAndLeavesNd4jsKernelVariablesAsTheyWere() {
         assumeTrue(Files.isReadable(SystemLapack.DEFAULT_LIBRARY), "no system OpenBLAS (scripts/test installs libopenblas0)");
         SystemLapack lapack = SystemLapack.load(SystemLapack.DEFAULT_LIBRARY);
         assertTrue(lapack.describe().contains("dsyevd"), lapack.describe());
+        // taken out of the environment while the library loads, and put back (the process's, not Java's copy of it)
+        com.sun.jna.Function getenv = com.sun.jna.Function.getFunction("c", "getenv");
+        for (String name : new String[] {"OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"}) {
+            com.sun.jna.Pointer value = (com.sun.jna.Pointer) getenv.invoke(com.sun.jna.Pointer.class, new Object[] {name});
+            assertEquals(System.getenv(name), value == null ? null : value.getString(0), name);
+        }
         double[] values = spectrum();
         INDArray a = Nd4j.create(reflected(values, 11), new long[] {N, N}, DataType.DOUBLE);
         double[] lambda = lapack.eigenvalues(new com.sun.jna.Pointer(a.data().address()), N);

@@ -19,6 +19,7 @@ import org.infolens.experiments.ExperimentCatalog;
 import org.infolens.figure.ComparisonFigure;
 import org.infolens.figure.PanelFigure;
 import org.infolens.figure.RunFigures;
+import org.infolens.io.FileTrees;
 import org.infolens.report.RunReport;
 import org.infolens.run.RecordedRun;
 import org.infolens.run.RunDirectory;
@@ -88,7 +89,7 @@ public final class Sweep {
                 }
                 pending.add(r);
             }
-            SweepTask.delete(out.resolve(SweepTask.PARTIAL)); // attempts of a killed sweep: never finished, never counted
+            FileTrees.delete(out.resolve(SweepTask.PARTIAL)); // attempts of a killed sweep: never finished, never counted
             log.printf(Locale.ROOT, "sweep: %s, %d variants x %d seeds = %d runs, %d finished before, %d to run on %s -> %s%n", grid.experiment(),
                     grid.variants().size(), grid.seeds().size(), runs.size(), runs.size() - pending.size(), pending.size(), master.url(), out);
             log.flush();
@@ -131,7 +132,7 @@ public final class Sweep {
      */
     private void discardAbandonedAttempts() {
         try {
-            SweepTask.delete(out.resolve(SweepTask.PARTIAL));
+            FileTrees.delete(out.resolve(SweepTask.PARTIAL));
         } catch (IOException e) {
             log.printf(Locale.ROOT, "sweep: could not remove the abandoned attempts in %s (%s); they never count%n", out.resolve(SweepTask.PARTIAL),
                     e.getMessage());

@@ -2,16 +2,15 @@ package org.infolens.spark.sweep;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
+import org.infolens.io.FileTrees;
 import org.infolens.run.RunDirectory;
 import org.infolens.run.RunLock;
 import org.infolens.run.RunStatus;
@@ -60,7 +59,7 @@ record SweepTask(String experiment, String out, RunLauncher launcher) implements
                 // another attempt of this run finished first (a speculative or retried copy): it counts, this one is dropped
             }
         } finally {
-            delete(attemptDir);
+            FileTrees.delete(attemptDir);
         }
         return new TaskResult(run.name(), run.seed(), true, attempt + 1, (System.nanoTime() - t0) / 1e9, RunLock.host());
     }
@@ -75,18 +74,6 @@ record SweepTask(String experiment, String out, RunLauncher launcher) implements
             return rd.readProvenance().status() == RunStatus.FINISHED;
         } catch (IOException | RuntimeException e) {
             return false;
-        }
-    }
-
-    /** Deletes {@code dir} and everything in it without following links; gone already is fine. */
-    static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
