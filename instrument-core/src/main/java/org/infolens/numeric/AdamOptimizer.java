@@ -1,5 +1,6 @@
 package org.infolens.numeric;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,6 +26,11 @@ public final class AdamOptimizer {
 
     /** Adam (weightDecay 0) or AdamW over {@code parameters}, whose arrays it updates in place. */
     public AdamOptimizer(INDArray[] parameters, double learningRate, double weightDecay) {
+        this(parameters, learningRate, weightDecay, zerosLike(parameters), zerosLike(parameters), 0);
+    }
+
+    private AdamOptimizer(INDArray[] parameters, double learningRate, double weightDecay, INDArray[] firstMoments, INDArray[] secondMoments,
+                          long step) {
         if (!(learningRate > 0) || !(weightDecay >= 0)) {
             throw new IllegalArgumentException("Adam needs a learning rate > 0 and a weight decay >= 0, got " + learningRate
                     + " and " + weightDecay);
@@ -32,12 +38,40 @@ public final class AdamOptimizer {
         this.parameters = parameters;
         this.learningRate = learningRate;
         this.weightDecay = weightDecay;
-        this.firstMoments = new INDArray[parameters.length];
-        this.secondMoments = new INDArray[parameters.length];
-        for (int i = 0; i < parameters.length; i++) {
-            firstMoments[i] = Nd4j.zerosLike(parameters[i]);
-            secondMoments[i] = Nd4j.zerosLike(parameters[i]);
+        this.firstMoments = firstMoments;
+        this.secondMoments = secondMoments;
+        this.step = step;
+    }
+
+    /**
+     * An optimiser over {@code parameters} (one array per parameter of this one, same shapes, typically copies of
+     * them) that goes on from this one's moments and step count, at {@code learningRate}; this one is unchanged.
+     * Resuming a training this way keeps its step sizes: a fresh Adam's first steps move every coordinate by about
+     * the learning rate whatever its gradient, which knocks a converged model off its optimum.
+     */
+    public AdamOptimizer continuedOn(INDArray[] parameters, double learningRate) {
+        if (parameters.length != this.parameters.length) {
+            throw new IllegalArgumentException("Adam continues on " + this.parameters.length + " parameters, given " + parameters.length);
         }
+        INDArray[] first = new INDArray[parameters.length];
+        INDArray[] second = new INDArray[parameters.length];
+        for (int k = 0; k < parameters.length; k++) {
+            if (!Arrays.equals(parameters[k].shape(), this.parameters[k].shape())) {
+                throw new IllegalArgumentException("Adam continues on parameter " + k + " of shape " + Arrays.toString(
+                        this.parameters[k].shape()) + ", given " + Arrays.toString(parameters[k].shape()));
+            }
+            first[k] = firstMoments[k].dup();
+            second[k] = secondMoments[k].dup();
+        }
+        return new AdamOptimizer(parameters, learningRate, weightDecay, first, second, step);
+    }
+
+    private static INDArray[] zerosLike(INDArray[] parameters) {
+        INDArray[] z = new INDArray[parameters.length];
+        for (int i = 0; i < parameters.length; i++) {
+            z[i] = Nd4j.zerosLike(parameters[i]);
+        }
+        return z;
     }
 
     /**

@@ -31,8 +31,9 @@ import org.infolens.superposition.SparseAutoencoder.Settings;
  * replacement; all rows when the layer has fewer), recorded in the details.
  *
  * <p>Warm start (default on): the autoencoder trained on a layer is kept, by layer name, and the next
- * recorded epoch's training starts from it, so tracking a run costs a fraction of training each epoch
- * from scratch. Values: {@code F}, a count, and {@code ratio}, a plain number.
+ * recorded epoch's training starts from it and from its optimiser's state, stopping after
+ * {@code warmPatience} epochs without improvement, so tracking a run costs a fraction of training each
+ * epoch from scratch. Values: {@code F}, a count, and {@code ratio}, a plain number.
  */
 public final class EffectiveFeatures extends ConfiguredMeasure {
 
@@ -234,6 +235,12 @@ public final class EffectiveFeatures extends ConfiguredMeasure {
         /** Epochs without improvement before stopping (default 10). */
         public Builder patience(int epochs) {
             config.set(Settings.PATIENCE, epochs);
+            return this;
+        }
+
+        /** Epochs without improvement before a warm-started training stops (default 2). */
+        public Builder warmPatience(int epochs) {
+            config.set(Settings.WARM_PATIENCE, epochs);
             return this;
         }
 

@@ -10,6 +10,8 @@ import org.infolens.numeric.RandomRows;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
+import org.nd4j.linalg.api.ops.impl.reduce.floating.SquaredNorm;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -29,7 +31,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * residuals of rows drawn in proportion to their squared error (Bricken et al. 2023) and training
  * re-converges from a fresh optimiser. Float32 GEMMs into buffers allocated once per training; a
  * trained autoencoder can continue on new rows of the same width (warm start), which is how a run is
- * tracked epoch after epoch.
+ * tracked epoch after epoch: it goes on from its weights and Adam's moments and stops after
+ * {@code warmPatience} epochs without improvement (it starts at the previous rows' optimum).
  */
 public final class SparseAutoencoder {
 
@@ -41,13 +44,15 @@ public final class SparseAutoencoder {
      *
      * @param dictionaryRatio D / width
      * @param lambda          weight of the L1 penalty mean |z| (untied: mean z_i ||d_i||)
+     * @param patience        epochs without improvement before a cold training stops
+     * @param warmPatience    the same for a warm-started one, which starts at the previous optimum with Adam's state
      * @param minImprovement  relative decrease of the epoch loss that counts as an improvement
      * @param stableF         also stop when F of an epoch's code masses is within this fraction of the previous epoch's (0: off)
      * @param tied            the paper's tied weights; false: untied decoder with bias and norm-weighted L1
      * @param resamples       rounds of dead-atom resampling at most (0: none)
      */
-    public record Settings(int dictionaryRatio, double lambda, double learningRate, int batch, int patience, int maxEpochs,
-                           double minImprovement, double stableF, boolean tied, int resamples, long seed) {
+    public record Settings(int dictionaryRatio, double lambda, double learningRate, int batch, int patience, int warmPatience,
+                           int maxEpochs, double minImprovement, double stableF, boolean tied, int resamples, long seed) {
 
         public static final Param<Integer> DICTIONARY_RATIO = Param.integer("dictionaryRatio", 4, "dictionary size D = ratio x width")
                 .check(r -> r >= 1, ">= 1");
@@ -56,6 +61,8 @@ public final class SparseAutoencoder {
         public static final Param<Integer> BATCH = Param.integer("batch", 128, "minibatch size").check(b -> b >= 1, ">= 1");
         public static final Param<Integer> PATIENCE = Param.integer("patience", 10, "epochs without improvement before stopping")
                 .check(p -> p >= 1, ">= 1");
+        public static final Param<Integer> WARM_PATIENCE = Param.integer("warmPatience", 2, "epochs without improvement before a"
+                + " warm-started training stops (it starts at the previous recorded epoch's optimum)").check(p -> p >= 1, ">= 1");
         public static final Param<Integer> MAX_EPOCHS = Param.integer("maxEpochs", 500, "cap on the epochs of one training")
                 .check(e -> e >= 1, ">= 1");
         public static final Param<Double> MIN_IMPROVEMENT = Param.real("minImprovement", 1e-3, "relative decrease of the epoch loss"
@@ -69,7 +76,7 @@ public final class SparseAutoencoder {
         public static final Param<Long> SEED = Param.seed("seed", "seed of the row draw, the initial weights and the minibatch order");
         /** The published setup (D = 4 width, lambda 0.1, Adam 1e-3, batch 128, patience 10), 1e-3 and 500 epochs at most. */
         public static final ParameterSet PARAMETERS = ParameterSet.of(DICTIONARY_RATIO, LAMBDA, LEARNING_RATE, BATCH, PATIENCE,
-                MAX_EPOCHS, MIN_IMPROVEMENT, STABLE_F, TIED, RESAMPLES, SEED);
+                WARM_PATIENCE, MAX_EPOCHS, MIN_IMPROVEMENT, STABLE_F, TIED, RESAMPLES, SEED);
 
         private static final String OWNER = "sparse autoencoder";
 
@@ -80,7 +87,7 @@ public final class SparseAutoencoder {
         /** The settings of a configuration that declares them. */
         public static Settings of(Config c) {
             return new Settings(c.get(DICTIONARY_RATIO), c.get(LAMBDA), c.get(LEARNING_RATE), c.get(BATCH), c.get(PATIENCE),
-                    c.get(MAX_EPOCHS), c.get(MIN_IMPROVEMENT), c.get(STABLE_F), c.get(TIED), c.get(RESAMPLES), c.get(SEED));
+                    c.get(WARM_PATIENCE), c.get(MAX_EPOCHS), c.get(MIN_IMPROVEMENT), c.get(STABLE_F), c.get(TIED), c.get(RESAMPLES), c.get(SEED));
         }
 
         public Settings {
@@ -89,6 +96,7 @@ public final class SparseAutoencoder {
             LEARNING_RATE.requireValid(OWNER, learningRate);
             BATCH.requireValid(OWNER, batch);
             PATIENCE.requireValid(OWNER, patience);
+            WARM_PATIENCE.requireValid(OWNER, warmPatience);
             MAX_EPOCHS.requireValid(OWNER, maxEpochs);
             MIN_IMPROVEMENT.requireValid(OWNER, minImprovement);
             STABLE_F.requireValid(OWNER, stableF);
@@ -135,10 +143,12 @@ public final class SparseAutoencoder {
 
     private final Weights weights;
     private final Training training;
+    private final AdamOptimizer optimizer; // its state at the end of training, which a warm start goes on from
 
-    private SparseAutoencoder(Weights weights, Training training) {
+    private SparseAutoencoder(Weights weights, Training training, AdamOptimizer optimizer) {
         this.weights = weights;
         this.training = training;
+        this.optimizer = optimizer;
     }
 
     /** Trains from seeded random weights (Gaussian, rows of norm about 1; untied: the decoder starts as the encoder) and zero biases. */
@@ -155,17 +165,20 @@ public final class SparseAutoencoder {
         INDArray encoderBias = Nd4j.zeros(DataType.FLOAT, 1, dictionary);
         Weights start = s.tied() ? new Weights(encoder, encoderBias, encoder, null)
                 : new Weights(encoder, encoderBias, encoder.dup(), Nd4j.zeros(DataType.FLOAT, 1, width));
-        return fit(rows, start, s, false);
+        return fit(rows, start, s, null);
     }
 
-    /** Continues training on {@code rows} from this autoencoder's weights (kept unchanged); Adam starts afresh. */
+    /**
+     * Continues training on {@code rows} from this autoencoder's weights and Adam's moments (both kept unchanged
+     * here), stopping after {@code warmPatience} epochs without improvement.
+     */
     public SparseAutoencoder continueTraining(Activations rows, Settings s) {
         if (rows.columns() != width() || s.dictionaryRatio() * rows.columns() != dictionarySize() || s.tied() != weights.tied()) {
             throw new IllegalArgumentException("a warm start needs the same width, dictionary and tying: trained on " + width() + " -> "
                     + dictionarySize() + (weights.tied() ? " tied" : " untied") + ", given " + rows.columns() + " columns with ratio "
                     + s.dictionaryRatio() + (s.tied() ? " tied" : " untied"));
         }
-        return fit(rows, weights.dup(), s, true);
+        return fit(rows, weights.dup(), s, optimizer);
     }
 
     public int width() {
@@ -235,15 +248,19 @@ public final class SparseAutoencoder {
         return i;
     }
 
-    private static SparseAutoencoder fit(Activations rows, Weights w, Settings s, boolean warm) {
+    /** Trains {@code w} in place; {@code resumed} (a warm start) is the optimiser of the weights {@code w} copies, or null. */
+    private static SparseAutoencoder fit(Activations rows, Weights w, Settings s, AdamOptimizer resumed) {
+        boolean warm = resumed != null;
         int n = rows.rows();
         INDArray data = matrix(rows);
         Random rnd = new Random(s.seed());
-        AdamOptimizer adam = new AdamOptimizer(w.parameters(), s.learningRate(), 0);
+        AdamOptimizer adam = warm ? resumed.continuedOn(w.parameters(), s.learningRate()) : new AdamOptimizer(w.parameters(), s.learningRate(), 0);
+        int patience = warm ? s.warmPatience() : s.patience();
         Step full = new Step(Math.min(s.batch(), n), w);
         Step last = n % full.rows == 0 ? full : new Step(n % full.rows, w);
         int[] order = java.util.stream.IntStream.range(0, n).toArray();
-        INDArray codeMass = Nd4j.zeros(DataType.FLOAT, 1, w.encoder().rows());
+        // the epoch's sums stay in ND4J while it trains (no value is read back per step); its loss is read once at its end
+        EpochSums sums = new EpochSums(w);
         double best = Double.POSITIVE_INFINITY;
         double loss = Double.NaN;
         int stale = 0;
@@ -252,18 +269,17 @@ public final class SparseAutoencoder {
         int resampled = 0;
         double previousF = Double.NaN;
         boolean stable = false;
-        while (epoch < s.maxEpochs() && stale < s.patience() && !stable) {
+        while (epoch < s.maxEpochs() && stale < patience && !stable) {
             RandomRows.shuffle(order, rnd);
             INDArray shuffled = Nd4j.pullRows(data, 1, order); // one gather per epoch; the batches are views of it
-            codeMass.assign(0);
-            double sum = 0;
+            sums.clear();
             for (int from = 0; from < n; from += full.rows) {
                 Step step = from + full.rows <= n ? full : last;
-                sum += step.run(shuffled.get(NDArrayIndex.interval(from, from + step.rows), NDArrayIndex.all()), w, s.lambda(), codeMass)
-                        * step.rows;
+                step.run(shuffled.get(NDArrayIndex.interval(from, from + step.rows), NDArrayIndex.all()), w, s.lambda());
+                sums.add(step);
                 adam.step(step.gradients);
             }
-            loss = sum / n;
+            loss = sums.loss(n, s.lambda());
             epoch++;
             if (!Double.isFinite(loss)) {
                 throw new IllegalArgumentException("sparse autoencoder training diverged (loss " + loss + " at epoch " + epoch + ")");
@@ -275,14 +291,14 @@ public final class SparseAutoencoder {
                 stale++;
             }
             if (s.stableF() > 0) { // the masses summed while the epoch trained: free, and what F is read from
-                double f = EffectiveFeatures.fromMass(codeMass.castTo(DataType.DOUBLE).muli(w.decoderNorms().castTo(DataType.DOUBLE))
+                double f = EffectiveFeatures.fromMass(sums.codeMass.castTo(DataType.DOUBLE).muli(w.decoderNorms().castTo(DataType.DOUBLE))
                         .toDoubleVector());
                 stable = Math.abs(f - previousF) <= s.stableF() * previousF;
                 previousF = f;
             }
             if (resampleRounds < s.resamples() && epoch < s.maxEpochs()) {
-                int[] dead = dead(codeMass);
-                if (dead.length > 0 && dead.length < codeMass.length()) {
+                int[] dead = dead(sums.codeMass);
+                if (dead.length > 0 && dead.length < sums.codeMass.length()) {
                     resample(data, w, dead, rnd);
                     adam = new AdamOptimizer(w.parameters(), s.learningRate(), 0);
                     resampleRounds++;
@@ -294,7 +310,48 @@ public final class SparseAutoencoder {
                 }
             }
         }
-        return new SparseAutoencoder(w, new Training(epoch, loss, stale >= s.patience() || stable, warm, resampled));
+        return new SparseAutoencoder(w, new Training(epoch, loss, stale >= patience || stable, warm, resampled), adam);
+    }
+
+    /**
+     * One epoch's running sums, added to by each step inside ND4J: the squared reconstruction errors, the codes'
+     * L1 mass per atom (what F is read from) and, untied, the penalty's mass (codes times the decoder norms of
+     * their step). The epoch loss, the mean over batches of their losses weighted by their rows, is then
+     * (squares / width + lambda penalty mass / D) / n.
+     */
+    private static final class EpochSums {
+        final INDArray squares;
+        final INDArray codeMass;
+        final INDArray penaltyMass;
+        private final long width;
+        private final long dictionary;
+
+        EpochSums(Weights w) {
+            DataType t = w.encoder().dataType();
+            width = w.encoder().columns();
+            dictionary = w.encoder().rows();
+            squares = Nd4j.scalar(t, 0.0);
+            codeMass = Nd4j.zeros(t, 1, dictionary);
+            penaltyMass = w.tied() ? codeMass : Nd4j.zeros(t, 1, dictionary);
+        }
+
+        void clear() {
+            squares.assign(0);
+            codeMass.assign(0);
+            penaltyMass.assign(0);
+        }
+
+        void add(Step step) {
+            squares.addi(step.squares);
+            codeMass.addi(step.codeSums);
+            if (penaltyMass != codeMass) {
+                penaltyMass.addi(step.penaltySums);
+            }
+        }
+
+        double loss(int n, double lambda) {
+            return (squares.sumNumber().doubleValue() / width + lambda * penaltyMass.sumNumber().doubleValue() / dictionary) / n;
+        }
     }
 
     private static int[] dead(INDArray codeMass) {
@@ -359,17 +416,24 @@ public final class SparseAutoencoder {
     }
 
     /**
-     * One minibatch's buffers, allocated once per training (a step then allocates only ND4J's small
-     * temporaries), and the arithmetic of the loss and its gradients.
+     * One minibatch's buffers, allocated once per training, and the arithmetic of the loss and its gradients.
+     * Every product writes into these buffers and every elementwise step works in place: a step allocates
+     * nothing of the batch's or the weights' size. Tied, the weight gradient z^T dRec + dPre^T a is one product
+     * of depth 2B: the codes and the pre-activations' gradient are stacked in one 2B x D buffer, the
+     * reconstruction's gradient and the batch in one 2B x width buffer.
      */
     static final class Step {
         final int rows;
-        final INDArray pre; // B x D: pre-activations, then codes z
-        final INDArray active; // B x D: 1 where z > 0
-        final INDArray dCodes; // B x D
-        final INDArray residual; // B x width
-        final INDArray codeSums; // 1 x D
         final INDArray[] gradients;
+        final INDArray squares; // scalar: the batch's sum of squared reconstruction errors
+        final INDArray codeSums; // 1 x D: the batch's codes summed per atom
+        final INDArray penaltySums; // 1 x D: what the L1 term sums, codeSums (times ||d_i|| untied)
+        private final INDArray stackedCodes; // 2B x D: the codes z, then dLoss/d pre-activation
+        private final INDArray codes;
+        private final INDArray dPre;
+        private final INDArray stackedRows; // 2B x width: dLoss/d reconstruction (first the residual), then the batch
+        private final INDArray dReconstruction;
+        private final INDArray batch;
         private final INDArray penaltyGradient; // D x width, untied only: the L1 term's gradient in the decoder
 
         Step(int rows, Weights w) {
@@ -377,11 +441,15 @@ public final class SparseAutoencoder {
             DataType t = w.encoder().dataType();
             long dictionary = w.encoder().rows();
             long width = w.encoder().columns();
-            pre = Nd4j.create(t, rows, dictionary);
-            active = Nd4j.create(t, rows, dictionary);
-            dCodes = Nd4j.create(t, rows, dictionary);
-            residual = Nd4j.create(t, rows, width);
+            stackedCodes = Nd4j.create(t, 2L * rows, dictionary);
+            codes = stackedCodes.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+            dPre = stackedCodes.get(NDArrayIndex.interval(rows, 2 * rows), NDArrayIndex.all());
+            stackedRows = Nd4j.create(t, 2L * rows, width);
+            dReconstruction = stackedRows.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
+            batch = stackedRows.get(NDArrayIndex.interval(rows, 2 * rows), NDArrayIndex.all());
+            squares = Nd4j.scalar(t, 0.0);
             codeSums = Nd4j.create(t, 1, dictionary);
+            penaltySums = w.tied() ? codeSums : Nd4j.create(t, 1, dictionary);
             gradients = w.tied() ? new INDArray[] {Nd4j.create(t, dictionary, width), Nd4j.create(t, 1, dictionary)}
                     : new INDArray[] {Nd4j.create(t, dictionary, width), Nd4j.create(t, 1, dictionary), Nd4j.create(t, dictionary, width),
                         Nd4j.create(t, 1, width)};
@@ -389,48 +457,49 @@ public final class SparseAutoencoder {
         }
 
         /**
-         * Loss of the batch {@code a} (B x width); fills {@link #gradients} (dLoss/d of each of
-         * {@link Weights#parameters()}) and adds the batch's code sums to {@code codeMass}. Works in the
-         * arrays' data type (double in the finite-difference test). Every B x D and D x width result goes
-         * into this step's buffers: ND4J's allocations, not its arithmetic, are what a small step costs.
+         * Runs the batch {@code a} (B x width): fills {@link #gradients} (dLoss/d of each of {@link Weights#parameters()}),
+         * {@link #squares}, {@link #codeSums} and {@link #penaltySums}; reads no value back ({@link #loss} does). Works in
+         * the arrays' data type (double in the finite-difference test).
          */
-        double run(INDArray a, Weights w, double lambda, INDArray codeMass) {
+        void run(INDArray a, Weights w, double lambda) {
             double b = rows;
             double width = a.columns();
-            double dictionary = w.encoder().rows();
-            double penalty = lambda / (b * dictionary);
-            Nd4j.gemm(a, w.encoder(), pre, false, true, 1, 0);
-            pre.addiRowVector(w.encoderBias());
-            Nd4j.exec(new org.nd4j.linalg.api.ops.impl.scalar.Step(pre, active, 0.0)); // 1 where pre > 0
-            INDArray z = pre.muli(active);
-            Nd4j.gemm(z, w.decoder(), residual, false, false, 1, 0);
+            double penalty = lambda / (b * w.encoder().rows());
+            batch.assign(a);
+            Nd4j.gemm(batch, w.encoder(), codes, false, true, 1, 0);
+            Transforms.relu(codes.addiRowVector(w.encoderBias()), false);
+            Nd4j.gemm(codes, w.decoder(), dReconstruction, false, false, 1, 0);
             if (!w.tied()) {
-                residual.addiRowVector(w.decoderBias());
+                dReconstruction.addiRowVector(w.decoderBias());
             }
-            residual.subi(a);
-            z.sum(codeSums, true, 0);
-            codeMass.addi(codeSums);
-            double rootSquares = residual.norm2Number().doubleValue();
+            dReconstruction.subi(batch); // the residual
+            Nd4j.exec(new SquaredNorm(dReconstruction, squares, false, new int[0])); // no dimensions: all entries
+            dReconstruction.muli(2 / (b * width));
+            codes.sum(codeSums, true, 0);
             INDArray norms = w.tied() ? null : w.decoderNorms();
-            double l1 = w.tied() ? codeSums.sumNumber().doubleValue() : codeSums.mul(norms).sumNumber().doubleValue();
-            double loss = rootSquares * rootSquares / (b * width) + penalty * l1;
-            INDArray dReconstruction = residual.muli(2 / (b * width));
-            // d|z|/dz = 1 (times ||d_i|| untied) where z > 0; the ReLU's mask zeroes the rest
-            Nd4j.gemm(dReconstruction, w.decoder(), dCodes, false, true, 1, 0);
-            INDArray dPre = (w.tied() ? dCodes.addi(penalty) : dCodes.addiRowVector(norms.mul(penalty))).muli(active);
+            if (!w.tied()) {
+                codeSums.mul(norms, penaltySums);
+            }
+            Nd4j.gemm(dReconstruction, w.decoder(), dPre, false, true, 1, 0);
+            // d|z|/dz = 1 (times ||d_i|| untied) where z > 0; the ReLU's derivative zeroes the rest
+            Nd4j.exec(new RectifiedLinearDerivative(codes, w.tied() ? dPre.addi(penalty) : dPre.addiRowVector(norms.mul(penalty)), dPre));
             dPre.sum(gradients[1], true, 0);
-            if (w.tied()) {
-                Nd4j.gemm(z, dReconstruction, gradients[0], true, false, 1, 0); // the decoder's use of w ...
-                Nd4j.gemm(dPre, a, gradients[0], true, false, 1, 1); // ... plus the encoder's
+            if (w.tied()) { // the decoder's use of w plus the encoder's, in one product
+                Nd4j.gemm(stackedCodes, stackedRows, gradients[0], true, false, 1, 0);
             } else {
-                Nd4j.gemm(dPre, a, gradients[0], true, false, 1, 0);
+                Nd4j.gemm(dPre, batch, gradients[0], true, false, 1, 0);
                 // decoder: the reconstruction's gradient plus the penalty's, lambda' sum_b z_bi d_i / ||d_i||
-                Nd4j.gemm(z, dReconstruction, gradients[2], true, false, 1, 0);
-                Nd4j.exec(new BroadcastMulOp(w.decoder(), codeSums.mul(penalty).divi(norms).reshape((long) dictionary), penaltyGradient, 0));
+                Nd4j.gemm(codes, dReconstruction, gradients[2], true, false, 1, 0);
+                Nd4j.exec(new BroadcastMulOp(w.decoder(), codeSums.mul(penalty).divi(norms).reshape(w.encoder().rows()), penaltyGradient, 0));
                 gradients[2].addi(penaltyGradient);
                 dReconstruction.sum(gradients[3], true, 0);
             }
-            return loss;
+        }
+
+        /** The loss of the batch last {@link #run}: mean squared error over its entries + lambda mean of its codes' penalty. */
+        double loss(double lambda) {
+            double entries = (double) rows * batch.columns();
+            return squares.sumNumber().doubleValue() / entries + lambda / ((double) rows * codeSums.columns()) * penaltySums.sumNumber().doubleValue();
         }
     }
 

@@ -130,7 +130,7 @@ class EffectiveFeaturesTest extends EstimatorContract {
     void theCatalogMakesItFromTextParameters() {
         Measure m = EstimatorCatalog.fromSpec("effective-features:rows=500,lambda=0.2,warmStart=false");
         Map<String, Object> p = m.parameters();
-        assertEquals(List.of("rows", "dictionaryRatio", "lambda", "learningRate", "batch", "patience", "maxEpochs", "minImprovement", "stableF", "tied", "resamples", "seed",
+        assertEquals(List.of("rows", "dictionaryRatio", "lambda", "learningRate", "batch", "patience", "warmPatience", "maxEpochs", "minImprovement", "stableF", "tied", "resamples", "seed",
                 "warmStart", "mergeCosine"), List.copyOf(p.keySet()));
         assertEquals(500, p.get("rows"));
         assertEquals(0.2, p.get("lambda"));

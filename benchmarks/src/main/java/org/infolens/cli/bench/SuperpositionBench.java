@@ -23,10 +23,13 @@ import picocli.CommandLine.Spec;
  * look like a trained tanh layer: each row a sparse non-negative combination of a few of several
  * thousand random feature directions, through tanh; the "next epoch" moves every direction a
  * little. The first epoch trains the sparse autoencoder from scratch, the second warm-starts from it.
- * Each autoencoder setting ({@code --setting}, before and after side by side in one run) is timed on
- * the same data against ND4J's float32 GEMM peak at the autoencoder's own shape (batch x width . width
- * x D): an epoch is five such products per batch (codes, reconstruction, the codes' gradient and the
- * two weight gradients), 10 N width D flops, and its GFLOPS say how near the machine's limit it runs.
+ * Each autoencoder setting ({@code --setting}, side by side in one run) is timed on the same data
+ * against ND4J's float32 GEMM peak, the machine's ({@code --gemm-size} cubed, as {@code bench limits}
+ * measures it) and at the autoencoder's own shape (batch x width . width x D): an epoch is 10 N width D
+ * flops (per batch, the codes, the reconstruction, the codes' gradient and the weight gradient, tied of
+ * depth 2 x batch, untied two products), and its GFLOPS say how near the machine's limit it runs. F is
+ * also given relative to the first setting's at the same recorded epoch: a faster setting must find
+ * the same features.
  */
 @Command(name = "superposition", mixinStandardHelpOptions = true,
         description = "Effective features on one wide layer: seconds per autoencoder epoch and per recorded epoch, cold and warm-started,"
@@ -52,20 +55,26 @@ final class SuperpositionBench implements Callable<Integer> {
             + " coordinates' scale (default ${DEFAULT-VALUE})")
     double drift;
 
-    @Option(names = "--max-epochs", defaultValue = "500", description = "cap on the autoencoder's epochs per estimate (default ${DEFAULT-VALUE})")
+    @Option(names = "--max-epochs", defaultValue = "500", description = "cap on the autoencoder's epochs per estimate, unless a setting"
+            + " names its own maxEpochs (default ${DEFAULT-VALUE})")
     int maxEpochs;
 
+    @Option(names = "--gemm-size", defaultValue = "2048", description = "m = k = n of the machine's peak GEMM (default ${DEFAULT-VALUE},"
+            + " as bench limits)")
+    int gemmSize;
+
     @Option(names = "--setting", description = "effective-features parameters NAME=VALUE,... of one setting to time; repeat it to"
-            + " compare (default: the paper's batch=128 as 'before', then the shipped defaults as 'after')")
+            + " compare (default: the shipped defaults, then batch=512 with learningRate=2e-3)")
     List<String> settings = new ArrayList<>();
 
     @Override
     public Integer call() {
-        List<String> timed = settings.isEmpty() ? List.of("batch=128", "") : settings;
+        List<String> timed = settings.isEmpty() ? List.of("", "batch=512,learningRate=2e-3") : settings;
         List<EffectiveFeatures> measures = new ArrayList<>();
         for (String extra : timed) { // all parsed before anything is timed: a typo fails at once
-            measures.add((EffectiveFeatures) EstimatorCatalog.fromSpec(EffectiveFeatures.NAME + ":rows=" + rows + ",maxEpochs=" + maxEpochs
-                    + (extra.isBlank() ? "" : "," + extra)));
+            boolean ownCap = extra.matches("(.*,)?\\s*maxEpochs\\s*=.*");
+            measures.add((EffectiveFeatures) EstimatorCatalog.fromSpec(EffectiveFeatures.NAME + ":rows=" + rows
+                    + (ownCap ? "" : ",maxEpochs=" + maxEpochs) + (extra.isBlank() ? "" : "," + extra)));
         }
         double[][] epoch1 = directions(new Random(1));
         double[][] epoch2 = drifted(epoch1, new Random(2));
@@ -75,33 +84,45 @@ final class SuperpositionBench implements Callable<Integer> {
         Probe probe = Probe.of(new int[rows]);
         out().printf(Locale.ROOT, "effective features, width %d, %d rows; %d directions, %d active per row, drift %.2f; OMP_NUM_THREADS=%s%n%n",
                 width, rows, directions, active, drift, System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
-        out().println("setting | recorded epoch | seconds | autoencoder epochs | s / epoch | GFLOPS | GEMM peak (median) | of peak | F | dead");
+        GemmPeak.Result machine = GemmPeak.of(DataType.FLOAT, gemmSize, gemmSize, gemmSize).measure();
+        out().printf(Locale.ROOT, "machine peak: %s%n", machine);
+        out().println("setting | recorded epoch | seconds | autoencoder epochs | s / epoch | GFLOPS | of machine peak | GEMM peak at its shape"
+                + " (median) | of that | F | F vs first | dead");
+        double[] firstF = new double[2];
         for (int i = 0; i < measures.size(); i++) {
             EffectiveFeatures measure = measures.get(i);
             int batch = (int) measure.parameters().get("batch");
             int dictionary = (int) measure.parameters().get("dictionaryRatio") * width;
-            GemmPeak.Result peak = GemmPeak.of(DataType.FLOAT, Math.min(batch, rows), width, dictionary).measure();
+            GemmPeak.Result shape = GemmPeak.of(DataType.FLOAT, Math.min(batch, rows), width, dictionary).measure();
             String name = (timed.get(i).isBlank() ? "shipped" : timed.get(i)) + " (" + measure.label() + ")";
-            report(name, "1 (cold)", measure, layer, first, probe, peak, dictionary);
-            report(name, "2 (warm)", measure, layer, second, probe, peak, dictionary);
+            Activations[] epochs = {first, second};
+            for (int r = 0; r < epochs.length; r++) {
+                double f = report(name, r == 0 ? "1 (cold)" : "2 (warm)", measure, layer, epochs[r], probe, machine, shape, dictionary,
+                        i == 0 ? Double.NaN : firstF[r]);
+                firstF[r] = i == 0 ? f : firstF[r];
+            }
         }
         return 0;
     }
 
-    private void report(String setting, String what, EffectiveFeatures measure, LayerId layer, Activations a, Probe probe, GemmPeak.Result peak,
-                        int dictionary) {
+    /** Times one estimate, prints its row and returns its F. */
+    private double report(String setting, String what, EffectiveFeatures measure, LayerId layer, Activations a, Probe probe,
+                          GemmPeak.Result machine, GemmPeak.Result shape, int dictionary, double firstF) {
         long t0 = System.nanoTime();
         Estimate e = measure.estimate(layer, a, probe);
         double seconds = (System.nanoTime() - t0) / 1e9;
         int epochs = (int) e.details().get("epochs");
-        // five GEMMs per batch per epoch, and one encoding pass for the masses (a fifth of an epoch's products, which
-        // is also how the seconds per epoch leave it out)
+        // an epoch's products, and one encoding pass for the masses (a fifth of an epoch's products, which is also how
+        // the seconds per epoch leave it out)
         double flops = 2.0 * rows * width * dictionary * (5.0 * epochs + 1);
         double gflops = flops / seconds / 1e9;
-        out().printf(Locale.ROOT, "%s | %s | %.1f | %d%s | %.2f | %.1f | %.1f (%.1f) | %.0f %% | %.1f | %s%n", setting, what, seconds, epochs,
-                (boolean) e.details().get("stoppedEarly") ? "" : " (cap)", seconds / (epochs + 0.2), gflops, peak.gflops(), peak.medianGflops(),
-                100 * gflops / peak.gflops(), e.value("F"), e.details().get("deadFeatures"));
+        double f = e.value("F");
+        out().printf(Locale.ROOT, "%s | %s | %.1f | %d%s | %.2f | %.1f | %.0f %% | %.1f (%.1f) | %.0f %% | %.1f | %s | %s%n", setting, what,
+                seconds, epochs, (boolean) e.details().get("stoppedEarly") ? "" : " (cap)", seconds / (epochs + 0.2), gflops,
+                100 * gflops / machine.gflops(), shape.gflops(), shape.medianGflops(), 100 * gflops / shape.gflops(), f,
+                Double.isNaN(firstF) ? "-" : String.format(Locale.ROOT, "%+.1f %%", 100 * (f / firstF - 1)), e.details().get("deadFeatures"));
         out().flush();
+        return f;
     }
 
     /** Random Gaussian directions in R^width, scaled so that a row's pre-activations have a standard deviation of about 0.6. */
