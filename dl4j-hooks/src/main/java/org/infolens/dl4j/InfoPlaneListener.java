@@ -385,6 +385,23 @@ public final class InfoPlaneListener extends BaseTrainingListener implements Aut
     private void attach(Model model) {
         capture = NetworkCapture.of(model);
         capture.sequenceViews(settings::sequenceView);
+        warnIfUnfenced();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean UNFENCED_WARNED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Once per JVM: ND4J's plain CPU executioner can crash a long run (see {@link FencedOpExecutioner}),
+     * and this listener's worker makes the GCs that trigger it more frequent. By class name, so that a
+     * JVM without the CPU backend never loads FencedOpExecutioner.
+     */
+    private static void warnIfUnfenced() {
+        if ("org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner".equals(org.nd4j.linalg.factory.Nd4j.getExecutioner().getClass().getName())
+                && UNFENCED_WARNED.compareAndSet(false, true)) {
+            log.warn("ND4J runs its plain CPU executioner, which can free an op's buffer while libnd4j reads it when a GC strikes (a SIGSEGV "
+                    + "in DataBuffer::primary, DL4J issue #9278; this listener's worker makes GCs more frequent): start the JVM with -D"
+                    + FencedOpExecutioner.PROPERTY + "=org.infolens.dl4j.FencedOpExecutioner");
+        }
     }
 
     private NetworkCapture captureFor(Model model) {

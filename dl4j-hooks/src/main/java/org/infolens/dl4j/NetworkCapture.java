@@ -204,10 +204,13 @@ abstract class NetworkCapture {
      * Copies a batch's output into the snapshot's array at {@code at}: straight from native memory when
      * it is a whole buffer in c order of the snapshot's type (a layer's fresh output), one copy instead
      * of three (dup, toArray, arraycopy) on the probe's largest layers; else through a c-order copy.
+     * The NIO view does not hold the buffer: {@code out} is fenced, else a GC during the copy could let
+     * ND4J's deallocator free the memory being read.
      */
     static void copyRows(INDArray out, float[] into, int at, int length) {
         if (out.dataType() == DataType.FLOAT && whole(out)) {
             out.data().asNioFloat().get(into, at, length);
+            java.lang.ref.Reference.reachabilityFence(out);
         } else {
             System.arraycopy(out.castTo(DataType.FLOAT).dup('c').data().asFloat(), 0, into, at, length);
         }
@@ -216,6 +219,7 @@ abstract class NetworkCapture {
     static void copyRows(INDArray out, double[] into, int at, int length) {
         if (out.dataType() == DataType.DOUBLE && whole(out)) {
             out.data().asNioDouble().get(into, at, length);
+            java.lang.ref.Reference.reachabilityFence(out);
         } else {
             System.arraycopy(out.castTo(DataType.DOUBLE).dup('c').data().asDouble(), 0, into, at, length);
         }

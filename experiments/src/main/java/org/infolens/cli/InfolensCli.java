@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ServiceLoader;
+import org.infolens.dl4j.FencedOpExecutioner;
 import org.infolens.run.InfolensVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ public final class InfolensCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        FencedOpExecutioner.select(); // before ND4J starts: a long run must not die of ND4J freeing an op's buffer under a GC
         System.exit(commandLine().execute(args));
     }
 

@@ -8,9 +8,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
 import org.infolens.reproduce.ClaimRegistry;
 import org.infolens.reproduce.ClaimsReport;
+import org.infolens.reproduce.DistributedRunner;
 import org.infolens.reproduce.Evaluation;
 import org.infolens.reproduce.InProcessRunner;
 import org.infolens.reproduce.Reproduction;
+import org.infolens.reproduce.SeedRunner;
 import org.infolens.reproduce.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +45,10 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list the registered claims and exit")
     boolean list;
 
+    @Option(names = "--master", paramLabel = "URL", description = "make the runs on Apache Spark, a task per seed: local[N] or"
+            + " spark://host:port (executors need OUT at the same path)")
+    String master;
+
     @Override
     public Integer call() throws Exception {
         if (list) {
@@ -55,7 +61,7 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         List<Long> seedList = LongStream.rangeClosed(1, n).boxed().toList();
         Reproduction.Outcome outcome = Reproduction.run(new Reproduction.Settings(ClaimRegistry.select(claims), seedList, quick, out,
-                new InProcessRunner()), spec.commandLine().getErr());
+                runner()), spec.commandLine().getErr());
         var o = spec.commandLine().getOut();
         boolean notRun = false;
         for (Reproduction.Result r : outcome.results()) {
@@ -67,5 +73,15 @@ final class ReproduceCommand implements Callable<Integer> {
         o.println("claims: " + outcome.claimsJson());
         o.println("report: " + outcome.report());
         return notRun ? InfolensCli.BAD_INPUT : 0;
+    }
+
+    /** In this JVM, or on Spark with --master (the spark module's {@link DistributedRunner}, found on the class path). */
+    private SeedRunner runner() {
+        if (master == null) {
+            return new InProcessRunner();
+        }
+        return java.util.ServiceLoader.load(DistributedRunner.class).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "--master needs the spark module on the class path (./infolens puts it there when --master is given)"))
+                .on(master, spec.commandLine().getErr());
     }
 }

@@ -19,7 +19,13 @@ public final class InProcessRunner implements SeedRunner {
             if (Files.exists(directories.get(i))) {
                 args.add("--overwrite"); // an earlier, unfinished or different run of this name: replaced once the new one has finished
             }
-            ExperimentCatalog.launch(experiment, args, directories.get(i));
+            try {
+                ExperimentCatalog.launch(experiment, args, directories.get(i));
+            } catch (org.infolens.experiments.data.MissingDatasetException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw new IOException("run " + directories.get(i) + " failed: " + e.getMessage(), e);
+            }
         }
     }
 }

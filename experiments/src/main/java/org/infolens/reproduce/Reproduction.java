@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.infolens.experiments.data.MissingDatasetException;
+import org.infolens.run.RunDirectory;
+import org.infolens.run.RunStatus;
 import org.infolens.trajectory.Json;
 
 /**
@@ -89,20 +91,22 @@ public final class Reproduction {
             log.printf(Locale.ROOT, "reproduce: %s (%s %s): %d of %d seeds to run%n", r.name(), r.experiment(), String.join(" ", options),
                     todo.size(), s.seeds().size());
             log.flush();
-            for (int i = 0; i < todo.size(); i++) {
-                long seed = todo.get(i);
-                try {
-                    s.runner().run(r.experiment(), options, List.of(seed), List.of(dirs.get(i)));
-                    Json.mapper().writeValue(marker(dir, r, seed, s.quick()).toFile(), Map.of("experiment", r.experiment(), "options", options,
-                            "seed", seed, "directory", dirs.get(i).toString()));
-                } catch (MissingDatasetException e) {
-                    failed.put(r.name(), "dataset " + e.dataset() + " missing: " + e.getMessage());
-                    log.println("reproduce: " + r.name() + ": " + e.getMessage());
-                    break;
-                } catch (IOException | RuntimeException e) {
-                    failed.put(r.name(), "run " + dirs.get(i) + " failed: " + e.getMessage());
-                    log.println("reproduce: " + r.name() + " seed " + seed + " failed: " + e.getMessage());
-                    break;
+            if (todo.isEmpty()) {
+                continue;
+            }
+            try { // every seed in one call: a distributed runner makes them in parallel
+                s.runner().run(r.experiment(), options, todo, dirs);
+            } catch (MissingDatasetException e) {
+                failed.put(r.name(), "dataset " + e.dataset() + " missing: " + e.getMessage());
+                log.println("reproduce: " + r.name() + ": " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                failed.put(r.name(), e.getMessage());
+                log.println("reproduce: " + r.name() + ": " + e.getMessage());
+            }
+            for (int i = 0; i < todo.size(); i++) { // the runs that finished count, also beside one that failed
+                if (finished(dirs.get(i))) {
+                    Json.mapper().writeValue(marker(dir, r, todo.get(i), s.quick()).toFile(), Map.of("experiment", r.experiment(), "options",
+                            options, "seed", todo.get(i), "directory", dirs.get(i).toString()));
                 }
             }
         }
@@ -154,6 +158,16 @@ public final class Reproduction {
             seeds.add(new SeedRuns(seed, byRole));
         }
         return seeds;
+    }
+
+    /** Whether {@code runDir} holds a run whose run.json says finished. */
+    private static boolean finished(Path runDir) {
+        try {
+            return Files.isRegularFile(new RunDirectory(runDir).provenanceFile())
+                    && new RunDirectory(runDir).readProvenance().status() == RunStatus.FINISHED;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static Path marker(Path dir, RunSpec r, long seed, boolean quick) {

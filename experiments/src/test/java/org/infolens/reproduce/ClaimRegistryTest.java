@@ -49,6 +49,27 @@ class ClaimRegistryTest {
         assertTrue(err.toString().contains("unknown claim 'no-such-claim'"), err.toString());
     }
 
+    /** Without the spark module on the class path (as in this module's tests), --master is one line and exit 2, before any run. */
+    @Test
+    void masterWithoutTheSparkModuleExitsTwoWithOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        CommandLine cl = InfolensCli.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        assertEquals(2, cl.execute("reproduce", "lorenzen-2022-binning-exact", "--quick", "--master", "local[2]", "--out", dir.toString()));
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--master needs the spark module on the class path"), err.toString());
+        assertEquals(List.of(), listing(dir), "nothing written");
+    }
+
+    private static List<String> listing(java.nio.file.Path dir) {
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aClaimIsValidatedWhenBuilt() {
         RunSpec run = RunSpec.of("x", "ib12");

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.infolens.dl4j.FencedOpExecutioner;
 
 /**
  * Where infolens' Spark jobs run, and the one way they start a Spark context: {@code local[N]} in this
@@ -98,7 +99,8 @@ public record SparkMaster(String url, int maxAttempts) {
                 .set("spark.executorEnv.OMP_NUM_THREADS", "1")
                 // executors read the same classes as this driver: the infolens distribution at the same path on every node
                 .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-                .set("spark.executor.extraJavaOptions", String.join(" ", quietLoggingOptions()) + " -Djava.awt.headless=true");
+                .set("spark.executor.extraJavaOptions", String.join(" ", quietLoggingOptions()) + " -Djava.awt.headless=true "
+                        + FencedOpExecutioner.jvmOption()); // executors train: ops kept reachable through their native calls
         if (!local()) {
             conf.set("spark.driver.host", System.getProperty("infolens.spark.driverHost", localAddressTowards()));
         }
