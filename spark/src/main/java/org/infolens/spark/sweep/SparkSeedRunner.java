@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.infolens.experiments.ExperimentCatalog;
+import org.infolens.io.FileTrees;
 import org.infolens.reproduce.DistributedRunner;
 import org.infolens.reproduce.SeedRunner;
 import org.infolens.spark.SparkMaster;
@@ -77,7 +78,7 @@ public final class SparkSeedRunner implements SeedRunner {
         } catch (Exception e) { // Spark's job failure (SparkException, undeclared by its Scala API)
             failure = e;
         } finally {
-            SweepTask.delete(out.resolve(SweepTask.PARTIAL));
+            FileTrees.delete(out.resolve(SweepTask.PARTIAL));
             restore(aside);
         }
         List<String> missing = runs.stream().filter(r -> !SweepTask.finished(out.resolve(r.name()))).map(SweepRun::name).toList();
@@ -107,9 +108,9 @@ public final class SparkSeedRunner implements SeedRunner {
     private void restore(Map<Path, Path> aside) throws IOException {
         for (Map.Entry<Path, Path> e : aside.entrySet()) {
             if (SweepTask.finished(e.getKey())) {
-                SweepTask.delete(e.getValue());
+                FileTrees.delete(e.getValue());
             } else {
-                SweepTask.delete(e.getKey()); // only a finished run is ever renamed there: nothing of the new run's to keep
+                FileTrees.delete(e.getKey()); // only a finished run is ever renamed there: nothing of the new run's to keep
                 Files.move(e.getValue(), e.getKey(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 log.println("reproduce: the earlier run is kept at " + e.getKey() + " (its replacement did not finish)");
             }
