@@ -26,7 +26,7 @@ public enum Copula {
             return values.clone();
         }
         double[] v = new double[values.length];
-        // primitive arrays only: sorting boxed row indices took about 10 s at 5,000 rows x 500 columns
+        // primitive arrays only, no object per value: boxed row indices took 2.3 s against 0.7 s at 5,000 x 500 (first call)
         double[] sorted = new double[rows];
         double[] scoreAt = new double[rows]; // the score of each position of the sorted column
         double[] untied = new double[rows]; // the score of rank i + 1, alone: the same in every column, computed once

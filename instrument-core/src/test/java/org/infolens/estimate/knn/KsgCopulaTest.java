@@ -135,7 +135,7 @@ class KsgCopulaTest {
 
     /**
      * The ranks are taken with primitive arrays: the bytes allocated are the result's and a few arrays
-     * of one column, not an object per value (boxed row indices took about 10 s at 5,000 x 500).
+     * of one column, not an object per value (a boxed row index each, before).
      */
     @Test
     void rankingAllocatesNoObjectPerValue() {
