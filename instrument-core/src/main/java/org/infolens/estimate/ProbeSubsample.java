@@ -55,8 +55,20 @@ public final class ProbeSubsample extends ForwardingMeasure {
     }
 
     @Override
-    public int rowsUsed(int probeRows) {
-        return Math.min(rows, probeRows);
+    public int[] rowsRead(int probeRows) {
+        if (probeRows <= rows) {
+            return inner.rowsRead(probeRows);
+        }
+        int[] subset = subset(probeRows);
+        int[] read = inner.rowsRead(rows); // positions within the subset, when the inner measure subsamples again
+        for (int i = 0; i < read.length; i++) {
+            read[i] = subset[read[i]];
+        }
+        return read;
+    }
+
+    private int[] subset(int probeRows) {
+        return RandomRows.subset(probeRows, rows, new SplittableRandom(seed));
     }
 
     @Override
@@ -67,7 +79,7 @@ public final class ProbeSubsample extends ForwardingMeasure {
         }
         Chosen c = chosen;
         if (c == null || c.probe() != probe || c.rows().length != rows) {
-            int[] subset = RandomRows.subset(values.rows(), rows, new SplittableRandom(seed));
+            int[] subset = subset(values.rows());
             c = new Chosen(probe, subset, probe.selectRows(subset));
             chosen = c;
         }

@@ -44,8 +44,8 @@ public abstract class ForwardingMeasure implements Measure {
     }
 
     @Override
-    public int rowsUsed(int probeRows) {
-        return inner.rowsUsed(probeRows);
+    public int[] rowsRead(int probeRows) {
+        return inner.rowsRead(probeRows);
     }
 
     @Override

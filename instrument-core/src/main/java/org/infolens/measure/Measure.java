@@ -48,9 +48,19 @@ public interface Measure {
         }
     }
 
-    /** Probe rows an estimate reads when the probe has {@code probeRows} (fewer when the measure subsamples). */
+    /**
+     * The probe rows an estimate reads when the probe has {@code probeRows}, ascending: all of them, or
+     * the fixed seeded subset a subsampling measure reads. A wrapper that resamples rows (intervals, the
+     * reliability verdict) draws from these: subsets of all the probe's rows would be read as another
+     * subset of the same size, not at N / gamma.
+     */
+    default int[] rowsRead(int probeRows) {
+        return java.util.stream.IntStream.range(0, probeRows).toArray();
+    }
+
+    /** How many rows an estimate reads when the probe has {@code probeRows} (fewer when the measure subsamples). */
     default int rowsUsed(int probeRows) {
-        return probeRows;
+        return rowsRead(probeRows).length;
     }
 
     /**

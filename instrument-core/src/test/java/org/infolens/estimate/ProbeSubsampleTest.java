@@ -1,5 +1,6 @@
 package org.infolens.estimate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,6 +78,24 @@ class ProbeSubsampleTest extends EstimatorContract {
         assertEquals(direct.values(), m.estimate(layer, c.t(), c.probe()).values(), "same rows at the next epoch");
         assertEquals(ROWS, m.rowsUsed(PROBE));
         assertEquals(300, m.rowsUsed(300), "a smaller probe is read whole");
+    }
+
+    /**
+     * The rows an estimate reads, which resampling wrappers draw from: the seeded subset, and within it
+     * the inner measure's own subset when it takes one (DSE above maxN), as the estimate reads them.
+     */
+    @Test
+    void rowsReadAreTheRowsTheEstimateReads() {
+        assertArrayEquals(RandomRows.subset(PROBE, ROWS, new SplittableRandom(SEED)), measure().rowsRead(PROBE));
+        assertArrayEquals(java.util.stream.IntStream.range(0, 300).toArray(), measure().rowsRead(300));
+        TestData.Case c = ordinaryData();
+        LayerId layer = LayerId.of(0, 3);
+        Measure nested = EstimatorCatalog.fromSpec("dse:maxN=200,probeRows=" + ROWS);
+        int[] read = nested.rowsRead(PROBE);
+        assertEquals(200, read.length);
+        assertEquals(200, nested.rowsUsed(PROBE));
+        assertEquals(EstimatorCatalog.fromSpec("dse:maxN=200").estimate(layer, c.t().selectRows(read), c.probe().selectRows(read)).values(),
+                nested.estimate(layer, c.t(), c.probe()).values());
     }
 
     @Test

@@ -17,8 +17,9 @@ import org.infolens.numeric.RandomRows;
 
 /**
  * Any measure with confidence intervals on each of its values: the estimate on all rows as before,
- * plus an interval from resampling the probe rows (see {@link IntervalSettings.Method}). Method,
- * resamples, level and seed are recorded with the measure's parameters.
+ * plus an interval from resampling the probe rows (see {@link IntervalSettings.Method}); over a
+ * measure of a fixed subset of the probe ({@code probeRows}), the rows it reads. Method, resamples,
+ * level and seed are recorded with the measure's parameters.
  */
 public final class WithConfidenceIntervals extends ForwardingMeasure {
 
@@ -42,6 +43,12 @@ public final class WithConfidenceIntervals extends ForwardingMeasure {
 
     @Override
     public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        Measure.requireProbeRows(layer, values, probe);
+        int[] read = rowsRead(values.rows());
+        if (read.length < values.rows()) {
+            // a measure on a fixed subset of the probe (probeRows): resample the rows it reads, at its N
+            return estimate(layer, values.selectRows(read), probe.selectRows(read));
+        }
         Estimate full = inner.estimate(layer, values, probe);
         SplittableRandom rnd = new SplittableRandom(settings.seed());
         Map<String, Interval> intervals = method == IntervalSettings.Method.BOOTSTRAP

@@ -23,9 +23,11 @@ import org.infolens.numeric.RandomRows;
  * estimate on all rows as before, plus in {@code details.verdict} per value whether the estimates on
  * 1 .. maxGamma disjoint subsets extrapolate linearly to infinite N and to what, the permutation null
  * (the estimate with the activations' pairing with the probe shuffled) for information values, and
- * every structural ceiling the value sits at (log2 N, H(Y), a bound's ln batch). A value at a ceiling
- * or without a linear regime is {@code unreliable}, named in {@code details.unreliable}. Where the
- * measure gives no interval of its own, the extrapolation's becomes the value's interval.
+ * every structural ceiling the value or its interval reaches (log2 N, H(Y), a bound's ln batch). A value
+ * at a ceiling, or whose interval reaches one, or without a linear regime is {@code unreliable}, named in
+ * {@code details.unreliable}. Over a measure of a fixed subset of the probe ({@code probeRows}) the
+ * subsets are cut from the rows it reads. Where the measure gives no interval of its own, the
+ * extrapolation's becomes the value's interval.
  */
 public final class WithReliabilityVerdict extends ForwardingMeasure {
 
@@ -66,6 +68,13 @@ public final class WithReliabilityVerdict extends ForwardingMeasure {
 
     @Override
     public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+        Measure.requireProbeRows(layer, values, probe);
+        int[] read = rowsRead(values.rows());
+        if (read.length < values.rows()) {
+            // a measure on a fixed subset of the probe (probeRows): the subsets are cut from the rows it reads, which
+            // it then reads whole; cut from all rows, each would be read as another subset of the same size
+            return estimate(layer, values.selectRows(read), probe.selectRows(read));
+        }
         Estimate full = inner.estimate(layer, values, probe);
         int n = values.rows();
         SplittableRandom rnd = new SplittableRandom(settings.seed());
@@ -114,11 +123,22 @@ public final class WithReliabilityVerdict extends ForwardingMeasure {
             double value = full.value(v);
             ReliabilityVerdict fit = ReliabilityVerdict.of(bySize.get(v), settings);
             Map<String, Object> m = fit.toMap();
-            List<String> ceilings = ceilings(v, value, units.get(v), quantities.get(v), rowsUsed, labelEntropy, full.details());
+            // the interval counts as the value does: a value under a ceiling whose interval reaches it may be held down by it
+            double reach = value;
+            if (full.intervals().containsKey(v)) {
+                reach = Math.max(reach, full.intervals().get(v).high());
+            }
+            if (fit.reliable()) {
+                reach = Math.max(reach, fit.high());
+            }
+            List<String> ceilings = ceilings(reach, units.get(v), quantities.get(v), rowsUsed, labelEntropy, full.details());
             if (!ceilings.isEmpty()) {
+                List<String> atValue = ceilings(value, units.get(v), quantities.get(v), rowsUsed, labelEntropy, full.details());
                 m.put("ceilings", ceilings);
                 m.put("status", "unreliable");
-                m.put("reason", "at a structural ceiling: " + String.join("; ", ceilings) + (fit.reliable() ? "" : "; and " + fit.reason()));
+                String where = atValue.isEmpty() ? String.format(java.util.Locale.ROOT, "its interval reaches a structural ceiling"
+                        + " (upper end %.4f, value %.4f): ", reach, value) : "at a structural ceiling: ";
+                m.put("reason", where + String.join("; ", ceilings) + (fit.reliable() ? "" : "; and " + fit.reason()));
             }
             if (nullMean.containsKey(v)) {
                 Map<String, Object> nul = new LinkedHashMap<>();
@@ -191,7 +211,7 @@ public final class WithReliabilityVerdict extends ForwardingMeasure {
     }
 
     /** The ceilings a value sits at: a sample of N rows holds at most log2 N bits; I(T;Y) at most H(Y); a bound its own. */
-    private static List<String> ceilings(String v, double value, Unit unit, Quantity quantity, int rows, double labelEntropy,
+    private static List<String> ceilings(double value, Unit unit, Quantity quantity, int rows, double labelEntropy,
                                          Map<String, Object> details) {
         List<String> out = new ArrayList<>();
         if (unit != Unit.BITS && unit != Unit.NATS) {

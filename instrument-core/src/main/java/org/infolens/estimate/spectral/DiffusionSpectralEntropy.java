@@ -60,15 +60,15 @@ public final class DiffusionSpectralEntropy extends ConfiguredMeasure {
 
 
     @Override
-    public int rowsUsed(int probeRows) {
-        return Math.min(maxN, probeRows);
+    public int[] rowsRead(int probeRows) {
+        return DiffusionSettings.seededSubset(probeRows, maxN, settings.seed());
     }
 
     @Override
     public Estimate estimate(LayerId layer, Activations values, Probe probe) {
         Measure.requireProbeRows(layer, values, probe);
         DiffusionSettings.requireRows(layer, values);
-        int[] rows = DiffusionSettings.seededSubset(values.rows(), maxN, settings.seed());
+        int[] rows = rowsRead(values.rows());
         double[] z = DiffusionSettings.rowsAsDoubles(values, rows);
         SpectrumMethod.Result r = settings.entropy(z, rows.length, values.columns());
         Map<String, Object> resolved = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.infolens.data.LayerId;
+import org.infolens.estimate.ProbeSubsample;
 import org.infolens.estimate.TestData;
 import org.infolens.estimate.binning.AdaptiveDiscretizer;
 import org.infolens.estimate.binning.BinnedInformation;
@@ -38,6 +39,22 @@ class WithConfidenceIntervalsTest {
         }
         assertEquals(e.intervals(), estimate(kde, c).intervals(), "seeded");
         assertEquals(e.values().keySet(), estimate(binning, c).intervals().keySet(), "binning values get intervals too");
+    }
+
+    /**
+     * probeRows = 5,000 of 20,000 rows and a bias of 300 / N: the subsampling interval is centred on the
+     * value extrapolated from 2,500 and 1,250 of the rows read, 300 / 5,000 above the value. Halves of
+     * all 20,000 rows would each be read as 5,000 rows again, and the bias would stay in the centre.
+     */
+    @Test
+    void overAProbeSubsetTheRowsReadAreResampled() {
+        TestData.Case c = TestData.gaussianPair(20_000, TestData.bivariate(0.5), 1, 17);
+        Measure subsample = new ProbeSubsample(new PowerLawBias(300, 1), 5000, 3);
+        Estimate e = estimate(new WithConfidenceIntervals(subsample, IntervalSettings.defaults()), c);
+        assertEquals(estimate(subsample, c).value("I"), e.value("I"), 0, "the value itself is unchanged");
+        Interval i = e.intervals().get("I");
+        // each split's halves (quarters) together hold every row read: their mean of T cancels the value's
+        assertEquals(e.value("I") + 300.0 / 5000, i.centre(), 0.002, i.toString());
     }
 
     /** Coverage of the true value over seeded repetitions, for an estimator with a closed form. */

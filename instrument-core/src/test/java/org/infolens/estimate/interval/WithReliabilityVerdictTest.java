@@ -11,13 +11,13 @@ import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
 import org.infolens.data.Probe;
 import org.infolens.estimate.EstimatorCatalog;
+import org.infolens.estimate.ProbeSubsample;
 import org.infolens.estimate.TestData;
 import org.infolens.measure.Estimate;
+import org.infolens.measure.ForwardingMeasure;
 import org.infolens.measure.Interval;
 import org.infolens.measure.Measure;
 import org.infolens.measure.MeasureSpec;
-import org.infolens.measure.Output;
-import org.infolens.measure.Unit;
 import org.infolens.numeric.GaussianReference;
 import org.junit.jupiter.api.Test;
 
@@ -29,24 +29,6 @@ import org.junit.jupiter.api.Test;
 class WithReliabilityVerdictTest {
 
     private static final LayerId LAYER = LayerId.of(0, 10);
-
-    /** A test estimator of one value, I(T;Z) in nats, without parameters. */
-    private interface NatsMeasure extends Measure {
-        @Override
-        default String name() {
-            return getClass().getSimpleName();
-        }
-
-        @Override
-        default Map<String, Object> parameters() {
-            return Map.of();
-        }
-
-        @Override
-        default List<Output> outputs() {
-            return List.of(Output.of("I", "I(T;Z)", Unit.NATS));
-        }
-    }
 
     /**
      * I(T;Z) of the Gaussian with the sample's covariance, nats: biased up by about dT dZ / (2N),
@@ -86,23 +68,6 @@ class WithReliabilityVerdictTest {
         }
     }
 
-    /**
-     * 1 - c N^-alpha plus the mean of T's first column (noise of the 1/N kind every estimate has): a
-     * bias linear in 1/N at alpha = 1, and at alpha = 1/2 one of the power laws k-NN estimators show in
-     * several dimensions, which no straight line in 1/N extrapolates away.
-     */
-    private record PowerLawBias(double c, double alpha, List<String> layersSeen) implements NatsMeasure {
-        @Override
-        public Estimate estimate(LayerId layer, Activations values, Probe probe) {
-            layersSeen.add(layer.name());
-            double mean = 0;
-            for (int i = 0; i < values.rows(); i++) {
-                mean += values.get(i, 0) / values.rows();
-            }
-            return Estimate.of(Map.of("I", 1 - c * Math.pow(values.rows(), -alpha) + mean));
-        }
-    }
-
     @Test
     void aBiasLinearInOneOverNIsExtrapolatedAwayAndAPowerLawIsUnreliable() {
         TestData.Case c = TestData.gaussianPair(5000, TestData.bivariate(0.5), 1, 17);
@@ -132,6 +97,79 @@ class WithReliabilityVerdictTest {
         assertEquals("layer3", seen.get(0));
         assertEquals(1 + (2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10) + 3, seen.size(), "all rows, 54 subsets, 3 shuffles");
         assertEquals(seen.size(), new java.util.HashSet<>(seen).size(), "each subset and shuffle under its own name: " + seen);
+    }
+
+    /**
+     * probeRows = 5,000 of 20,000 rows: gamma's subsets hold 5,000 / gamma of the rows the measure reads,
+     * so a bias of 300 / N grows by 300 / 5,000 per gamma. Cut from all 20,000 rows, a subset of 10,000
+     * would be read as 5,000 rows again, and gamma = 2 would show no bias at all.
+     */
+    @Test
+    void overAProbeSubsetTheSubsetsAreCutFromTheRowsTheMeasureReads() {
+        TestData.Case c = TestData.gaussianPair(20_000, TestData.bivariate(0.5), 1, 17);
+        Measure subsample = new ProbeSubsample(new PowerLawBias(300, 1), 5000, 3);
+        Estimate e = new WithReliabilityVerdict(subsample, VerdictSettings.defaults()).estimate(LayerId.of(0, 1), c.t(), c.probe());
+        assertEquals(subsample.estimate(LayerId.of(0, 1), c.t(), c.probe()).value("I"), e.value("I"), 0, "the value itself is unchanged");
+        Map<String, Object> v = verdictOf(e, "I");
+        List<?> points = (List<?>) v.get("points");
+        double first = (Double) ((Map<?, ?>) points.get(0)).get("mean");
+        for (Object p : points) {
+            int gamma = (Integer) ((Map<?, ?>) p).get("gamma");
+            double mean = (Double) ((Map<?, ?>) p).get("mean");
+            // the subsets' means of T share the rows read (up to the remainder rows), so they cancel
+            assertEquals(-300.0 * (gamma - 1) / 5000, mean - first, 0.002, "gamma " + gamma + ": " + v);
+        }
+        assertEquals("reliable", v.get("status"), v.toString());
+        assertEquals(e.value("I") + 300.0 / 5000, (Double) v.get("extrapolated"), 0.005, "the bias at 5,000 rows extrapolated away");
+    }
+
+    /** A bound's ceiling (nats) in the details, as the neural estimators record theirs. */
+    private static final class UnderACeiling extends ForwardingMeasure {
+        private final double ceilingNats;
+
+        UnderACeiling(Measure inner, double ceilingNats) {
+            super(inner);
+            this.ceilingNats = ceilingNats;
+        }
+
+        @Override
+        protected Map<String, Object> ownParameters() {
+            return Map.of();
+        }
+
+        @Override
+        public Estimate estimate(LayerId layer, Activations values, Probe probe) {
+            Estimate e = inner.estimate(layer, values, probe);
+            Map<String, Object> details = new LinkedHashMap<>(e.details());
+            details.put("ceilingNats", ceilingNats);
+            return new Estimate(e.values(), e.layerParameters(), details, e.intervals());
+        }
+    }
+
+    /**
+     * 1 - 300 / N: about 0.94 on all 5,000 rows, extrapolated to about 1. Under a ceiling more than 0.1
+     * nats above the value but within 0.1 of the interval's upper end, the value alone passes the check
+     * and the interval does not: the estimate may be held down by the ceiling (the r16 run: I(X;T)
+     * 6.67 bits, extrapolated to [6.62, 7.25] over a bound's ceiling of 7.09, was called reliable).
+     */
+    @Test
+    void aValueWhoseIntervalReachesACeilingIsUnreliable() {
+        TestData.Case c = TestData.gaussianPair(5000, TestData.bivariate(0.5), 1, 17);
+        Estimate clear = new WithReliabilityVerdict(new UnderACeiling(new PowerLawBias(300, 1), 3),
+                VerdictSettings.defaults()).estimate(LayerId.of(0, 1), c.t(), c.probe());
+        assertEquals("reliable", verdictOf(clear, "I").get("status"), "far under the ceiling: " + verdictOf(clear, "I"));
+        double value = clear.value("I");
+        double high = clear.intervals().get("I").high();
+        double ceiling = (value + high) / 2 + 0.1; // the value more than 0.1 nats under it, the interval's upper end less
+        Estimate near = new WithReliabilityVerdict(new UnderACeiling(new PowerLawBias(300, 1), ceiling),
+                VerdictSettings.defaults()).estimate(LayerId.of(0, 1), c.t(), c.probe());
+        assertEquals(value, near.value("I"), 0);
+        Map<String, Object> v = verdictOf(near, "I");
+        assertEquals("unreliable", v.get("status"), v.toString());
+        assertTrue(String.valueOf(v.get("reason")).startsWith("its interval reaches a structural ceiling"), v.toString());
+        assertTrue(String.valueOf(v.get("ceilings")).contains("the bound's ceiling"), v.toString());
+        assertEquals(List.of("I"), near.details().get(WithReliabilityVerdict.UNRELIABLE));
+        assertTrue(near.intervals().isEmpty(), "no interval is given for an unreliable value");
     }
 
     /** 10 + 10 dimensions, T_i and Z_i correlated 0.5, nothing else: I = -10/2 ln(0.75) = 1.438 nats. */
