@@ -8,6 +8,8 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,7 +32,7 @@ final class SystemLapack {
     /** Larger than dsytrd's block size, so that the probe runs its blocked path. */
     private static final int PROBE_SIZE = 320;
     /** The environment variables that pin an OpenBLAS to a kernel and cache size when it loads. */
-    private static final java.util.List<String> KERNEL_VARIABLES = java.util.List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE");
+    private static final List<String> KERNEL_VARIABLES = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE");
 
     private final Path library;
     private final String config;
@@ -71,7 +73,7 @@ final class SystemLapack {
     private static synchronized NativeLibrary openWithItsOwnKernel(Path library) {
         Function unsetenv = Function.getFunction("c", "unsetenv");
         Function setenv = Function.getFunction("c", "setenv");
-        Map<String, String> held = new java.util.LinkedHashMap<>();
+        Map<String, String> held = new LinkedHashMap<>();
         for (String name : KERNEL_VARIABLES) {
             String value = System.getenv(name);
             if (value != null) {

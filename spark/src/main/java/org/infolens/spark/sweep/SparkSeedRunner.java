@@ -2,8 +2,11 @@ package org.infolens.spark.sweep;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,10 +97,10 @@ public final class SparkSeedRunner implements SeedRunner {
         Map<Path, Path> aside = new LinkedHashMap<>();
         for (SweepRun r : runs) {
             Path target = out.resolve(r.name());
-            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 Path to = out.resolve(REPLACED).resolve(r.name() + "." + UUID.randomUUID());
                 Files.createDirectories(to.getParent());
-                Files.move(target, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(target, to, StandardCopyOption.ATOMIC_MOVE);
                 aside.put(target, to);
             }
         }
@@ -111,14 +114,14 @@ public final class SparkSeedRunner implements SeedRunner {
                 FileTrees.delete(e.getValue());
             } else {
                 FileTrees.delete(e.getKey()); // only a finished run is ever renamed there: nothing of the new run's to keep
-                Files.move(e.getValue(), e.getKey(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE);
                 log.println("reproduce: the earlier run is kept at " + e.getKey() + " (its replacement did not finish)");
             }
         }
         if (!aside.isEmpty()) {
             try {
                 Files.deleteIfExists(aside.values().iterator().next().getParent());
-            } catch (java.nio.file.DirectoryNotEmptyException e) {
+            } catch (DirectoryNotEmptyException e) {
                 // another reproduce's runs wait there: theirs to clear
             }
         }
