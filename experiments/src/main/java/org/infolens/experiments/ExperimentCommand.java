@@ -3,7 +3,10 @@ package org.infolens.experiments;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.infolens.run.SetAsideRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +32,7 @@ public abstract class ExperimentCommand implements Callable<Integer> {
             + " only once the new one has finished; any other directory is refused)")
     boolean overwrite;
 
-    private final java.util.List<Path> replaced = new java.util.ArrayList<>(); // earlier runs moved aside by --overwrite
+    private final List<SetAsideRun> replaced = new ArrayList<>(); // earlier runs moved aside by --overwrite
 
     /** The name {@code ./infolens run} takes and run names start with. */
     public final String name() {
@@ -75,13 +78,13 @@ public abstract class ExperimentCommand implements Callable<Integer> {
         try {
             outcome = launch();
         } catch (IOException | RuntimeException e) {
-            for (Path p : replaced) {
-                spec.commandLine().getErr().println("the earlier run replaced by --overwrite is kept, whole, at " + p);
+            for (SetAsideRun r : replaced) {
+                spec.commandLine().getErr().println("the earlier run replaced by --overwrite is kept, whole, at " + r.aside());
             }
             throw e;
         }
-        for (Path p : replaced) {
-            RunDirectories.discard(p);
+        for (SetAsideRun r : replaced) {
+            r.discard();
         }
         replaced.clear();
         return outcome;

@@ -5,11 +5,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
-import org.infolens.io.FileTrees;
 import org.infolens.run.RunDirectory;
 import org.infolens.run.RunLock;
+import org.infolens.run.SetAsideRun;
 
 /** Where a run writes: a fresh directory, never mixing two runs in one trajectory. */
 final class RunDirectories {
@@ -18,14 +17,13 @@ final class RunDirectories {
     }
 
     /** A directory chosen for a run and, with {@code --overwrite}, the earlier run moved aside whole (else null). */
-    record Chosen(Path directory, Path replaced) {
+    record Chosen(Path directory, SetAsideRun replaced) {
     }
 
     /**
      * {@code out} when given (it must not hold files unless {@code overwrite}); otherwise runs/{@code name},
      * or runs/{@code name}-2, -3, ... when taken. With {@code overwrite} the earlier run is renamed (one atomic step) to a
-     * hidden sibling: it is whole either at {@code out} or beside it, never half deleted; {@link #discard}
-     * deletes it once the new run has finished. Refuses a symbolic link (it would write into whatever
+     * hidden sibling ({@link SetAsideRun}), which the caller discards once the new run has finished. Refuses a symbolic link (it would write into whatever
      * run it points to) and, with {@code overwrite}, a directory that does not hold an infolens run.
      */
     static Chosen prepare(Path out, String name, boolean overwrite) throws IOException {
@@ -79,7 +77,7 @@ final class RunDirectories {
     }
 
     /** Renames {@code dir} to a fresh hidden sibling in one step; the caller then writes a new run at {@code dir}. */
-    private static Path moveAside(Path dir) throws IOException {
+    private static SetAsideRun moveAside(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
         Path parent = abs.getParent();
         if (parent == null) {
@@ -91,25 +89,9 @@ final class RunDirectories {
             aside = parent.resolve("." + abs.getFileName() + ".replaced-" + ProcessHandle.current().pid() + (i++ == 0 ? "" : "-" + i));
         } while (Files.exists(aside, LinkOption.NOFOLLOW_LINKS));
         try {
-            Files.move(abs, aside, StandardCopyOption.ATOMIC_MOVE);
+            return SetAsideRun.move(abs, aside);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IllegalArgumentException("--overwrite: cannot rename " + dir + " in one step (" + e.getMessage() + "); nothing was deleted", e);
-        }
-        return aside;
-    }
-
-    /**
-     * Deletes a run moved aside by {@link #prepare}, without following links out of it. A deletion that
-     * fails leaves it beside the new run, named in the exception, and never at the run's own path.
-     */
-    static void discard(Path replaced) throws IOException {
-        if (replaced == null) {
-            return;
-        }
-        try {
-            FileTrees.delete(replaced);
-        } catch (IOException e) {
-            throw new IOException("the earlier run, moved aside to " + replaced + ", could not be deleted: " + e.getMessage(), e);
         }
     }
 

@@ -6,9 +6,7 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +16,7 @@ import org.infolens.experiments.ExperimentCatalog;
 import org.infolens.io.FileTrees;
 import org.infolens.reproduce.DistributedRunner;
 import org.infolens.reproduce.SeedRunner;
+import org.infolens.run.SetAsideRun;
 import org.infolens.spark.SparkMaster;
 
 /**
@@ -67,7 +66,7 @@ public final class SparkSeedRunner implements SeedRunner {
         }
         ExperimentCatalog.validate(experiment, runs.get(0).arguments()); // bad options, a missing dataset: before any task
         master.checkReachable();
-        Map<Path, Path> aside = setAside(out, runs);
+        List<SetAsideRun> aside = setAside(out, runs);
         Exception failure = null;
         try {
             JavaSparkContext sc = master.start("infolens reproduce " + experiment);
@@ -92,35 +91,31 @@ public final class SparkSeedRunner implements SeedRunner {
         log.printf(Locale.ROOT, "reproduce: %d runs of %s on %s%n", runs.size(), experiment, master.url());
     }
 
-    /** Moves the runs' existing directories out of the way (they would keep a finished rename from landing), by new location. */
-    private static Map<Path, Path> setAside(Path out, List<SweepRun> runs) throws IOException {
-        Map<Path, Path> aside = new LinkedHashMap<>();
+    /** Moves the runs' existing directories out of the way (they would keep a finished rename from landing). */
+    private static List<SetAsideRun> setAside(Path out, List<SweepRun> runs) throws IOException {
+        List<SetAsideRun> aside = new ArrayList<>();
         for (SweepRun r : runs) {
             Path target = out.resolve(r.name());
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                Path to = out.resolve(REPLACED).resolve(r.name() + "." + UUID.randomUUID());
-                Files.createDirectories(to.getParent());
-                Files.move(target, to, StandardCopyOption.ATOMIC_MOVE);
-                aside.put(target, to);
+                aside.add(SetAsideRun.move(target, out.resolve(REPLACED).resolve(r.name() + "." + UUID.randomUUID())));
             }
         }
         return aside;
     }
 
     /** Deletes each set-aside run whose replacement finished; puts back those whose replacement did not. */
-    private void restore(Map<Path, Path> aside) throws IOException {
-        for (Map.Entry<Path, Path> e : aside.entrySet()) {
-            if (SweepTask.finished(e.getKey())) {
-                FileTrees.delete(e.getValue());
+    private void restore(List<SetAsideRun> aside) throws IOException {
+        for (SetAsideRun r : aside) {
+            if (SweepTask.finished(r.original())) {
+                r.discard();
             } else {
-                FileTrees.delete(e.getKey()); // only a finished run is ever renamed there: nothing of the new run's to keep
-                Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE);
-                log.println("reproduce: the earlier run is kept at " + e.getKey() + " (its replacement did not finish)");
+                r.putBack(); // only a finished run is ever renamed to the original path: nothing of the new run's to keep
+                log.println("reproduce: the earlier run is kept at " + r.original() + " (its replacement did not finish)");
             }
         }
         if (!aside.isEmpty()) {
             try {
-                Files.deleteIfExists(aside.values().iterator().next().getParent());
+                Files.deleteIfExists(aside.get(0).aside().getParent());
             } catch (DirectoryNotEmptyException e) {
                 // another reproduce's runs wait there: theirs to clear
             }
