@@ -1,7 +1,11 @@
 package org.infolens.numeric;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -49,6 +53,32 @@ public final class Parallel {
             return;
         }
         IntStream.range(0, chunks).parallel().forEach(c -> task.run(c, chunkStart(n, chunks, c), chunkStart(n, chunks, c + 1)));
+    }
+
+    /**
+     * Runs {@code task} on the items 0..items-1, handed out one at a time to up to {@link #threads()} workers of the
+     * current pool: a worker slowed by other load (another process on its core) takes fewer items, where
+     * {@link #forChunks} would wait for its fixed share. Items must be independent; which worker runs which varies.
+     */
+    public static void forEachDynamic(int items, IntConsumer task) {
+        int workers = Math.min(items, threads());
+        if (workers <= 1) {
+            for (int i = 0; i < items; i++) {
+                task.accept(i);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < items; i = next.getAndIncrement()) {
+                task.accept(i);
+            }
+        };
+        List<ForkJoinTask<?>> workerTasks = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            workerTasks.add(ForkJoinTask.adapt(worker));
+        }
+        ForkJoinTask.invokeAll(workerTasks); // the caller runs the first, the pool the others
     }
 
     /** Start of chunk {@code c} of {@code chunks} over [0, n). */

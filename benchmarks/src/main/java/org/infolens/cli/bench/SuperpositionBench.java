@@ -112,9 +112,7 @@ final class SuperpositionBench implements Callable<Integer> {
         Estimate e = measure.estimate(layer, a, probe);
         double seconds = (System.nanoTime() - t0) / 1e9;
         int epochs = (int) e.details().get("epochs");
-        // an epoch's products, and one encoding pass for the masses (a fifth of an epoch's products, which is also how
-        // the seconds per epoch leave it out)
-        double flops = 2.0 * rows * width * dictionary * (5.0 * epochs + 1);
+        double flops = autoencoderFlops(rows, width, dictionary, epochs);
         double gflops = flops / seconds / 1e9;
         double f = e.value("F");
         out().printf(Locale.ROOT, "%s | %s | %.1f | %d%s | %.2f | %.1f | %.0f %% | %.1f (%.1f) | %.0f %% | %.1f | %s | %s%n", setting, what,
@@ -123,6 +121,16 @@ final class SuperpositionBench implements Callable<Integer> {
                 Double.isNaN(firstF) ? "-" : String.format(Locale.ROOT, "%+.1f %%", 100 * (f / firstF - 1)), e.details().get("deadFeatures"));
         out().flush();
         return f;
+    }
+
+    /**
+     * The flops of the autoencoder's products in an estimate of {@code epochs} epochs on {@code rows} rows of a layer
+     * {@code width} wide with {@code dictionary} atoms: 10 N width D an epoch (the codes, the reconstruction, the codes'
+     * gradient and the weight gradient), and one encoding pass for the masses (a fifth of an epoch's products, which is
+     * also how the seconds per epoch leave it out).
+     */
+    static double autoencoderFlops(int rows, int width, int dictionary, int epochs) {
+        return 2.0 * rows * width * dictionary * (5.0 * epochs + 1);
     }
 
     /** Random Gaussian directions in R^width, scaled so that a row's pre-activations have a standard deviation of about 0.6. */
