@@ -80,7 +80,8 @@ public final class EffectiveFeatures extends ConfiguredMeasure {
     @Override
     public String label() {
         return NAME + "/x" + settings.dictionaryRatio() + "-l" + settings.lambda() + "-n" + rows + (settings.tied() ? "" : "-untied")
-                + (settings.resamples() > 0 ? "-r" + settings.resamples() : "") + (mergeCosine < 1 ? "-m" + mergeCosine : "");
+                + (settings.resamples() > 0 ? "-r" + settings.resamples() : "")
+                + (settings.initialBias() > 0 ? "-b" + settings.initialBias() : "") + (mergeCosine < 1 ? "-m" + mergeCosine : "");
     }
 
 
@@ -277,6 +278,12 @@ public final class EffectiveFeatures extends ConfiguredMeasure {
         /** Rounds of dead-atom resampling, each followed by re-convergence (default 0). */
         public Builder resamples(int rounds) {
             config.set(Settings.RESAMPLES, rounds);
+            return this;
+        }
+
+        /** Encoder biases start at -bias x the rows' root mean square entry (default 0: zero biases). */
+        public Builder initialBias(double bias) {
+            config.set(Settings.INITIAL_BIAS, bias);
             return this;
         }
 

@@ -50,9 +50,11 @@ public final class SparseAutoencoder {
      * @param stableF         also stop when F of an epoch's code masses is within this fraction of the previous epoch's (0: off)
      * @param tied            the paper's tied weights; false: untied decoder with bias and norm-weighted L1
      * @param resamples       rounds of dead-atom resampling at most (0: none)
+     * @param initialBias     encoder biases start at -initialBias x the rows' root mean square entry (0: at 0)
      */
     public record Settings(int dictionaryRatio, double lambda, double learningRate, int batch, int patience, int warmPatience,
-                           int maxEpochs, double minImprovement, double stableF, boolean tied, int resamples, long seed) {
+                           int maxEpochs, double minImprovement, double stableF, boolean tied, int resamples, double initialBias,
+                           long seed) {
 
         public static final Param<Integer> DICTIONARY_RATIO = Param.integer("dictionaryRatio", 4, "dictionary size D = ratio x width")
                 .check(r -> r >= 1, ">= 1");
@@ -73,10 +75,13 @@ public final class SparseAutoencoder {
                 + " decoder with a bias and the L1 penalty weighted by decoder norms");
         public static final Param<Integer> RESAMPLES = Param.integer("resamples", 0, "rounds of dead-atom resampling, each followed by"
                 + " re-convergence").check(r -> r >= 0, ">= 0");
+        public static final Param<Double> INITIAL_BIAS = Param.real("initialBias", 0.0, "encoder biases start at -initialBias x the"
+                + " rows' root mean square entry, which is the spread of a random unit atom's pre-activations: each atom starts firing on"
+                + " the rows most aligned with it (0: zero biases, every atom firing on about half the rows)").check(b -> b >= 0, ">= 0");
         public static final Param<Long> SEED = Param.seed("seed", "seed of the row draw, the initial weights and the minibatch order");
         /** The published setup (D = 4 width, lambda 0.1, Adam 1e-3, batch 128, patience 10), 1e-3 and 500 epochs at most. */
         public static final ParameterSet PARAMETERS = ParameterSet.of(DICTIONARY_RATIO, LAMBDA, LEARNING_RATE, BATCH, PATIENCE,
-                WARM_PATIENCE, MAX_EPOCHS, MIN_IMPROVEMENT, STABLE_F, TIED, RESAMPLES, SEED);
+                WARM_PATIENCE, MAX_EPOCHS, MIN_IMPROVEMENT, STABLE_F, TIED, RESAMPLES, INITIAL_BIAS, SEED);
 
         private static final String OWNER = "sparse autoencoder";
 
@@ -87,7 +92,8 @@ public final class SparseAutoencoder {
         /** The settings of a configuration that declares them. */
         public static Settings of(Config c) {
             return new Settings(c.get(DICTIONARY_RATIO), c.get(LAMBDA), c.get(LEARNING_RATE), c.get(BATCH), c.get(PATIENCE),
-                    c.get(WARM_PATIENCE), c.get(MAX_EPOCHS), c.get(MIN_IMPROVEMENT), c.get(STABLE_F), c.get(TIED), c.get(RESAMPLES), c.get(SEED));
+                    c.get(WARM_PATIENCE), c.get(MAX_EPOCHS), c.get(MIN_IMPROVEMENT), c.get(STABLE_F), c.get(TIED), c.get(RESAMPLES),
+                    c.get(INITIAL_BIAS), c.get(SEED));
         }
 
         public Settings {
@@ -101,6 +107,7 @@ public final class SparseAutoencoder {
             MIN_IMPROVEMENT.requireValid(OWNER, minImprovement);
             STABLE_F.requireValid(OWNER, stableF);
             RESAMPLES.requireValid(OWNER, resamples);
+            INITIAL_BIAS.requireValid(OWNER, initialBias);
         }
     }
 
@@ -151,7 +158,12 @@ public final class SparseAutoencoder {
         this.optimizer = optimizer;
     }
 
-    /** Trains from seeded random weights (Gaussian, rows of norm about 1; untied: the decoder starts as the encoder) and zero biases. */
+    /**
+     * Trains from seeded random weights (Gaussian, rows of norm about 1; untied: the decoder starts as the encoder), encoder
+     * biases at -{@code initialBias} x the rows' root mean square entry and a zero decoder bias. With zero biases every atom
+     * fires on about half the rows and the codes stay dense, F near D, for tens of epochs before the atoms specialise;
+     * negative biases make the codes sparse from the first step, so each atom learns from the rows it is most aligned with.
+     */
     public static SparseAutoencoder train(Activations rows, Settings s) {
         int width = rows.columns();
         int dictionary = s.dictionaryRatio() * width;
@@ -162,7 +174,7 @@ public final class SparseAutoencoder {
             w[i] = (float) (scale * rnd.nextGaussian());
         }
         INDArray encoder = Nd4j.create(w, new long[] {dictionary, width}, 'c');
-        INDArray encoderBias = Nd4j.zeros(DataType.FLOAT, 1, dictionary);
+        INDArray encoderBias = Nd4j.valueArrayOf(new long[] {1, dictionary}, -s.initialBias() * rootMeanSquare(rows), DataType.FLOAT);
         Weights start = s.tied() ? new Weights(encoder, encoderBias, encoder, null)
                 : new Weights(encoder, encoderBias, encoder.dup(), Nd4j.zeros(DataType.FLOAT, 1, width));
         return fit(rows, start, s, null);
@@ -501,6 +513,14 @@ public final class SparseAutoencoder {
             double entries = (double) rows * batch.columns();
             return squares.sumNumber().doubleValue() / entries + lambda / ((double) rows * codeSums.columns()) * penaltySums.sumNumber().doubleValue();
         }
+    }
+
+    private static double rootMeanSquare(Activations rows) {
+        double sum = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            sum += rows.getFlat(i) * rows.getFlat(i);
+        }
+        return Math.sqrt(sum / rows.size());
     }
 
     private static INDArray matrix(Activations rows) {

@@ -46,7 +46,7 @@ class SparseAutoencoderTest {
     /** The published settings but a learning rate of 1e-2: the same comparison in a tenth of the epochs. */
     @Test
     void warmStartConvergesInFewerEpochsThanCold() {
-        SparseAutoencoder.Settings s = new SparseAutoencoder.Settings(4, 0.1, 1e-2, 128, 10, 2, 500, 1e-3, 0, true, 0, 0);
+        SparseAutoencoder.Settings s = new SparseAutoencoder.Settings(4, 0.1, 1e-2, 128, 10, 2, 500, 1e-3, 0, true, 0, 0, 0);
         Activations epoch1 = SparseFeatures.rows(2000, 6, 12, 1);
         Activations epoch2 = nudged(epoch1, 0.01, 2);
         SparseAutoencoder first = SparseAutoencoder.train(epoch1, s);
@@ -65,7 +65,7 @@ class SparseAutoencoderTest {
      */
     @Test
     void aWarmStartOnTheSameRowsStaysAtTheOptimum() {
-        SparseAutoencoder.Settings s = new SparseAutoencoder.Settings(4, 0.1, 1e-2, 128, 10, 2, 500, 1e-3, 0, true, 0, 0);
+        SparseAutoencoder.Settings s = new SparseAutoencoder.Settings(4, 0.1, 1e-2, 128, 10, 2, 500, 1e-3, 0, true, 0, 0, 0);
         Activations x = SparseFeatures.rows(2000, 6, 12, 1);
         SparseAutoencoder cold = SparseAutoencoder.train(x, s);
         SparseAutoencoder warm = cold.continueTraining(x, s);
@@ -82,7 +82,7 @@ class SparseAutoencoderTest {
         assertEquals(a.training(), SparseAutoencoder.train(x, s).training());
         assertEquals(24, a.dictionarySize());
         assertThrows(IllegalArgumentException.class, () -> a.continueTraining(SparseFeatures.rows(500, 3, 7, 5), s));
-        assertThrows(IllegalArgumentException.class, () -> new SparseAutoencoder.Settings(4, 0.1, 1e-3, 128, 0, 2, 100, 1e-3, 0, true, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new SparseAutoencoder.Settings(4, 0.1, 1e-3, 128, 0, 2, 100, 1e-3, 0, true, 0, 0, 0));
     }
 
     /** x + Gaussian noise of standard deviation {@code sd}: "the next recorded epoch" of a layer. */
