@@ -28,7 +28,7 @@ public record DiffusionKernel(INDArray matrix, double sigma) {
     public static DiffusionKernel of(double[] z, int n, int d, Bandwidth bandwidth, DataType type) {
         if (type == DataType.DOUBLE) {
             LowerKernel k = LowerKernel.distances(z, n, d, SymmetricEigenvalues.system());
-            double sigma = width(bandwidth, d, () -> k.medianDistance());
+            double sigma = width(bandwidth, d, k::medianDistance);
             k.normalise(sigma);
             return new DiffusionKernel(k.matrix(), sigma);
         }
@@ -53,16 +53,15 @@ public record DiffusionKernel(INDArray matrix, double sigma) {
      * width of the whole probe.
      */
     public static Bandwidth resolve(double[] z, int n, int d, Bandwidth bandwidth) {
-        return switch (bandwidth.rule()) {
-            case FIXED -> bandwidth;
-            case SQRT_D -> Bandwidth.fixed(Math.sqrt(d));
-            case MEDIAN -> {
-                LowerKernel d2 = LowerKernel.distances(z, n, d, SymmetricEigenvalues.system());
-                double median = d2.medianDistance();
-                d2.matrix().close();
-                yield Bandwidth.fixed(requirePositiveMedian(median));
-            }
-        };
+        if (bandwidth.rule() == Bandwidth.Rule.FIXED) {
+            return bandwidth;
+        }
+        return Bandwidth.fixed(width(bandwidth, d, () -> {
+            LowerKernel d2 = LowerKernel.distances(z, n, d, SymmetricEigenvalues.system());
+            double median = d2.medianDistance();
+            d2.matrix().close();
+            return median;
+        }));
     }
 
     private static double requirePositiveMedian(double median) {
