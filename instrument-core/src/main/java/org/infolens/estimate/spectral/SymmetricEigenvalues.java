@@ -52,6 +52,11 @@ public final class SymmetricEigenvalues {
         return Eigen.symmetricGeneralizedEigenvalues(a, false).toDoubleVector();
     }
 
+    /** The system OpenBLAS when the route is {@code system}, null otherwise: the kernel's Gram matrix then comes from it too. */
+    static SystemLapack system() {
+        return SYSTEM;
+    }
+
     /** Which route {@link #destructive} takes, for provenance. */
     public static String route() {
         if (SYSTEM != null) {

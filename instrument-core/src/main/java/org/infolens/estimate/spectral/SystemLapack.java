@@ -14,12 +14,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * LAPACK's symmetric eigenvalue driver dsyevd from the system's OpenBLAS (Debian's libopenblas0, which the project's
- * scripts install), called through JNA on the matrix's own native buffer, with the kernel that OpenBLAS picks for this
- * processor ({@link #openWithItsOwnKernel}). The one-stage driver: on this project's 2-core AVX-512 machine it beat
- * the two-stage reduction (dsyevd_2stage) at N = 2,000 and 5,000, quiet (0.68 s against 1.17 s and 7.1 s against
- * 10.4 s for the whole exact DSE) and with a second process busy on one core (1.16 s against 2.97 s; 20.0 s against
- * 22.9 s), with the same values.
+ * LAPACK's symmetric eigenvalue drivers, and BLAS's symmetric rank-k product dsyrk (for the diffusion kernel's Gram
+ * matrix, {@link DiffusionKernel}), from the system's OpenBLAS (Debian's libopenblas0, which the project's scripts
+ * install), called through JNA on the matrix's own native buffer, with the kernel that OpenBLAS picks for this
+ * processor ({@link #openWithItsOwnKernel}).
+ *
+ * <p>Below {@link #TWO_STAGE_FROM} rows the one-stage driver dsyevd; from there the two-stage dsyevd_2stage. The
+ * one-stage tridiagonal reduction spends half its flops in dsymv, which reads the whole trailing triangle once per
+ * column: once that triangle is far larger than the last-level cache (32 MB on the machines measured; 64 MB at
+ * N = 4,000) it runs at memory speed, where the two-stage reduction's first stage is BLAS-3 and its bulge chasing
+ * works on a narrow band. On a 2-core Zen 3 machine (OpenBLAS 0.3.21, Zen kernels), loaded by other jobs, the two-stage
+ * driver took 16.4-16.7 s against 21.4-27.2 s at N = 5,000 and 9.3 s against 10.9 s at 4,000, and lost at 2,000
+ * (1.1-1.8 s against 0.8-1.3 s); an earlier 2-core AVX-512 machine had the one-stage driver ahead at 2,000 and
+ * 5,000. Both are checked on a probe matrix when the library loads, as the two-stage driver of nd4j-native's
+ * OpenBLAS 0.3.19 returned wrong eigenvalues.
  *
  * <p>The library is opened by its full path and with RTLD_LOCAL: its soname, libopenblas.so.0, is also that of the
  * OpenBLAS nd4j-native has loaded, and neither may resolve the other's symbols.
@@ -31,17 +39,27 @@ final class SystemLapack {
     private static final int RTLD_LAZY_LOCAL = 1; // RTLD_LAZY, and RTLD_LOCAL (0)
     /** Larger than dsytrd's block size, so that the probe runs its blocked path. */
     private static final int PROBE_SIZE = 320;
+    /** Rows from which the two-stage driver is used (see above). */
+    static final int TWO_STAGE_FROM = 4_000;
     /** The environment variables that pin an OpenBLAS to a kernel and cache size when it loads. */
     private static final List<String> KERNEL_VARIABLES = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE");
 
+    private static final int ROW_MAJOR = 101;
+    private static final int NO_TRANSPOSE = 111;
+    private static final int LOWER = 122;
+
     private final Path library;
     private final String config;
-    private final Function driver;
+    private final Function oneStage;
+    private final Function twoStage;
+    private final Function rankK;
 
-    private SystemLapack(Path library, String config, Function driver) {
+    private SystemLapack(Path library, String config, Function oneStage, Function twoStage, Function rankK) {
         this.library = library;
         this.config = config;
-        this.driver = driver;
+        this.oneStage = oneStage;
+        this.twoStage = twoStage;
+        this.rankK = rankK;
     }
 
     /**
@@ -57,10 +75,13 @@ final class SystemLapack {
         Function configFunction = lib.getFunction("openblas_get_config");
         Function core = lib.getFunction("openblas_get_corename");
         String config = configFunction.invokeString(new Object[0], false).strip() + ", kernel " + core.invokeString(new Object[0], false);
-        Function driver = lib.getFunction("dsyevd_");
+        Function oneStage = lib.getFunction("dsyevd_");
+        Function twoStage = lib.getFunction("dsyevd_2stage_");
         double[] probe = probeMatrix(PROBE_SIZE);
-        checkTrace(eigenvalues(driver, probe, PROBE_SIZE), probe, PROBE_SIZE, library);
-        return new SystemLapack(library, config, driver);
+        double[] expected = eigenvalues(oneStage, probe, PROBE_SIZE);
+        checkTrace(expected, probe, PROBE_SIZE, library);
+        checkSame(eigenvalues(twoStage, probe, PROBE_SIZE), expected, library);
+        return new SystemLapack(library, config, oneStage, twoStage, lib.getFunction("cblas_dsyrk"));
     }
 
     /**
@@ -90,12 +111,25 @@ final class SystemLapack {
 
     /** Eigenvalues, ascending, of the symmetric n x n matrix at {@code matrix} (either order: it is symmetric); destroys it. */
     double[] eigenvalues(Pointer matrix, int n) {
-        return run(driver, matrix, n);
+        return eigenvalues(matrix, n, n >= TWO_STAGE_FROM);
+    }
+
+    /** As {@link #eigenvalues(Pointer, int)}, by the driver named. */
+    double[] eigenvalues(Pointer matrix, int n, boolean twoStageDriver) {
+        return run(twoStageDriver ? twoStage : oneStage, matrix, n);
+    }
+
+    /**
+     * The lower triangle (diagonal included) of Z Z^T for the n x d row-major {@code z}, into the row-major n x n
+     * matrix at {@code gram} (its strictly upper triangle is left as it was): half the flops of a GEMM.
+     */
+    void lowerGram(double[] z, int n, int d, Pointer gram) {
+        rankK.invokeVoid(new Object[] {ROW_MAJOR, LOWER, NO_TRANSPOSE, n, d, 1.0, z, d, 0.0, gram, n});
     }
 
     /** The library, its build and kernel, and the driver: provenance for records. */
     String describe() {
-        return String.format(Locale.ROOT, "LAPACK dsyevd(jobz=N) from %s (%s)", library, config);
+        return String.format(Locale.ROOT, "LAPACK dsyevd(jobz=N), dsyevd_2stage from N = %d, from %s (%s)", TWO_STAGE_FROM, library, config);
     }
 
     private static double[] eigenvalues(Function driver, double[] matrix, int n) {
@@ -104,10 +138,15 @@ final class SystemLapack {
         return run(driver, copy, n);
     }
 
-    /** Fortran calling convention: every argument by reference, then the hidden lengths of the two character arguments. */
+    /**
+     * Fortran calling convention: every argument by reference, then the hidden lengths of the two character arguments.
+     * The two-stage driver on the lower triangle (column-major, so the upper one of the row-major buffer): it was faster
+     * there (3.4 s against 3.9 s of one thread at N = 4,000); the one-stage driver on the upper one, as before (either was
+     * as fast, and the values stay bit for bit those of the golden files).
+     */
     private static double[] run(Function driver, Pointer matrix, int n) {
         byte[] jobz = {'N'};
-        byte[] uplo = {'U'};
+        byte[] uplo = {(byte) (driver.getName().contains("2stage") ? 'L' : 'U')};
         IntByReference size = new IntByReference(n);
         IntByReference info = new IntByReference();
         // JNA 4's Memory (the version nd4j brings) frees itself when collected; these are O(n) and O(n nb) bytes.
@@ -142,6 +181,16 @@ final class SystemLapack {
             }
         }
         return a;
+    }
+
+    /** The two-stage driver's eigenvalues must be the one-stage driver's, to rounding. */
+    private static void checkSame(double[] lambda, double[] expected, Path library) {
+        for (int i = 0; i < expected.length; i++) {
+            if (!(Math.abs(lambda[i] - expected[i]) <= 1e-12 * Math.max(1, Math.abs(expected[i])))) {
+                throw new IllegalStateException("dsyevd_2stage of " + library + " failed its probe (eigenvalue " + i + ": " + lambda[i]
+                        + ", dsyevd: " + expected[i] + ")");
+            }
+        }
     }
 
     /** The sum of the eigenvalues is the trace: a wrong library (or calling convention) fails here. */

@@ -83,12 +83,14 @@ class SymmetricEigenvaluesTest {
             assertEquals(System.getenv(name), value == null ? null : value.getString(0), name);
         }
         double[] values = spectrum();
-        INDArray a = Nd4j.create(reflected(values, 11), new long[] {N, N}, DataType.DOUBLE);
-        double[] lambda = lapack.eigenvalues(new com.sun.jna.Pointer(a.data().address()), N);
         double[] expected = values.clone();
         Arrays.sort(expected);
-        for (int i = 0; i < N; i++) {
-            assertEquals(expected[i], lambda[i], 1e-13, "eigenvalue " + i + " by " + lapack.describe());
+        for (boolean twoStage : new boolean[] {false, true}) {
+            INDArray a = Nd4j.create(reflected(values, 11), new long[] {N, N}, DataType.DOUBLE);
+            double[] lambda = lapack.eigenvalues(new com.sun.jna.Pointer(a.data().address()), N, twoStage);
+            for (int i = 0; i < N; i++) {
+                assertEquals(expected[i], lambda[i], 1e-13, "eigenvalue " + i + (twoStage ? " by the two-stage driver of " : " by ") + lapack.describe());
+            }
         }
     }
 
