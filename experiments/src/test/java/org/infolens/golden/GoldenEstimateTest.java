@@ -63,6 +63,14 @@ class GoldenEstimateTest {
             List.of("kde", "interval=bootstrap"),
             List.of("binning", "edges=adaptive", "interval=subsampling"));
 
+    /**
+     * slq's range finder and Lanczos steps run in float32: another CPU's kernels or another OpenMP thread count round
+     * differently (4e-5 relative on the DSE of this data between 1 and 2 threads on one machine), still within the
+     * estimate's own standard error (7e-5 relative), whose jackknife value moves by 3e-6 bits. Its line is compared to
+     * 1e-3 relative or 1e-4 bits, every other to 1e-9 relative.
+     */
+    static final GoldenFiles.Tolerance FLOAT32 = new GoldenFiles.Tolerance(1e-3, 1e-4);
+
     /** Durations differ from run to run; the LAPACK that computed eigenvalues, from machine to machine (not their values). */
     static final Set<String> VOLATILE = Set.of("seconds", "eigenvalues");
 
@@ -98,7 +106,8 @@ class GoldenEstimateTest {
             line.setAll((ObjectNode) Json.mapper().readTree(stdout.toString()));
             out.add(line);
         }
-        GoldenFiles.check("estimate.jsonl", out, VOLATILE);
+        GoldenFiles.check("estimate.jsonl", out, VOLATILE, golden -> golden.path("params").path("method").asText().equals("slq")
+                ? FLOAT32 : GoldenFiles.Tolerance.DEFAULT);
     }
 
     /** The seeded data set described above, written as float32 .npy files. */

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.infolens.trajectory.Json;
 
 /**
@@ -44,6 +45,20 @@ final class GoldenFiles {
 
     /** Compares {@code actual} with golden file {@code name}, or writes it when regenerating. */
     static void check(String name, List<JsonNode> actual, Set<String> volatileFields) throws IOException {
+        check(name, actual, volatileFields, golden -> Tolerance.DEFAULT);
+    }
+
+    /** How far a number may move: relatively, or absolutely (whichever is wider). */
+    record Tolerance(double relative, double absolute) {
+        static final Tolerance DEFAULT = new Tolerance(RELATIVE_TOLERANCE, ABSOLUTE_TOLERANCE);
+    }
+
+    /**
+     * As {@link #check(String, List, Set)}, with each golden object's numbers compared to the tolerance {@code tolerance}
+     * gives for it (an estimate computed in float32 needs a wider one than 1e-9).
+     */
+    static void check(String name, List<JsonNode> actual, Set<String> volatileFields, Function<JsonNode, Tolerance> tolerance)
+            throws IOException {
         Path file = ROOT.resolve(name);
         if (regenerating()) {
             Files.createDirectories(file.getParent());
@@ -66,7 +81,8 @@ final class GoldenFiles {
             differences.add(name + ": " + expected.size() + " golden objects, " + actual.size() + " now");
         }
         for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            compare(name + "[" + i + "]", expected.get(i), actual.get(i), volatileFields, differences);
+            compare(name + "[" + i + "]", expected.get(i), actual.get(i), volatileFields, tolerance.apply(expected.get(i)),
+                    differences);
         }
         if (!differences.isEmpty()) {
             fail(differences.size() + " difference(s) from the golden file " + file + " (first 20):\n"
@@ -74,11 +90,12 @@ final class GoldenFiles {
         }
     }
 
-    private static void compare(String path, JsonNode expected, JsonNode actual, Set<String> volatileFields, List<String> out) {
+    private static void compare(String path, JsonNode expected, JsonNode actual, Set<String> volatileFields, Tolerance tolerance,
+                                List<String> out) {
         if (expected.isNumber() && actual.isNumber()) {
             double e = expected.asDouble();
             double a = actual.asDouble();
-            if (!(e == a || Math.abs(e - a) <= Math.max(ABSOLUTE_TOLERANCE, RELATIVE_TOLERANCE * Math.max(Math.abs(e), Math.abs(a))))) {
+            if (!(e == a || Math.abs(e - a) <= Math.max(tolerance.absolute(), tolerance.relative() * Math.max(Math.abs(e), Math.abs(a))))) {
                 out.add(path + ": " + e + " -> " + a);
             }
             return;
@@ -104,7 +121,7 @@ final class GoldenFiles {
                 if (!actual.has(f)) {
                     out.add(path + "." + f + ": missing");
                 } else {
-                    compare(path + "." + f, expected.get(f), actual.get(f), volatileFields, out);
+                    compare(path + "." + f, expected.get(f), actual.get(f), volatileFields, tolerance, out);
                 }
             }
         } else if (expected.isArray()) {
@@ -113,7 +130,7 @@ final class GoldenFiles {
                 return;
             }
             for (int i = 0; i < expected.size(); i++) {
-                compare(path + "[" + i + "]", expected.get(i), actual.get(i), volatileFields, out);
+                compare(path + "[" + i + "]", expected.get(i), actual.get(i), volatileFields, tolerance, out);
             }
         } else if (!expected.equals(actual)) {
             out.add(path + ": " + expected + " -> " + actual);
