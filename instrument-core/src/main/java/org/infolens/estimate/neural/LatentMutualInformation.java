@@ -41,18 +41,23 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
             .check(l -> l >= 1, ">= 1");
     public static final Param<Integer> HIDDEN = Param.integer("hidden", 64, "units of the hidden ReLU layer of every encoder,"
             + " decoder and cross-predictor").check(h -> h >= 1, ">= 1");
-    public static final Param<Integer> EPOCHS = Param.integer("epochs", 100, "training epochs of the autoencoders")
+    public static final Param<Integer> EPOCHS = Param.integer("epochs", 300, "cap on the training epochs of the autoencoders")
             .check(e -> e >= 1, ">= 1");
+    public static final Param<Integer> PATIENCE = Param.integer("patience", 30, "epochs without a lower held-out loss before"
+            + " training stops; the networks of the lowest are kept").check(p -> p >= 1, ">= 1");
     public static final Param<Integer> BATCH = Param.integer("batch", 128, "rows per training batch").check(b -> b >= 2, ">= 2");
     public static final Param<Double> LEARNING_RATE = Param.real("learningRate", 1e-3, "Adam's step size").check(r -> r > 0, "> 0");
     public static final Param<Double> CROSS_WEIGHT = Param.real("crossWeight", 1.0, "weight of the cross-prediction losses beside"
-            + " the reconstructions").check(w -> w >= 0, ">= 0");
+            + " the reconstructions (the paper's lambda)").check(w -> w >= 0, ">= 0");
+    public static final Param<Double> CROSS_DROPOUT = Param.real("crossDropout", 0.5, "dropout on every layer's inputs of the"
+            + " cross-predictors, the latent included, in training").check(p -> p >= 0 && p < 1, "in [0, 1)");
     public static final Param<Double> TRAIN_SHARE = Param.real("trainShare", 0.5, "share of the rows the autoencoders train on;"
-            + " KSG estimates on the rest").check(f -> f > 0 && f < 1, "between 0 and 1");
+            + " the rest stops training (held-out loss) and KSG estimates on it").check(f -> f > 0 && f < 1, "between 0 and 1");
     public static final Param<Integer> K = Param.integer("k", 3, "KSG's neighbours on the latents").check(k -> k >= 1, ">= 1");
-    public static final Param<Long> SEED = Param.seed("seed", "seed of the split, the weights, the batch order and KSG's jitter");
-    public static final ParameterSet PARAMETERS = ParameterSet.of(LATENT, HIDDEN, EPOCHS, BATCH, LEARNING_RATE, CROSS_WEIGHT,
-            TRAIN_SHARE, K, SEED);
+    public static final Param<Long> SEED = Param.seed("seed", "seed of the split, the weights, the batch order, the dropout and"
+            + " KSG's jitter");
+    public static final ParameterSet PARAMETERS = ParameterSet.of(LATENT, HIDDEN, EPOCHS, PATIENCE, BATCH, LEARNING_RATE,
+            CROSS_WEIGHT, CROSS_DROPOUT, TRAIN_SHARE, K, SEED);
 
     /** The {@code lmi} family for the catalog. */
     public static final class Provider extends MeasureProvider {
@@ -101,14 +106,16 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
         int[] train = Arrays.copyOfRange(order, 0, trainRows);
         int[] rest = Arrays.copyOfRange(order, trainRows, n);
         Pair pair = new Pair(t.columns, z.columns, config.get(LATENT), config.get(HIDDEN), new Random(seed + 1));
-        double[] losses = pair.train(t, z, train, config.get(EPOCHS), config.get(BATCH), config.get(LEARNING_RATE),
-                config.get(CROSS_WEIGHT), new Random(seed + 2));
-        details.put("epochs", config.get(EPOCHS));
-        details.put("reconstructionLossT", losses[0]);
-        details.put("reconstructionLossZ", losses[1]);
-        details.put("crossLoss", losses[2]);
-        Activations latentT = latents(pair.encoderT, t, rest);
-        Activations latentZ = latents(pair.encoderZ, z, rest);
+        Training training = pair.train(t, z, train, rest, new Schedule(config.get(EPOCHS), config.get(PATIENCE), config.get(BATCH),
+                config.get(LEARNING_RATE), config.get(CROSS_WEIGHT), config.get(CROSS_DROPOUT)), new Random(seed + 2));
+        details.put("epochs", training.epochs());
+        details.put("bestEpoch", training.bestEpoch());
+        details.put("stoppedEarly", training.epochs() < config.get(EPOCHS));
+        details.put("reconstructionLossT", training.heldOutLosses()[0]);
+        details.put("reconstructionLossZ", training.heldOutLosses()[1]);
+        details.put("crossLoss", training.heldOutLosses()[2]);
+        Activations latentT = latents(training.encoderT(), t, rest);
+        Activations latentZ = latents(training.encoderZ(), z, rest);
         Estimate ksg = new KsgMutualInformation(new KnnSettings(k, Norm.MAX, 1e-10, seed), 1, false)
                 .estimate(layer, latentT, Probe.of(new int[rest.length]).withInputs(latentZ));
         double nats = (Double) ksg.details().get("nats");
@@ -120,6 +127,14 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
     private static Activations latents(Mlp encoder, Rows rows, int[] which) {
         INDArray codes = encoder.forward(rows.batch(which, 0, which.length));
         return Activations.wrap(codes.data().asDouble(), which.length, encoder.outputs());
+    }
+
+    /** How the autoencoders train: the epoch cap, early stopping's patience, batch, Adam's step, the cross loss' weight and dropout. */
+    private record Schedule(int maxEpochs, int patience, int batch, double learningRate, double crossWeight, double crossDropout) {
+    }
+
+    /** The encoders of the lowest held-out loss, the epochs run, the best epoch and its held-out losses (rec T, rec Z, cross). */
+    private record Training(Mlp encoderT, Mlp encoderZ, int epochs, int bestEpoch, double[] heldOutLosses) {
     }
 
     /** The paired networks: an autoencoder for each variable and a cross-decoder from each latent into the other variable. */
@@ -142,45 +157,71 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
             all = new Mlp[] {encoderT, encoderZ, decoderT, decoderZ, crossTz, crossZt};
         }
 
-        /** Adam on the summed mean squared errors; the last epoch's mean losses: reconstruction of T, of Z, cross. */
-        double[] train(Rows t, Rows z, int[] rows, int epochs, int batch, double learningRate, double crossWeight, Random rnd) {
+        /**
+         * Adam on the summed mean squared errors, each epoch followed by the loss on the held-out rows
+         * (no dropout); stops after {@code patience} epochs without a lower one and returns the encoders
+         * of the lowest, as Gowri et al.'s training does.
+         */
+        Training train(Rows t, Rows z, int[] rows, int[] heldOut, Schedule schedule, Random rnd) {
             INDArray[][] params = new INDArray[all.length][];
             for (int i = 0; i < all.length; i++) {
                 params[i] = all[i].params();
             }
             INDArray[] flat = Critic.concat(params);
-            AdamOptimizer adam = new AdamOptimizer(flat, learningRate, 0);
+            AdamOptimizer adam = new AdamOptimizer(flat, schedule.learningRate(), 0);
+            INDArray heldT = t.batch(heldOut, 0, heldOut.length);
+            INDArray heldZ = z.batch(heldOut, 0, heldOut.length);
             int[] order = rows.clone();
-            int b = Math.min(batch, rows.length);
-            double[] last = new double[3];
-            for (int epoch = 0; epoch < epochs; epoch++) {
+            int b = Math.min(schedule.batch(), rows.length);
+            INDArray[] grads = new INDArray[flat.length];
+            double[] bestLosses = losses(heldT, heldZ, schedule.crossWeight(), 0, rnd, null);
+            double best = total(bestLosses, schedule.crossWeight());
+            Mlp bestT = encoderT.copy();
+            Mlp bestZ = encoderZ.copy();
+            int bestEpoch = 0;
+            int epoch = 0;
+            while (epoch < schedule.maxEpochs() && epoch - bestEpoch < schedule.patience()) {
+                epoch++;
                 RandomRows.shuffle(order, rnd);
-                double[] sum = new double[3];
                 for (int from = 0; from < order.length; from += b) {
                     int to = Math.min(order.length, from + b);
-                    INDArray[] grads = new INDArray[flat.length];
-                    double[] l = step(t.batch(order, from, to), z.batch(order, from, to), crossWeight, grads);
-                    for (int i = 0; i < 3; i++) {
-                        sum[i] += l[i] * (to - from);
-                    }
+                    losses(t.batch(order, from, to), z.batch(order, from, to), schedule.crossWeight(), schedule.crossDropout(),
+                            rnd, grads);
                     adam.step(grads);
                 }
-                for (int i = 0; i < 3; i++) {
-                    last[i] = sum[i] / order.length;
+                double[] held = losses(heldT, heldZ, schedule.crossWeight(), 0, rnd, null);
+                double loss = total(held, schedule.crossWeight());
+                if (loss < best) {
+                    best = loss;
+                    bestLosses = held;
+                    bestEpoch = epoch;
+                    bestT = encoderT.copy();
+                    bestZ = encoderZ.copy();
                 }
             }
-            return last;
+            return new Training(bestT, bestZ, epoch, bestEpoch, bestLosses);
         }
 
-        /** One batch: losses and every network's gradients, in the order of {@link #all}. */
-        private double[] step(INDArray t, INDArray z, double crossWeight, INDArray[] grads) {
+        private static double total(double[] losses, double crossWeight) {
+            return losses[0] + losses[1] + crossWeight * losses[2];
+        }
+
+        /**
+         * One batch's losses: reconstruction of T, of Z, and the two cross-predictions summed (the
+         * paper's cross loss); with {@code grads}, also every network's gradients, in the order of
+         * {@link #all}.
+         */
+        private double[] losses(INDArray t, INDArray z, double crossWeight, double crossDropout, Random rnd, INDArray[] grads) {
             INDArray codeT = encoderT.forward(t);
             INDArray codeZ = encoderZ.forward(z);
             INDArray dRecT = decoderT.forward(codeT).subi(t);
             INDArray dRecZ = decoderZ.forward(codeZ).subi(z);
-            INDArray dCrossTz = crossTz.forward(codeT).subi(z);
-            INDArray dCrossZt = crossZt.forward(codeZ).subi(t);
-            double[] loss = {mse(dRecT), mse(dRecZ), (mse(dCrossTz) + mse(dCrossZt)) / 2};
+            INDArray dCrossTz = crossTz.forward(codeT, crossDropout, rnd).subi(z);
+            INDArray dCrossZt = crossZt.forward(codeZ, crossDropout, rnd).subi(t);
+            double[] loss = {mse(dRecT), mse(dRecZ), mse(dCrossTz) + mse(dCrossZt)};
+            if (grads == null) {
+                return loss;
+            }
             int[] offsets = new int[all.length];
             for (int i = 1; i < all.length; i++) {
                 offsets[i] = offsets[i - 1] + all[i - 1].params().length;
