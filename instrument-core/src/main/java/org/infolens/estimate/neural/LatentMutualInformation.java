@@ -39,6 +39,8 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
 
     public static final Param<Integer> LATENT = Param.integer("latent", 8, "latent dimensions of T and of Z, each")
             .check(l -> l >= 1, ">= 1");
+    public static final Param<Integer> LATENT_SEARCH = Param.integer("latentSearch", 3, "latent sizes tried, halving from"
+            + " latent (3: 8, 4, 2); the estimate is the largest, the tightest of these lower bounds").check(c -> c >= 1, ">= 1");
     public static final Param<Integer> HIDDEN = Param.integer("hidden", 64, "units of the hidden ReLU layer of every encoder,"
             + " decoder and cross-predictor").check(h -> h >= 1, ">= 1");
     public static final Param<Integer> EPOCHS = Param.integer("epochs", 300, "cap on the training epochs of the autoencoders")
@@ -56,7 +58,7 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
     public static final Param<Integer> K = Param.integer("k", 3, "KSG's neighbours on the latents").check(k -> k >= 1, ">= 1");
     public static final Param<Long> SEED = Param.seed("seed", "seed of the split, the weights, the batch order, the dropout and"
             + " KSG's jitter");
-    public static final ParameterSet PARAMETERS = ParameterSet.of(LATENT, HIDDEN, EPOCHS, PATIENCE, BATCH, LEARNING_RATE,
+    public static final ParameterSet PARAMETERS = ParameterSet.of(LATENT, LATENT_SEARCH, HIDDEN, EPOCHS, PATIENCE, BATCH, LEARNING_RATE,
             CROSS_WEIGHT, CROSS_DROPOUT, TRAIN_SHARE, K, SEED);
 
     /** The {@code lmi} family for the catalog. */
@@ -93,7 +95,6 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
         Rows t = Rows.standardised(values, layer, "activations");
         Rows z = Rows.standardised(inputs, layer, "probe inputs");
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("latent", config.get(LATENT));
         details.put("trainRows", trainRows);
         details.put("estimateRows", n - trainRows);
         if (t.varying == 0 || z.varying == 0) {
@@ -105,23 +106,47 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
         int[] order = RandomRows.permutation(n, new Random(seed));
         int[] train = Arrays.copyOfRange(order, 0, trainRows);
         int[] rest = Arrays.copyOfRange(order, trainRows, n);
-        Pair pair = new Pair(t.columns, z.columns, config.get(LATENT), config.get(HIDDEN), new Random(seed + 1));
-        Training training = pair.train(t, z, train, rest, new Schedule(config.get(EPOCHS), config.get(PATIENCE), config.get(BATCH),
-                config.get(LEARNING_RATE), config.get(CROSS_WEIGHT), config.get(CROSS_DROPOUT)), new Random(seed + 2));
-        details.put("epochs", training.epochs());
-        details.put("bestEpoch", training.bestEpoch());
-        details.put("stoppedEarly", training.epochs() < config.get(EPOCHS));
-        details.put("reconstructionLossT", training.heldOutLosses()[0]);
-        details.put("reconstructionLossZ", training.heldOutLosses()[1]);
-        details.put("crossLoss", training.heldOutLosses()[2]);
+        Schedule schedule = new Schedule(config.get(EPOCHS), config.get(PATIENCE), config.get(BATCH), config.get(LEARNING_RATE),
+                config.get(CROSS_WEIGHT), config.get(CROSS_DROPOUT));
+        Latent best = null;
+        for (int size : latentSizes(config.get(LATENT), config.get(LATENT_SEARCH))) {
+            Latent candidate = latentEstimate(size, t, z, train, rest, schedule, layer, seed);
+            details.put("bitsAtLatent" + size, candidate.nats() / LN2);
+            if (best == null || candidate.nats() > best.nats()) {
+                best = candidate;
+            }
+        }
+        details.put("latent", best.size());
+        details.put("epochs", best.training().epochs());
+        details.put("bestEpoch", best.training().bestEpoch());
+        details.put("stoppedEarly", best.training().epochs() < schedule.maxEpochs());
+        details.put("reconstructionLossT", best.training().heldOutLosses()[0]);
+        details.put("reconstructionLossZ", best.training().heldOutLosses()[1]);
+        details.put("crossLoss", best.training().heldOutLosses()[2]);
+        details.put("nats", best.nats());
+        details.put("negative", best.nats() < 0);
+        return new Estimate(Map.of("I", best.nats() / LN2), Map.of(), details);
+    }
+
+    /** {@code largest}, then halved while above 1, {@code count} sizes at most: 8, 4, 2 by default. */
+    static int[] latentSizes(int largest, int count) {
+        int[] sizes = new int[count];
+        int n = 0;
+        for (int size = largest; size >= 1 && n < count; size /= 2) {
+            sizes[n++] = size;
+        }
+        return Arrays.copyOf(sizes, n);
+    }
+
+    /** The autoencoders of one latent size trained on {@code train}; KSG on the latents of {@code rest}, in nats. */
+    private Latent latentEstimate(int size, Rows t, Rows z, int[] train, int[] rest, Schedule schedule, LayerId layer, long seed) {
+        Pair pair = new Pair(t.columns, z.columns, size, config.get(HIDDEN), new Random(seed + 1));
+        Training training = pair.train(t, z, train, rest, schedule, new Random(seed + 2));
         Activations latentT = latents(training.encoderT(), t, rest);
         Activations latentZ = latents(training.encoderZ(), z, rest);
-        Estimate ksg = new KsgMutualInformation(new KnnSettings(k, Norm.MAX, 1e-10, seed), 1, false)
+        Estimate ksg = new KsgMutualInformation(new KnnSettings(config.get(K), Norm.MAX, 1e-10, seed), 1, false)
                 .estimate(layer, latentT, Probe.of(new int[rest.length]).withInputs(latentZ));
-        double nats = (Double) ksg.details().get("nats");
-        details.put("nats", nats);
-        details.put("negative", nats < 0);
-        return new Estimate(Map.of("I", nats / LN2), Map.of(), details);
+        return new Latent(size, training, (Double) ksg.details().get("nats"));
     }
 
     private static Activations latents(Mlp encoder, Rows rows, int[] which) {
@@ -131,6 +156,10 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
 
     /** How the autoencoders train: the epoch cap, early stopping's patience, batch, Adam's step, the cross loss' weight and dropout. */
     private record Schedule(int maxEpochs, int patience, int batch, double learningRate, double crossWeight, double crossDropout) {
+    }
+
+    /** One latent size's estimate (nats) and training. */
+    private record Latent(int size, Training training, double nats) {
     }
 
     /** The encoders of the lowest held-out loss, the epochs run, the best epoch and its held-out losses (rec T, rec Z, cross). */
