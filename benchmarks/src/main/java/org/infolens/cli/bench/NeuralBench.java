@@ -143,10 +143,11 @@ final class NeuralBench implements Callable<Integer> {
     private int lmiGrid() {
         out().printf(Locale.ROOT, "LMI grid: N = %d, epochs %s %s, %d sample(s) per point; mean absolute error in bits per"
                 + " cell (over the true MIs %s)%n%n", gridRows, lmiEpochs, lmiParams, gridSeeds, gridBits);
-        out().printf(Locale.ROOT, "%-9s %8s %8s   %s%n", "intrinsic", "ambient", "MAE", "estimates at each true MI");
+        out().printf(Locale.ROOT, "%-9s %8s %8s %8s   %s%n", "intrinsic", "ambient", "MAE", "s/est", "estimates at each true MI");
         for (int k : gridIntrinsic) {
             for (int ambient : gridAmbient) {
                 double err = 0;
+                long nanos = 0;
                 StringBuilder each = new StringBuilder();
                 for (double bits : gridBits) {
                     for (int s = 1; s <= gridSeeds; s++) {
@@ -156,13 +157,16 @@ final class NeuralBench implements Callable<Integer> {
                             p.put("epochs", String.valueOf(lmiEpochs));
                         }
                         Measure m = BenchSupport.measure("lmi", p);
+                        long start = System.nanoTime();
                         double est = m.estimate(new LayerId(0, "grid", ambient, LayerKind.DENSE, ""), tz[0],
                                 Probe.of(new int[gridRows]).withInputs(tz[1])).value("I");
+                        nanos += System.nanoTime() - start;
                         err += Math.abs(est - bits);
                         each.append(String.format(Locale.ROOT, " %.2f", est));
                     }
                 }
-                out().printf(Locale.ROOT, "%-9d %8d %8.3f  %s%n", k, ambient, err / (gridBits.size() * gridSeeds), each);
+                int estimates = gridBits.size() * gridSeeds;
+                out().printf(Locale.ROOT, "%-9d %8d %8.3f %8.1f  %s%n", k, ambient, err / estimates, nanos / 1e9 / estimates, each);
                 out().flush();
             }
         }

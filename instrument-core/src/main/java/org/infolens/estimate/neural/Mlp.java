@@ -17,6 +17,7 @@ final class Mlp {
     private final int[] sizes;
     private final INDArray[] params; // w0, b0, w1, b1, ...
     private final INDArray[] layerInputs; // of the last forward pass, for backward
+    private final INDArray[] dropMasks; // of the last forward pass: 0 or 1 / (1 - p) per input of each layer; null without dropout
 
     /** A network {@code sizes[0] -> sizes[1] -> ... -> sizes[last]}. */
     Mlp(int[] sizes, Random rnd) {
@@ -32,6 +33,7 @@ final class Mlp {
         int layers = sizes.length - 1;
         this.params = new INDArray[2 * layers];
         this.layerInputs = new INDArray[layers];
+        this.dropMasks = new INDArray[layers];
         for (int l = 0; l < layers; l++) {
             double sd = l < layers - 1 ? Math.sqrt(2.0 / sizes[l]) : outputScale * Math.sqrt(1.0 / sizes[l]);
             double[] w = new double[sizes[l] * sizes[l + 1]];
@@ -47,6 +49,7 @@ final class Mlp {
         this.sizes = sizes;
         this.params = params;
         this.layerInputs = new INDArray[sizes.length - 1];
+        this.dropMasks = new INDArray[sizes.length - 1];
     }
 
     /** Sizes {@code in, hidden x layers, out}. */
@@ -83,9 +86,22 @@ final class Mlp {
 
     /** The outputs of the rows of {@code x}; keeps what {@link #backward} needs. */
     INDArray forward(INDArray x) {
+        return forward(x, 0, null);
+    }
+
+    /**
+     * The outputs in training with (inverted) dropout: each input of every layer, the network's own
+     * inputs included, is zeroed with probability {@code dropout} and the rest scaled by 1 / (1 -
+     * dropout), the masks drawn from {@code rnd}; {@code dropout} 0 is the plain forward pass.
+     */
+    INDArray forward(INDArray x, double dropout, Random rnd) {
         INDArray h = x;
         int layers = layerInputs.length;
         for (int l = 0; l < layers; l++) {
+            dropMasks[l] = dropout > 0 ? mask(h.rows(), h.columns(), dropout, rnd) : null;
+            if (dropMasks[l] != null) {
+                h = h.mul(dropMasks[l]);
+            }
             layerInputs[l] = h;
             h = h.mmul(params[2 * l]).addiRowVector(params[2 * l + 1]);
             if (l < layers - 1) {
@@ -106,10 +122,22 @@ final class Mlp {
             grads[offset + 2 * l] = in.transpose().mmul(d);
             grads[offset + 2 * l + 1] = d.sum(true, 0);
             d = d.mmul(params[2 * l].transpose());
+            if (dropMasks[l] != null) {
+                d.muli(dropMasks[l]);
+            }
             if (l > 0) {
                 d.muli(Transforms.sign(in, true)); // the ReLU's derivative: its output is >= 0
             }
         }
         return d;
+    }
+
+    private static INDArray mask(int rows, int columns, double dropout, Random rnd) {
+        double kept = 1 / (1 - dropout);
+        double[] m = new double[rows * columns];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = rnd.nextDouble() < dropout ? 0 : kept;
+        }
+        return Nd4j.create(m, new long[] {rows, columns}, DataType.DOUBLE);
     }
 }

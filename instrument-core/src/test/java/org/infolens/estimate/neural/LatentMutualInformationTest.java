@@ -1,6 +1,8 @@
 package org.infolens.estimate.neural;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -78,19 +80,58 @@ class LatentMutualInformationTest extends EstimatorContract {
         return new TestData.Case(Activations.ofRows(t), Probe.of(new int[n]).withInputs(Activations.ofRows(z)));
     }
 
-    /** The bar is 0.15 bits at N = 2,000 (bench); here half the rows and 60 epochs, within 0.2. */
+    /** The bar is 0.15 bits at N = 2,000 (bench); here half the rows, the default training, within 0.2. */
     @Test
     void intrinsicDimensionOneInTwentyAmbientColumns() {
-        assertEquals(1.0, estimate(lmi(Map.of("epochs", 60)), redundant(N, 1.0, 20, 7)).value("I"), 0.2);
+        assertEquals(1.0, estimate(lmi(Map.of()), redundant(N, 1.0, 20, 7)).value("I"), 0.2);
     }
 
     @Test
     void theRecordKeepsLatentSizeTrainingAndSplit() {
-        Estimate e = estimate(lmi(Map.of("epochs", 3, "latent", 4)), ordinaryData());
+        Estimate e = estimate(lmi(Map.of("epochs", 3, "latent", 4, "latentSearch", 1)), ordinaryData());
         assertEquals(4, e.details().get("latent"));
         assertEquals(100, e.details().get("trainRows"));
         assertEquals(100, e.details().get("estimateRows"));
         assertEquals(3, e.details().get("epochs"));
+    }
+
+    /** Early stopping as Gowri et al. train: patience epochs past the best held-out loss, whose encoders are kept. */
+    @Test
+    void trainingStopsPatienceEpochsAfterTheLowestHeldOutLoss() {
+        Estimate e = estimate(lmi(Map.of("epochs", 300, "patience", 2, "latentSearch", 1)), redundant(400, 0.0, 20, 5));
+        int epochs = (Integer) e.details().get("epochs");
+        int best = (Integer) e.details().get("bestEpoch");
+        assertTrue((Boolean) e.details().get("stoppedEarly"), "independent T and Z: the held-out loss stops falling long before 300 epochs");
+        assertEquals(best + 2, epochs);
+    }
+
+    /** Gowri et al.'s advice for the latent size: every estimate is a lower bound, so the largest over the sizes tried. */
+    @Test
+    void theSearchKeepsTheLargestEstimateOfTheLatentSizesTried() {
+        TestData.Case c = redundant(400, 1.0, 10, 9);
+        Map<String, Object> budget = Map.of("epochs", 30, "patience", 5);
+        double at4 = estimate(lmi(with(budget, "latent", 4, "latentSearch", 1)), c).value("I");
+        double at2 = estimate(lmi(with(budget, "latent", 2, "latentSearch", 1)), c).value("I");
+        Estimate searched = estimate(lmi(with(budget, "latent", 4, "latentSearch", 2)), c);
+        assertEquals(Math.max(at4, at2), searched.value("I"));
+        assertEquals(at4, (Double) searched.details().get("bitsAtLatent4"));
+        assertEquals(at2, (Double) searched.details().get("bitsAtLatent2"));
+        assertEquals(at4 >= at2 ? 4 : 2, searched.details().get("latent"));
+    }
+
+    @Test
+    void latentSizesHalveFromTheLargest() {
+        assertArrayEquals(new int[] {8, 4, 2}, LatentMutualInformation.latentSizes(8, 3));
+        assertArrayEquals(new int[] {5, 2, 1}, LatentMutualInformation.latentSizes(5, 6));
+        assertArrayEquals(new int[] {8}, LatentMutualInformation.latentSizes(8, 1));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(base);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
     }
 
     @Test
