@@ -3,6 +3,7 @@ package org.infolens.estimate.kernel;
 import java.util.OptionalInt;
 import java.util.Random;
 import org.infolens.numeric.Parallel;
+import org.infolens.numeric.RowMajor;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -178,19 +179,6 @@ final class GaussianMixtureDensity {
         return total;
     }
 
-    /** Squared norms of the rows of a row-major matrix with {@code cols} columns. */
-    private static double[] squaredNorms(double[] rowMajor, int rows, int cols) {
-        double[] norms = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            double acc = 0;
-            for (int k = 0; k < cols; k++) {
-                acc += rowMajor[i * cols + k] * rowMajor[i * cols + k];
-            }
-            norms[i] = acc;
-        }
-        return norms;
-    }
-
     /**
      * Distances from the Gram matrix of the points themselves, as the reference computes them: row blocks of the upper
      * triangle (ND4J GEMM of a block of rows against the rows from the block's first on, into one reused buffer, one
@@ -204,7 +192,7 @@ final class GaussianMixtureDensity {
         private final double[] halfNorms;
 
         ExactScan(int block) {
-            this.squaredNorms = squaredNorms(x, n, d);
+            this.squaredNorms = RowMajor.squaredNorms(x, n, d);
             this.block = block;
             this.buffer = Nd4j.createBuffer(DataType.DOUBLE, (long) block * n, false);
             g = new double[block * n];

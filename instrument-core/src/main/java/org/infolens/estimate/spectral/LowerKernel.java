@@ -3,6 +3,7 @@ package org.infolens.estimate.spectral;
 import com.sun.jna.Pointer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
+import org.infolens.numeric.RowMajor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,14 +46,7 @@ final class LowerKernel {
             points.mmuli(points.transpose(), gram);
             points.close();
         }
-        double[] squares = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int k = i * d; k < (i + 1) * d; k++) {
-                s += z[k] * z[k];
-            }
-            squares[i] = s;
-        }
+        double[] squares = RowMajor.squaredNorms(z, n, d);
         LowerKernel k = new LowerKernel(gram, n);
         k.update((i, row) -> {
             for (int j = 0; j <= i; j++) {
