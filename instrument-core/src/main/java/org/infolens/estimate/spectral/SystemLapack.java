@@ -50,11 +50,11 @@ final class SystemLapack {
 
     private final Path library;
     private final String config;
-    private final Function oneStage;
-    private final Function twoStage;
+    private final Driver oneStage;
+    private final Driver twoStage;
     private final Function rankK;
 
-    private SystemLapack(Path library, String config, Function oneStage, Function twoStage, Function rankK) {
+    private SystemLapack(Path library, String config, Driver oneStage, Driver twoStage, Function rankK) {
         this.library = library;
         this.config = config;
         this.oneStage = oneStage;
@@ -75,8 +75,8 @@ final class SystemLapack {
         Function configFunction = lib.getFunction("openblas_get_config");
         Function core = lib.getFunction("openblas_get_corename");
         String config = configFunction.invokeString(new Object[0], false).strip() + ", kernel " + core.invokeString(new Object[0], false);
-        Function oneStage = lib.getFunction("dsyevd_");
-        Function twoStage = lib.getFunction("dsyevd_2stage_");
+        Driver oneStage = new Driver(lib.getFunction("dsyevd_"), 'U');
+        Driver twoStage = new Driver(lib.getFunction("dsyevd_2stage_"), 'L');
         double[] probe = probeMatrix(PROBE_SIZE);
         double[] expected = eigenvalues(oneStage, probe, PROBE_SIZE);
         checkTrace(expected, probe, PROBE_SIZE, library);
@@ -132,33 +132,37 @@ final class SystemLapack {
         return String.format(Locale.ROOT, "LAPACK dsyevd(jobz=N), dsyevd_2stage from N = %d, from %s (%s)", TWO_STAGE_FROM, library, config);
     }
 
-    private static double[] eigenvalues(Function driver, double[] matrix, int n) {
+    private static double[] eigenvalues(Driver driver, double[] matrix, int n) {
         Memory copy = new Memory(8L * n * n);
         copy.write(0, matrix, 0, matrix.length);
         return run(driver, copy, n);
     }
 
     /**
-     * Fortran calling convention: every argument by reference, then the hidden lengths of the two character arguments.
-     * The two-stage driver on the lower triangle (column-major, so the upper one of the row-major buffer): it was faster
-     * there (3.4 s against 3.9 s of one thread at N = 4,000); the one-stage driver on the upper one, as before (either was
-     * as fast, and the values stay bit for bit those of the golden files).
+     * A LAPACK eigenvalue driver and the triangle (column-major {@code uplo}) it reads. The two-stage driver reads the
+     * lower one (the upper one of the row-major buffer): it was faster there (3.4 s against 3.9 s of one thread at
+     * N = 4,000); the one-stage driver the upper one, as before (either was as fast, and the values stay bit for bit
+     * those of the golden files).
      */
-    private static double[] run(Function driver, Pointer matrix, int n) {
+    private record Driver(Function function, char uplo) {
+    }
+
+    /** Fortran calling convention: every argument by reference, then the hidden lengths of the two character arguments. */
+    private static double[] run(Driver driver, Pointer matrix, int n) {
         byte[] jobz = {'N'};
-        byte[] uplo = {(byte) (driver.getName().contains("2stage") ? 'L' : 'U')};
+        byte[] uplo = {(byte) driver.uplo()};
         IntByReference size = new IntByReference(n);
         IntByReference info = new IntByReference();
         // JNA 4's Memory (the version nd4j brings) frees itself when collected; these are O(n) and O(n nb) bytes.
         Memory w = new Memory(8L * Math.max(1, n));
         Memory query = new Memory(8);
         Memory iquery = new Memory(4);
-        driver.invokeVoid(new Object[] {jobz, uplo, size, matrix, size, w, query, new IntByReference(-1), iquery, new IntByReference(-1), info,
+        driver.function().invokeVoid(new Object[] {jobz, uplo, size, matrix, size, w, query, new IntByReference(-1), iquery, new IntByReference(-1), info,
             1L, 1L});
         check(info, n, "workspace query");
         int lwork = (int) Math.ceil(query.getDouble(0));
         int liwork = Math.max(1, iquery.getInt(0));
-        driver.invokeVoid(new Object[] {jobz, uplo, size, matrix, size, w, new Memory(8L * Math.max(1, lwork)), new IntByReference(lwork),
+        driver.function().invokeVoid(new Object[] {jobz, uplo, size, matrix, size, w, new Memory(8L * Math.max(1, lwork)), new IntByReference(lwork),
             new Memory(4L * liwork), new IntByReference(liwork), info, 1L, 1L});
         check(info, n, "eigenvalues");
         return w.getDoubleArray(0, n);
