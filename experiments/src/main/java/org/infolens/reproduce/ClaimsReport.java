@@ -64,20 +64,20 @@ public final class ClaimsReport {
             m.put("verdict", e.verdict().text());
             m.put("reason", e.reason());
             m.put("n", e.n());
-            m.put("estimate", finite(e.estimate()));
+            m.put("estimate", Json.finiteOrNull(e.estimate()));
             Map<String, Object> interval = new LinkedHashMap<>();
-            interval.put("low", finite(e.low()));
-            interval.put("high", finite(e.high()));
+            interval.put("low", Json.finiteOrNull(e.low()));
+            interval.put("high", Json.finiteOrNull(e.high()));
             interval.put("kind", e.interval());
             m.put("interval", interval);
-            m.put("pValue", finite(e.pValue()));
+            m.put("pValue", Json.finiteOrNull(e.pValue()));
             List<Map<String, Object>> seeds = new ArrayList<>();
             for (Evaluation.SeedValue v : e.seeds()) {
                 Map<String, Object> sv = new LinkedHashMap<>();
                 sv.put("seed", v.seed());
-                sv.put("value", finite(v.value()));
+                sv.put("value", Json.finiteOrNull(v.value()));
                 if (c.test() instanceof CorrelationTest) {
-                    sv.put("y", finite(v.other()));
+                    sv.put("y", Json.finiteOrNull(v.other()));
                 }
                 seeds.add(sv);
             }
@@ -89,10 +89,6 @@ public final class ClaimsReport {
         }
         root.put("claims", claims);
         Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null; // JSON has no NaN
     }
 
     static Path writeHtml(List<Reproduction.Result> results, Reproduction.Settings s, Path dir) throws IOException {

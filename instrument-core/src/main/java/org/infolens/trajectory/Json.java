@@ -33,4 +33,9 @@ public final class Json {
     public static ObjectMapper mapper() {
         return MAPPER;
     }
+
+    /** {@code v} for a JSON number, or null where it is NaN or infinite: JSON has neither. */
+    public static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
 }

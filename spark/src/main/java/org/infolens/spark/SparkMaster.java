@@ -100,7 +100,8 @@ public record SparkMaster(String url, int maxAttempts) {
                 // executors read the same classes as this driver: the infolens distribution at the same path on every node
                 .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
                 .set("spark.executor.extraJavaOptions", String.join(" ", quietLoggingOptions()) + " -Djava.awt.headless=true "
-                        + FencedOpExecutioner.jvmOption()); // executors train: ops kept reachable through their native calls
+                        + FencedOpExecutioner.jvmOption() // executors train: ops kept reachable through their native calls
+                        + javacppMemoryOption());
         if (!local()) {
             conf.set("spark.driver.host", System.getProperty("infolens.spark.driverHost", localAddressTowards()));
         }
@@ -148,6 +149,15 @@ public record SparkMaster(String url, int maxAttempts) {
                 System.setProperty(kv[0], kv[1]);
             }
         }
+    }
+
+    /**
+     * The driver's JavaCPP physical-memory limit, passed on: the launcher sets it to 0 because JavaCPP otherwise reads
+     * /proc/self/statm on every native allocation (a third of a training step), and executors train.
+     */
+    private static String javacppMemoryOption() {
+        String maxPhysical = System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes");
+        return maxPhysical == null ? "" : " -Dorg.bytedeco.javacpp.maxPhysicalBytes=" + maxPhysical;
     }
 
     private static List<String> quietLoggingOptions() {

@@ -18,6 +18,7 @@ import org.infolens.run.RunDirectory;
 import org.infolens.run.RunProvenance;
 import org.infolens.run.RunStatus;
 import org.infolens.superposition.EffectiveFeatures;
+import org.infolens.trajectory.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -102,9 +103,9 @@ public final class ToySuperpositionCommand extends ExperimentCommand {
         for (ToySuperposition.Result r : results) {
             Map<String, Object> sweep = new LinkedHashMap<>(); // null for a correlation that is not a number (a constant F / m)
             sweep.put("models", r.points().size());
-            sweep.put("pearson", Double.isFinite(r.pearson()) ? r.pearson() : null);
-            sweep.put("pearsonLow", Double.isFinite(r.pearsonInterval().low()) ? r.pearsonInterval().low() : null);
-            sweep.put("pearsonHigh", Double.isFinite(r.pearsonInterval().high()) ? r.pearsonInterval().high() : null);
+            sweep.put("pearson", Json.finiteOrNull(r.pearson()));
+            sweep.put("pearsonLow", Json.finiteOrNull(r.pearsonInterval().low()));
+            sweep.put("pearsonHigh", Json.finiteOrNull(r.pearsonInterval().high()));
             summary.put(r.autoencoder(), sweep);
         }
         run.writeProvenance(started.finish(RunStatus.FINISHED, Instant.now(), summary));

@@ -29,6 +29,10 @@ import java.util.Map;
  * 5,000. Both are checked on a probe matrix when the library loads, as the two-stage driver of nd4j-native's
  * OpenBLAS 0.3.19 returned wrong eigenvalues.
  *
+ * <p>Each call runs on as many OpenBLAS threads as cores are idle at that moment ({@link IdleCores}), at most the
+ * library's own count (OPENBLAS_NUM_THREADS, or the cores): on a machine shared with other work, a thread on a busy
+ * core holds every other at the reduction's barriers. Calls are serialised, as the count is the library's global state.
+ *
  * <p>The library is opened by its full path and with RTLD_LOCAL: its soname, libopenblas.so.0, is also that of the
  * OpenBLAS nd4j-native has loaded, and neither may resolve the other's symbols.
  */
@@ -53,13 +57,17 @@ final class SystemLapack {
     private final Driver oneStage;
     private final Driver twoStage;
     private final Function rankK;
+    private final Function setThreads;
+    private final int maxThreads;
 
-    private SystemLapack(Path library, String config, Driver oneStage, Driver twoStage, Function rankK) {
+    private SystemLapack(Path library, String config, Driver oneStage, Driver twoStage, Function rankK, Function setThreads, int maxThreads) {
         this.library = library;
         this.config = config;
         this.oneStage = oneStage;
         this.twoStage = twoStage;
         this.rankK = rankK;
+        this.setThreads = setThreads;
+        this.maxThreads = maxThreads;
     }
 
     /**
@@ -81,7 +89,9 @@ final class SystemLapack {
         double[] expected = eigenvalues(oneStage, probe, PROBE_SIZE);
         checkTrace(expected, probe, PROBE_SIZE, library);
         checkSame(eigenvalues(twoStage, probe, PROBE_SIZE), expected, library);
-        return new SystemLapack(library, config, oneStage, twoStage, lib.getFunction("cblas_dsyrk"));
+        int maxThreads = Math.max(1, lib.getFunction("openblas_get_num_threads").invokeInt(new Object[0]));
+        return new SystemLapack(library, config, oneStage, twoStage, lib.getFunction("cblas_dsyrk"), lib.getFunction("openblas_set_num_threads"),
+                maxThreads);
     }
 
     /**
@@ -115,7 +125,8 @@ final class SystemLapack {
     }
 
     /** As {@link #eigenvalues(Pointer, int)}, by the driver named. */
-    double[] eigenvalues(Pointer matrix, int n, boolean twoStageDriver) {
+    synchronized double[] eigenvalues(Pointer matrix, int n, boolean twoStageDriver) {
+        useIdleCores();
         return run(twoStageDriver ? twoStage : oneStage, matrix, n);
     }
 
@@ -123,13 +134,20 @@ final class SystemLapack {
      * The lower triangle (diagonal included) of Z Z^T for the n x d row-major {@code z}, into the row-major n x n
      * matrix at {@code gram} (its strictly upper triangle is left as it was): half the flops of a GEMM.
      */
-    void lowerGram(double[] z, int n, int d, Pointer gram) {
+    synchronized void lowerGram(double[] z, int n, int d, Pointer gram) {
+        useIdleCores();
         rankK.invokeVoid(new Object[] {ROW_MAJOR, LOWER, NO_TRANSPOSE, n, d, 1.0, z, d, 0.0, gram, n});
     }
 
-    /** The library, its build and kernel, and the driver: provenance for records. */
+    /** The threads of the next call: the idle cores, at most the library's own count. */
+    private void useIdleCores() {
+        setThreads.invokeVoid(new Object[] {Math.min(maxThreads, IdleCores.now(Runtime.getRuntime().availableProcessors()))});
+    }
+
+    /** The library, its build and kernel, the driver and the threads: provenance for records. */
     String describe() {
-        return String.format(Locale.ROOT, "LAPACK dsyevd(jobz=N), dsyevd_2stage from N = %d, from %s (%s)", TWO_STAGE_FROM, library, config);
+        return String.format(Locale.ROOT, "LAPACK dsyevd(jobz=N), dsyevd_2stage from N = %d, from %s (%s), on the idle cores' threads, at most %d",
+                TWO_STAGE_FROM, library, config, maxThreads);
     }
 
     private static double[] eigenvalues(Driver driver, double[] matrix, int n) {
