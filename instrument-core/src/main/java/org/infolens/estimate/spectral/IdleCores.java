@@ -3,16 +3,21 @@ package org.infolens.estimate.spectral;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * How many cores are idle now, from the kernel's count of runnable threads ({@code procs_running} in
- * {@code /proc/stat}, which counts the thread that reads it). A multi-threaded LAPACK call on a core that another
+ * {@code /proc/stat}, which counts the thread that reads it), the least of {@link #SAMPLES} readings over about a
+ * millisecond, so that a thread runnable for an instant (the JIT's, a pool's) does not count, where a process that loads
+ * a core is runnable in every reading. A multi-threaded LAPACK call on a core that another
  * process keeps busy waits at every barrier for the thread it shares that core with: on 2 cores with one busy, dsyevd
  * at N = 2,000 took 4.3-4.5 s on two OpenBLAS threads and 2.5-2.7 s on one.
  */
 final class IdleCores {
 
     static final Path PROC_STAT = Path.of("/proc/stat");
+    static final int SAMPLES = 5;
+    private static final long SAMPLE_GAP_NANOS = 250_000;
 
     private IdleCores() {
     }
@@ -23,7 +28,14 @@ final class IdleCores {
      */
     static int now(int cores) {
         try {
-            return idle(cores, runnable(Files.readString(PROC_STAT)));
+            int least = Integer.MAX_VALUE;
+            for (int i = 0; i < SAMPLES; i++) {
+                if (i > 0) {
+                    LockSupport.parkNanos(SAMPLE_GAP_NANOS);
+                }
+                least = Math.min(least, runnable(Files.readString(PROC_STAT)));
+            }
+            return idle(cores, least);
         } catch (IOException | RuntimeException e) {
             return cores;
         }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * LAPACK's symmetric eigenvalue drivers, and BLAS's symmetric rank-k product dsyrk (for the diffusion kernel's Gram
@@ -38,6 +40,7 @@ import java.util.Map;
  */
 final class SystemLapack {
 
+    private static final Logger log = LoggerFactory.getLogger(SystemLapack.class);
     /** Where Debian and Ubuntu put the OpenBLAS of the alternatives system; $INFOLENS_OPENBLAS overrides. */
     static final Path DEFAULT_LIBRARY = Path.of("/usr/lib/x86_64-linux-gnu/libopenblas.so.0");
     private static final int RTLD_LAZY_LOCAL = 1; // RTLD_LAZY, and RTLD_LOCAL (0)
@@ -47,6 +50,13 @@ final class SystemLapack {
     static final int TWO_STAGE_FROM = 4_000;
     /** The environment variables that pin an OpenBLAS to a kernel and cache size when it loads. */
     private static final List<String> KERNEL_VARIABLES = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE");
+    /**
+     * OpenBLAS's worker threads spin for 2^n cycles after a call before they sleep (n = 28 by default, about 0.1 s):
+     * spinning, they are runnable and {@link IdleCores} counted them as other work (6 of 10 calls on a quiet machine
+     * chose one thread). 2^22 cycles (about 2 ms) still spans the gaps between the BLAS calls inside one reduction.
+     */
+    private static final String THREAD_TIMEOUT_VARIABLE = "OPENBLAS_THREAD_TIMEOUT";
+    private static final String THREAD_TIMEOUT_LOG2_CYCLES = "22";
 
     private static final int ROW_MAJOR = 101;
     private static final int NO_TRANSPOSE = 111;
@@ -99,7 +109,8 @@ final class SystemLapack {
      * initialiser runs, then puts them back. They are there for nd4j-native's OpenBLAS 0.3.19, which does not know
      * recent processors; a current OpenBLAS chooses its kernel by itself, and held to the one they name it ran the
      * eigenvalue driver with AVX2 kernels on an AVX-512 machine (Haswell instead of Cooperlake). OpenBLAS reads them only
-     * when it is loaded, so nd4j-native's kernels are untouched.
+     * when it is loaded, so nd4j-native's kernels are untouched. OPENBLAS_THREAD_TIMEOUT, unless set, is
+     * {@value #THREAD_TIMEOUT_LOG2_CYCLES} while it loads.
      */
     private static synchronized NativeLibrary openWithItsOwnKernel(Path library) {
         Function unsetenv = Function.getFunction("c", "unsetenv");
@@ -112,10 +123,17 @@ final class SystemLapack {
                 unsetenv.invokeInt(new Object[] {name});
             }
         }
+        boolean timeoutSet = System.getenv(THREAD_TIMEOUT_VARIABLE) == null;
+        if (timeoutSet) {
+            setenv.invokeInt(new Object[] {THREAD_TIMEOUT_VARIABLE, THREAD_TIMEOUT_LOG2_CYCLES, 1});
+        }
         try {
             return NativeLibrary.getInstance(library.toString(), Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY_LOCAL));
         } finally {
             held.forEach((name, value) -> setenv.invokeInt(new Object[] {name, value, 1}));
+            if (timeoutSet) {
+                unsetenv.invokeInt(new Object[] {THREAD_TIMEOUT_VARIABLE});
+            }
         }
     }
 
@@ -141,7 +159,9 @@ final class SystemLapack {
 
     /** The threads of the next call: the idle cores, at most the library's own count. */
     private void useIdleCores() {
-        setThreads.invokeVoid(new Object[] {Math.min(maxThreads, IdleCores.now(Runtime.getRuntime().availableProcessors()))});
+        int threads = Math.min(maxThreads, IdleCores.now(Runtime.getRuntime().availableProcessors()));
+        log.debug("OpenBLAS threads: {}", threads);
+        setThreads.invokeVoid(new Object[] {threads});
     }
 
     /** The library, its build and kernel, the driver and the threads: provenance for records. */
