@@ -31,9 +31,12 @@ import org.slf4j.LoggerFactory;
  * 5,000. Both are checked on a probe matrix when the library loads, as the two-stage driver of nd4j-native's
  * OpenBLAS 0.3.19 returned wrong eigenvalues.
  *
- * <p>Each call runs on as many OpenBLAS threads as cores are idle at that moment ({@link IdleCores}), at most the
- * library's own count (OPENBLAS_NUM_THREADS, or the cores): on a machine shared with other work, a thread on a busy
- * core holds every other at the reduction's barriers. Calls are serialised, as the count is the library's global state.
+ * <p>With {@code -D}{@value #THREADS_PROPERTY}{@code =idle}, each call runs on as many OpenBLAS threads as cores are
+ * idle at that moment ({@link IdleCores}), at most the library's own count (OPENBLAS_NUM_THREADS, or the cores): on a
+ * machine shared with other work, a thread on a busy core holds every other at the reduction's barriers (1.8-2.5x
+ * faster with one core busy). It is not the default because the eigenvalues then depend on the thread count in their
+ * last bits (about 1e-16 relative), and the same input must give the same record. Calls are serialised, as the count is
+ * the library's global state.
  *
  * <p>The library is opened by its full path and with RTLD_LOCAL: its soname, libopenblas.so.0, is also that of the
  * OpenBLAS nd4j-native has loaded, and neither may resolve the other's symbols.
@@ -69,6 +72,9 @@ final class SystemLapack {
     private final Function rankK;
     private final Function setThreads;
     private final int maxThreads;
+    /** The system property that picks the thread count: {@code all} (the default) or {@code idle}. */
+    static final String THREADS_PROPERTY = "infolens.lapack.threads";
+    private final boolean idleCoresOnly;
 
     private SystemLapack(Path library, String config, Driver oneStage, Driver twoStage, Function rankK, Function setThreads, int maxThreads) {
         this.library = library;
@@ -78,6 +84,7 @@ final class SystemLapack {
         this.rankK = rankK;
         this.setThreads = setThreads;
         this.maxThreads = maxThreads;
+        this.idleCoresOnly = threadChoice();
     }
 
     /**
@@ -157,8 +164,20 @@ final class SystemLapack {
         rankK.invokeVoid(new Object[] {ROW_MAJOR, LOWER, NO_TRANSPOSE, n, d, 1.0, z, d, 0.0, gram, n});
     }
 
-    /** The threads of the next call: the idle cores, at most the library's own count. */
+    /** Whether {@value #THREADS_PROPERTY} asks for the idle cores' threads; an unknown value throws. */
+    static boolean threadChoice() {
+        String wanted = System.getProperty(THREADS_PROPERTY, "all");
+        if (!wanted.equals("all") && !wanted.equals("idle")) {
+            throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + wanted + ": expected all or idle");
+        }
+        return wanted.equals("idle");
+    }
+
+    /** The threads of the next call where {@code idle} was asked: the idle cores, at most the library's own count. */
     private void useIdleCores() {
+        if (!idleCoresOnly) {
+            return;
+        }
         int threads = Math.min(maxThreads, IdleCores.now(Runtime.getRuntime().availableProcessors()));
         log.debug("OpenBLAS threads: {}", threads);
         setThreads.invokeVoid(new Object[] {threads});
@@ -166,8 +185,8 @@ final class SystemLapack {
 
     /** The library, its build and kernel, the driver and the threads: provenance for records. */
     String describe() {
-        return String.format(Locale.ROOT, "LAPACK dsyevd(jobz=N), dsyevd_2stage from N = %d, from %s (%s), on the idle cores' threads, at most %d",
-                TWO_STAGE_FROM, library, config, maxThreads);
+        return String.format(Locale.ROOT, "LAPACK dsyevd(jobz=N), dsyevd_2stage from N = %d, from %s (%s), %s", TWO_STAGE_FROM, library, config,
+                idleCoresOnly ? "on the idle cores' threads, at most " + maxThreads : maxThreads + " threads");
     }
 
     private static double[] eigenvalues(Driver driver, double[] matrix, int n) {

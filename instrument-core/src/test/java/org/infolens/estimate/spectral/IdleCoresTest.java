@@ -27,6 +27,23 @@ class IdleCoresTest {
     }
 
     @Test
+    void anUnknownThreadChoiceIsAnErrorNotAFallback() {
+        String before = System.getProperty(SystemLapack.THREADS_PROPERTY);
+        try {
+            System.setProperty(SystemLapack.THREADS_PROPERTY, "sometimes");
+            assertThrows(IllegalArgumentException.class, SystemLapack::threadChoice);
+            System.setProperty(SystemLapack.THREADS_PROPERTY, "idle");
+            assertTrue(SystemLapack.threadChoice());
+        } finally {
+            if (before == null) {
+                System.clearProperty(SystemLapack.THREADS_PROPERTY);
+            } else {
+                System.setProperty(SystemLapack.THREADS_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void theLiveCountIsWithinTheCores() {
         int cores = Runtime.getRuntime().availableProcessors();
         int idle = IdleCores.now(cores);
