@@ -75,10 +75,10 @@ public final class SymmetricEigenvalues {
         if (!org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getName().contains(".cpu.")) {
             return null; // buffers of other backends are not host memory
         }
-        SystemLapack.threadChoice(); // a mistyped -Dinfolens.lapack.threads fails here, not as a silent fallback below
+        boolean idleCoresOnly = SystemLapack.threadChoice(); // a mistyped -Dinfolens.lapack.threads fails here, not as a silent fallback below
         String path = System.getenv("INFOLENS_OPENBLAS");
         try {
-            return SystemLapack.load(path == null ? SystemLapack.DEFAULT_LIBRARY : java.nio.file.Path.of(path));
+            return SystemLapack.load(path == null ? SystemLapack.DEFAULT_LIBRARY : java.nio.file.Path.of(path), idleCoresOnly);
         } catch (LinkageError | RuntimeException e) { // no system OpenBLAS (not Debian, or not installed), or no JNA
             log.debug("system LAPACK unavailable ({}); the bundled route", e.toString());
             return null;

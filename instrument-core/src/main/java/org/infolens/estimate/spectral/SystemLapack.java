@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * idle at that moment ({@link IdleCores}), at most the library's own count (OPENBLAS_NUM_THREADS, or the cores): on a
  * machine shared with other work, a thread on a busy core holds every other at the reduction's barriers (1.8-2.5x
  * faster with one core busy). It is not the default because the eigenvalues then depend on the thread count in their
- * last bits (about 1e-16 relative), and the same input must give the same record. Calls are serialised, as the count is
- * the library's global state.
+ * last bits (about 1e-16 relative), and the same input must give the same record. Its calls are serialised, as the
+ * count is the library's global state.
  *
  * <p>The library is opened by its full path and with RTLD_LOCAL: its soname, libopenblas.so.0, is also that of the
  * OpenBLAS nd4j-native has loaded, and neither may resolve the other's symbols.
@@ -51,6 +52,8 @@ final class SystemLapack {
     private static final int PROBE_SIZE = 320;
     /** Rows from which the two-stage driver is used (see above). */
     static final int TWO_STAGE_FROM = 4_000;
+    /** The system property that picks the thread count: {@code all} (the default) or {@code idle}. */
+    static final String THREADS_PROPERTY = "infolens.lapack.threads";
     /** The environment variables that pin an OpenBLAS to a kernel and cache size when it loads. */
     private static final List<String> KERNEL_VARIABLES = List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE");
     /**
@@ -72,11 +75,10 @@ final class SystemLapack {
     private final Function rankK;
     private final Function setThreads;
     private final int maxThreads;
-    /** The system property that picks the thread count: {@code all} (the default) or {@code idle}. */
-    static final String THREADS_PROPERTY = "infolens.lapack.threads";
     private final boolean idleCoresOnly;
 
-    private SystemLapack(Path library, String config, Driver oneStage, Driver twoStage, Function rankK, Function setThreads, int maxThreads) {
+    private SystemLapack(Path library, String config, Driver oneStage, Driver twoStage, Function rankK, Function setThreads, int maxThreads,
+            boolean idleCoresOnly) {
         this.library = library;
         this.config = config;
         this.oneStage = oneStage;
@@ -84,15 +86,16 @@ final class SystemLapack {
         this.rankK = rankK;
         this.setThreads = setThreads;
         this.maxThreads = maxThreads;
-        this.idleCoresOnly = threadChoice();
+        this.idleCoresOnly = idleCoresOnly;
     }
 
     /**
-     * The system OpenBLAS at {@code library}, checked on a probe matrix (the eigenvalues must sum to its trace).
+     * The system OpenBLAS at {@code library}, checked on a probe matrix (the eigenvalues must sum to its trace), its calls
+     * on the idle cores' threads where {@code idleCoresOnly} ({@link #threadChoice}), else on all of its threads.
      *
      * @throws IllegalStateException when the library is missing, lacks the driver, or fails the probe
      */
-    static SystemLapack load(Path library) {
+    static SystemLapack load(Path library, boolean idleCoresOnly) {
         if (!Files.isReadable(library)) {
             throw new IllegalStateException("no system OpenBLAS at " + library);
         }
@@ -108,7 +111,7 @@ final class SystemLapack {
         checkSame(eigenvalues(twoStage, probe, PROBE_SIZE), expected, library);
         int maxThreads = Math.max(1, lib.getFunction("openblas_get_num_threads").invokeInt(new Object[0]));
         return new SystemLapack(library, config, oneStage, twoStage, lib.getFunction("cblas_dsyrk"), lib.getFunction("openblas_set_num_threads"),
-                maxThreads);
+                maxThreads, idleCoresOnly);
     }
 
     /**
@@ -150,18 +153,20 @@ final class SystemLapack {
     }
 
     /** As {@link #eigenvalues(Pointer, int)}, by the driver named. */
-    synchronized double[] eigenvalues(Pointer matrix, int n, boolean twoStageDriver) {
-        useIdleCores();
-        return run(twoStageDriver ? twoStage : oneStage, matrix, n);
+    double[] eigenvalues(Pointer matrix, int n, boolean twoStageDriver) {
+        Driver driver = twoStageDriver ? twoStage : oneStage;
+        return onChosenThreads(() -> run(driver, matrix, n));
     }
 
     /**
      * The lower triangle (diagonal included) of Z Z^T for the n x d row-major {@code z}, into the row-major n x n
      * matrix at {@code gram} (its strictly upper triangle is left as it was): half the flops of a GEMM.
      */
-    synchronized void lowerGram(double[] z, int n, int d, Pointer gram) {
-        useIdleCores();
-        rankK.invokeVoid(new Object[] {ROW_MAJOR, LOWER, NO_TRANSPOSE, n, d, 1.0, z, d, 0.0, gram, n});
+    void lowerGram(double[] z, int n, int d, Pointer gram) {
+        onChosenThreads(() -> {
+            rankK.invokeVoid(new Object[] {ROW_MAJOR, LOWER, NO_TRANSPOSE, n, d, 1.0, z, d, 0.0, gram, n});
+            return null;
+        });
     }
 
     /** Whether {@value #THREADS_PROPERTY} asks for the idle cores' threads; an unknown value throws. */
@@ -173,14 +178,20 @@ final class SystemLapack {
         return wanted.equals("idle");
     }
 
-    /** The threads of the next call where {@code idle} was asked: the idle cores, at most the library's own count. */
-    private void useIdleCores() {
+    /**
+     * Runs {@code call} on all of the library's threads, or where {@code idle} was asked on the idle cores' (at most the
+     * library's own count), the count set and the call made under one lock: the count is the library's global state.
+     */
+    private <T> T onChosenThreads(Supplier<T> call) {
         if (!idleCoresOnly) {
-            return;
+            return call.get();
         }
-        int threads = Math.min(maxThreads, IdleCores.now(Runtime.getRuntime().availableProcessors()));
-        log.debug("OpenBLAS threads: {}", threads);
-        setThreads.invokeVoid(new Object[] {threads});
+        synchronized (this) {
+            int threads = Math.min(maxThreads, IdleCores.now(Runtime.getRuntime().availableProcessors()));
+            log.debug("OpenBLAS threads: {}", threads);
+            setThreads.invokeVoid(new Object[] {threads});
+            return call.get();
+        }
     }
 
     /** The library, its build and kernel, the driver and the threads: provenance for records. */

@@ -74,7 +74,7 @@ class SymmetricEigenvaluesTest {
     @Test
     void systemOpenBlasMatchesTheConstructionAndLeavesNd4jsKernelVariablesAsTheyWere() {
         assumeTrue(Files.isReadable(SystemLapack.DEFAULT_LIBRARY), "no system OpenBLAS (scripts/test installs libopenblas0)");
-        SystemLapack lapack = SystemLapack.load(SystemLapack.DEFAULT_LIBRARY);
+        SystemLapack lapack = SystemLapack.load(SystemLapack.DEFAULT_LIBRARY, false);
         assertTrue(lapack.describe().contains("dsyevd"), lapack.describe());
         // taken out of the environment while the library loads, and put back (the process's, not Java's copy of it)
         com.sun.jna.Function getenv = com.sun.jna.Function.getFunction("c", "getenv");
@@ -97,7 +97,7 @@ class SymmetricEigenvaluesTest {
     @Test
     void aMissingSystemLibraryIsRefusedWithItsPath() {
         Path missing = Path.of("/nonexistent/libopenblas.so.0");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SystemLapack.load(missing));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SystemLapack.load(missing, false));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
     }
 }
