@@ -39,7 +39,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * side, 0.6 with five). So several sizes are trained, halving from {@code latent}, and the largest
  * estimate is kept: the MI of each size's latents is a lower bound on I(T;Z) (data processing), the
  * authors' advice for choosing the size. The price: the largest of three noisy estimates sits a little
- * above each (0.01 to 0.06 bits at MI 0 on the grid). Bits; the record keeps every size's estimate, the size kept, its training and the split.
+ * above each (0.01 to 0.06 bits at MI 0 on the grid).
+ *
+ * <p>A variable wider than {@code components} columns is first projected on its leading principal components, fitted on
+ * the training rows: with as many columns as training rows, the encoders' first layers fit the nuisance of the training
+ * half and the held-out latents lose the shared signal. The projection is a function of each variable alone, so its MI
+ * is again a lower bound; the record keeps the share of variance the components hold. Bits; the record keeps every size's estimate, the size kept, its training and the split.
  */
 public final class LatentMutualInformation extends ConfiguredMeasure {
 
@@ -50,6 +55,8 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
             .check(l -> l >= 1, ">= 1");
     public static final Param<Integer> LATENT_SEARCH = Param.integer("latentSearch", 3, "latent sizes tried, halving from"
             + " latent (3: 8, 4, 2); the estimate is the largest, the tightest of these lower bounds").check(c -> c >= 1, ">= 1");
+    public static final Param<Integer> COMPONENTS = Param.integer("components", 64, "a variable with more columns is first"
+            + " projected on this many principal components of its training rows (0: never)").check(c -> c >= 0, ">= 0");
     public static final Param<Integer> HIDDEN = Param.integer("hidden", 64, "units of the hidden ReLU layer of every encoder,"
             + " decoder and cross-predictor").check(h -> h >= 1, ">= 1");
     public static final Param<Integer> EPOCHS = Param.integer("epochs", 300, "cap on the training epochs of the autoencoders")
@@ -67,7 +74,7 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
     public static final Param<Integer> K = Param.integer("k", 3, "KSG's neighbours on the latents").check(k -> k >= 1, ">= 1");
     public static final Param<Long> SEED = Param.seed("seed", "seed of the split, the weights, the batch order, the dropout and"
             + " KSG's jitter");
-    public static final ParameterSet PARAMETERS = ParameterSet.of(LATENT, LATENT_SEARCH, HIDDEN, EPOCHS, PATIENCE, BATCH, LEARNING_RATE,
+    public static final ParameterSet PARAMETERS = ParameterSet.of(LATENT, LATENT_SEARCH, COMPONENTS, HIDDEN, EPOCHS, PATIENCE, BATCH, LEARNING_RATE,
             CROSS_WEIGHT, CROSS_DROPOUT, TRAIN_SHARE, K, SEED);
 
     /** The {@code lmi} family for the catalog. */
@@ -115,6 +122,9 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
         int[] order = RandomRows.permutation(n, new Random(seed));
         int[] train = Arrays.copyOfRange(order, 0, trainRows);
         int[] rest = Arrays.copyOfRange(order, trainRows, n);
+        int components = config.get(COMPONENTS);
+        t = principal(t, components, train, "T", details);
+        z = principal(z, components, train, "Z", details);
         Schedule schedule = new Schedule(config.get(EPOCHS), config.get(PATIENCE), config.get(BATCH), config.get(LEARNING_RATE),
                 config.get(CROSS_WEIGHT), config.get(CROSS_DROPOUT));
         Latent best = null;
@@ -135,6 +145,20 @@ public final class LatentMutualInformation extends ConfiguredMeasure {
         details.put("nats", best.nats());
         details.put("negative", best.nats() < 0);
         return new Estimate(Map.of("I", best.nats() / LN2), Map.of(), details);
+    }
+
+    /**
+     * {@code rows} on their leading principal components when they have more columns than {@code components} (and it is
+     * not 0); the record keeps how many and the share of the training rows' variance they hold.
+     */
+    private static Rows principal(Rows rows, int components, int[] train, String variable, Map<String, Object> details) {
+        if (components == 0 || rows.columns <= components) {
+            return rows;
+        }
+        Rows.Principal p = rows.principal(components, train);
+        details.put("components" + variable, p.rows().columns);
+        details.put("varianceShare" + variable, p.varianceShare());
+        return p.rows();
     }
 
     /** {@code largest}, then halved while above 1, {@code count} sizes at most: 8, 4, 2 by default. */

@@ -2,6 +2,7 @@ package org.infolens.estimate.neural;
 
 import org.infolens.data.Activations;
 import org.infolens.data.LayerId;
+import org.infolens.numeric.Pca;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -55,6 +56,42 @@ final class Rows {
             }
         }
         return new Rows(v, n, d, varying);
+    }
+
+    /**
+     * These rows on their leading {@code components} principal components, fitted on the rows {@code fitRows} alone (the
+     * others stay held out), all scaled by one factor that gives the kept components a mean variance of 1 on those rows:
+     * their variances keep their ratios, so directions of little variance stay small beside the leading ones.
+     */
+    Principal principal(int components, int[] fitRows) {
+        double[] fit = new double[fitRows.length * columns];
+        for (int r = 0; r < fitRows.length; r++) {
+            System.arraycopy(values, fitRows[r] * columns, fit, r * columns, columns);
+        }
+        Pca pca = Pca.fit(Activations.wrap(fit, fitRows.length, columns), components);
+        int m = pca.components();
+        double[] codes = pca.project(Activations.wrap(values, rows, columns));
+        double kept = 0;
+        for (int r : fitRows) {
+            for (int c = 0; c < m; c++) {
+                kept += codes[r * m + c] * codes[r * m + c];
+            }
+        }
+        kept /= fitRows.length;
+        double total = 0; // the columns' summed variance on the fit rows
+        for (double v : Pca.centredRows(Activations.wrap(fit, fitRows.length, columns), new double[columns])) {
+            total += v * v;
+        }
+        total /= fitRows.length;
+        double scale = 1 / Math.sqrt(kept / m);
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] *= scale;
+        }
+        return new Principal(new Rows(codes, rows, m, m), kept / total);
+    }
+
+    /** Rows on principal components and the share of the fit rows' variance those components keep. */
+    record Principal(Rows rows, double varianceShare) {
     }
 
     /** The rows {@code order[from..to)} as a (to - from) x columns ND4J matrix. */

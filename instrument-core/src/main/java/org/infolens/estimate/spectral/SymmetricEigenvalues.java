@@ -25,8 +25,10 @@ public final class SymmetricEigenvalues {
     /** The system property that picks a route. */
     public static final String ROUTE_PROPERTY = "infolens.lapack";
     private static final String WANTED = System.getProperty(ROUTE_PROPERTY, "");
-    private static final SystemLapack SYSTEM = systemLapack();
-    private static final boolean DIRECT = SYSTEM == null && directLapackAvailable();
+    /** Why the properties cannot be followed, or null: thrown by every call, so a mistyped value is an ordinary bad-input error. */
+    private static final String MISCONFIGURED = misconfiguration(WANTED, System.getProperty(SystemLapack.THREADS_PROPERTY, "all"));
+    private static final SystemLapack SYSTEM = MISCONFIGURED == null ? systemLapack() : null;
+    private static final boolean DIRECT = MISCONFIGURED == null && SYSTEM == null && directLapackAvailable();
 
     private SymmetricEigenvalues() {
     }
@@ -42,6 +44,7 @@ public final class SymmetricEigenvalues {
         if (a.dataType() != DataType.DOUBLE) {
             throw new IllegalArgumentException("eigenvalues in double precision, got " + a.dataType());
         }
+        requireConfigured();
         int n = (int) a.rows();
         if (SYSTEM != null && a.ordering() == 'c' && !a.isView()) {
             return SYSTEM.eigenvalues(new com.sun.jna.Pointer(a.data().address()), n);
@@ -54,28 +57,46 @@ public final class SymmetricEigenvalues {
 
     /** The system OpenBLAS when the route is {@code system}, null otherwise: the kernel's Gram matrix then comes from it too. */
     static SystemLapack system() {
+        requireConfigured();
         return SYSTEM;
     }
 
     /** Which route {@link #destructive} takes, for provenance. */
     public static String route() {
+        requireConfigured();
         if (SYSTEM != null) {
             return SYSTEM.describe();
         }
         return DIRECT ? "LAPACKE_dsyevd(jobz=N) via nd4j-native's OpenBLAS" : "ND4J Eigen.symmetricGeneralizedEigenvalues";
     }
 
+    /** What is wrong with the route asked for ("" for none) or the thread choice, or null. */
+    static String misconfiguration(String route, String threads) {
+        if (!java.util.List.of("", "system", "bundled", "nd4j").contains(route)) {
+            return "-D" + ROUTE_PROPERTY + "=" + route + ": expected system, bundled or nd4j";
+        }
+        try {
+            SystemLapack.threadChoice(threads);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static void requireConfigured() {
+        if (MISCONFIGURED != null) {
+            throw new IllegalArgumentException(MISCONFIGURED);
+        }
+    }
+
     private static SystemLapack systemLapack() {
         if (!WANTED.isEmpty() && !WANTED.equals("system")) {
-            if (!WANTED.equals("bundled") && !WANTED.equals("nd4j")) {
-                throw new IllegalArgumentException("-D" + ROUTE_PROPERTY + "=" + WANTED + ": expected system, bundled or nd4j");
-            }
             return null;
         }
         if (!org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getName().contains(".cpu.")) {
             return null; // buffers of other backends are not host memory
         }
-        boolean idleCoresOnly = SystemLapack.threadChoice(); // a mistyped -Dinfolens.lapack.threads fails here, not as a silent fallback below
+        boolean idleCoresOnly = SystemLapack.threadChoice();
         String path = System.getenv("INFOLENS_OPENBLAS");
         try {
             return SystemLapack.load(path == null ? SystemLapack.DEFAULT_LIBRARY : java.nio.file.Path.of(path), idleCoresOnly);

@@ -171,7 +171,11 @@ final class SystemLapack {
 
     /** Whether {@value #THREADS_PROPERTY} asks for the idle cores' threads; an unknown value throws. */
     static boolean threadChoice() {
-        String wanted = System.getProperty(THREADS_PROPERTY, "all");
+        return threadChoice(System.getProperty(THREADS_PROPERTY, "all"));
+    }
+
+    /** Whether the value {@code wanted} of {@value #THREADS_PROPERTY} asks for the idle cores' threads; an unknown one throws. */
+    static boolean threadChoice(String wanted) {
         if (!wanted.equals("all") && !wanted.equals("idle")) {
             throw new IllegalArgumentException("-D" + THREADS_PROPERTY + "=" + wanted + ": expected all or idle");
         }

@@ -2,6 +2,7 @@ package org.infolens.estimate.neural;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -84,6 +85,31 @@ class LatentMutualInformationTest extends EstimatorContract {
     @Test
     void intrinsicDimensionOneInTwentyAmbientColumns() {
         assertEquals(1.0, estimate(lmi(Map.of()), redundant(N, 1.0, 20, 7)).value("I"), 0.2);
+    }
+
+    /**
+     * 300 columns for 300 training rows: the autoencoders see 16 principal components of each side. The first holds the
+     * 150 exact copies (half the variance); the other 15, nuisance at about (1 + sqrt(150 / 300))^2 = 2.9 times a
+     * column's variance at most (Marchenko-Pastur), add at most 15 x 2.9 / 300 = 0.15.
+     */
+    @Test
+    void aVariableWiderThanComponentsIsReadOnItsLeadingPrincipalComponents() {
+        Estimate e = estimate(lmi(Map.of("components", 16, "latent", 2, "latentSearch", 1)), redundant(600, 1.0, 300, 9));
+        assertEquals(1.0, e.value("I"), 0.2);
+        for (String side : List.of("T", "Z")) {
+            assertEquals(16, e.details().get("components" + side));
+            double share = (Double) e.details().get("varianceShare" + side);
+            assertTrue(share > 0.5 && share < 0.65, side + ": share " + share);
+        }
+    }
+
+    @Test
+    void aVariableNoWiderThanComponentsIsReadAsItIs() {
+        TestData.Case c = redundant(200, 1.0, 16, 9);
+        Map<String, Object> budget = Map.of("epochs", 5, "latentSearch", 1);
+        Estimate at16 = estimate(lmi(with(budget, "components", 16)), c);
+        assertFalse(at16.details().containsKey("componentsT"));
+        assertEquals(estimate(lmi(with(budget, "components", 0)), c).value("I"), at16.value("I"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.infolens.estimate.spectral;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,7 @@ class IdleCoresTest {
             assertThrows(IllegalArgumentException.class, SystemLapack::threadChoice);
             System.setProperty(SystemLapack.THREADS_PROPERTY, "idle");
             assertTrue(SystemLapack.threadChoice());
+
         } finally {
             if (before == null) {
                 System.clearProperty(SystemLapack.THREADS_PROPERTY);
@@ -41,6 +43,15 @@ class IdleCoresTest {
                 System.setProperty(SystemLapack.THREADS_PROPERTY, before);
             }
         }
+    }
+
+    /** Read once when eigenvalues are first asked for, and thrown by every call: a bad-input error, not a failed class initialiser. */
+    @Test
+    void aMistypedRouteOrThreadChoiceIsNamed() {
+        assertEquals("-Dinfolens.lapack.threads=sometimes: expected all or idle", SymmetricEigenvalues.misconfiguration("system", "sometimes"));
+        assertEquals("-Dinfolens.lapack=lapack: expected system, bundled or nd4j", SymmetricEigenvalues.misconfiguration("lapack", "all"));
+        assertNull(SymmetricEigenvalues.misconfiguration("bundled", "idle"));
+        assertNull(SymmetricEigenvalues.misconfiguration("", "all"));
     }
 
     @Test
