@@ -81,7 +81,9 @@ public final class EffectiveFeatures extends ConfiguredMeasure {
     public String label() {
         return NAME + "/x" + settings.dictionaryRatio() + "-l" + settings.lambda() + "-n" + rows + (settings.tied() ? "" : "-untied")
                 + (settings.resamples() > 0 ? "-r" + settings.resamples() : "")
-                + (settings.initialBias() > 0 ? "-b" + settings.initialBias() : "") + (mergeCosine < 1 ? "-m" + mergeCosine : "");
+                + (settings.initialBias() > 0 ? "-b" + settings.initialBias() : "") + (mergeCosine < 1 ? "-m" + mergeCosine : "")
+                + (settings.maxEpochs() != SparseAutoencoder.Settings.MAX_EPOCHS.defaultValue() ? "-e" + settings.maxEpochs() : "")
+                + (settings.learningRate() != SparseAutoencoder.Settings.LEARNING_RATE.defaultValue() ? "-lr" + settings.learningRate() : "");
     }
 
 

@@ -70,6 +70,9 @@ public final class ToySuperpositionCommand extends ExperimentCommand {
             measures.add(RunProvenance.measureEntry(autoencoder.name(), autoencoder.label(), autoencoder.parameters()));
             specs.add(spec);
         }
+        if (new java.util.HashSet<>(labels).size() < labels.size()) { // the table and run.json name each autoencoder by its label
+            throw new IllegalArgumentException("two --sae settings share a label, their results could not be told apart: " + labels);
+        }
         Path dir = directory(outOption(), name());
         // run.json as every run directory has: what was run, and whether it finished (a sweep task and reproduce --master count
         // a run as made only when it says finished; --overwrite replaces only a directory that holds one)

@@ -1,6 +1,8 @@
 package org.infolens.experiments.toy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -44,5 +46,15 @@ class ToySuperpositionCommandTest {
         ExperimentCatalog.launch(ToySuperposition.NAME, List.of("--sparsities", "2", "--steps", "30", "--sae", "rows=300", "--seed", "4",
                 "--overwrite"), out);
         assertEquals(Map.of("toy", 4L), new RunDirectory(out).readProvenance().seeds());
+    }
+
+    /** run.json's summary and table.csv name each autoencoder by its label: two that share one would overwrite each other. */
+    @Test
+    void autoencodersThatCannotBeToldApartAreRefusedBeforeAnyWork() {
+        Path out = dir.resolve("toy-twins");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExperimentCatalog.launch(ToySuperposition.NAME,
+                List.of("--sparsities", "2", "--steps", "30", "--sae", "rows=300,maxEpochs=10", "--sae", "rows=300,maxEpochs=10,batch=64"), out));
+        assertTrue(e.getMessage().contains("effective-features/x8-l0.1-n300-e10"), e.getMessage());
+        assertFalse(Files.exists(out));
     }
 }
