@@ -3,7 +3,7 @@ package org.infolens.experiments;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The variants every bundled training experiment offers: activation, L2, random labels, one seed or several. */
+/** The variants every bundled training experiment offers: activation, L2, dropout, random labels, one seed or several. */
 final class VariantOptions {
 
     static final String SEED = "--seed";
@@ -16,6 +16,10 @@ final class VariantOptions {
     @Option(names = "--l2", defaultValue = "0", description = "L2 penalty on every layer's weights but the output layer's, e.g. 0.015"
             + " (default ${DEFAULT-VALUE})")
     double l2;
+
+    @Option(names = "--dropout", defaultValue = "0", description = "in training, drop each hidden unit's output with this"
+            + " probability, e.g. 0.5 (default ${DEFAULT-VALUE}: none; recorded activations are always read without it)")
+    double dropout;
 
     @Option(names = "--random-labels", description = "train on a fixed random permutation of the labels (the overfitting control);"
             + " the probe keeps the true labels")
@@ -30,7 +34,7 @@ final class VariantOptions {
 
     /** The variant of the first (or only) seed; validates the options. */
     TrainingVariant variant() {
-        return new TrainingVariant(HiddenActivation.parse(activation), l2, randomLabels, seeds().get(0));
+        return new TrainingVariant(HiddenActivation.parse(activation), l2, dropout, randomLabels, seeds().get(0));
     }
 
     /** --seeds when given (distinct), else --seed. */

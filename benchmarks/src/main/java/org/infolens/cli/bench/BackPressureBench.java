@@ -58,7 +58,7 @@ final class BackPressureBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingVariant v = new TrainingVariant(HiddenActivation.TANH, 0, false, 1);
+        TrainingVariant v = new TrainingVariant(HiddenActivation.TANH, 0, 0, false, 1);
         ImageOptions o = new ImageOptions(KnownDataset.FASHION_MNIST, data, v, "adam", 1e-3, epochs, 128, trainLimit, probeSize, List.of(),
                 null, null, true);
         TrainAndProbe d = TrainAndProbe.load(KnownDataset.FASHION_MNIST, data, trainLimit, probeSize, v);

@@ -53,7 +53,7 @@ final class ImageOverhead {
         this.extra = List.copyOf(extra);
         this.epochs = epochs;
         this.rounds = rounds;
-        TrainingVariant v = new TrainingVariant(HiddenActivation.parse(activation), 0, false, seed);
+        TrainingVariant v = new TrainingVariant(HiddenActivation.parse(activation), 0, 0, false, seed);
         this.options = new ImageOptions(KnownDataset.FASHION_MNIST, dataDirectory, v, "adam", 1e-3, epochs, 128, trainLimit, probeSize,
                 List.of(), null, null, true);
         this.data = TrainAndProbe.load(KnownDataset.FASHION_MNIST, dataDirectory, trainLimit, probeSize, v);

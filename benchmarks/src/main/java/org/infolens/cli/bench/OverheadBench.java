@@ -83,7 +83,7 @@ final class OverheadBench implements Callable<Integer> {
         int epochs = this.epochs == null ? 500 : this.epochs;
         int rounds = this.rounds == null ? 5 : this.rounds;
         Path tmp = Files.createTempDirectory("infolens-overhead-");
-        Ib12Options base = new Ib12Options(new TrainingVariant(HiddenActivation.parse(activation), 0, false, seed), epochs, Ib12Defaults.BATCH,
+        Ib12Options base = new Ib12Options(new TrainingVariant(HiddenActivation.parse(activation), 0, 0, false, seed), epochs, Ib12Defaults.BATCH,
                 Ib12Defaults.LEARNING_RATE, true, 0.8, null,
                 List.of(), 400, tmp.resolve("warmup"), null, true);
         Ib12Experiment.timeTraining(base.withRunDirectory(tmp.resolve("warmup")), true); // JIT, native libraries, workspaces

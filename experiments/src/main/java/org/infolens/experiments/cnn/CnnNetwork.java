@@ -44,11 +44,11 @@ public final class CnnNetwork {
                 .list()
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(hidden).l2(l2).build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(hidden).l2(l2).build())
+                .layer(o.variant().droppingInputs(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(hidden).l2(l2)).build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new DenseLayer.Builder().nOut(256).activation(hidden).l2(l2).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(Cifar10Binary.CLASSES).activation(Activation.SOFTMAX)
-                        .build())
+                .layer(o.variant().droppingInputs(new DenseLayer.Builder().nOut(256).activation(hidden).l2(l2)).build())
+                .layer(o.variant().droppingInputs(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(Cifar10Binary.CLASSES)
+                        .activation(Activation.SOFTMAX)).build())
                 .setInputType(InputType.convolutionalFlat(Cifar10Binary.SIDE, Cifar10Binary.SIDE, Cifar10Binary.CHANNELS))
                 .build());
         net.init();

@@ -30,11 +30,12 @@ public final class MlpNetwork {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(o.variant().seed()).updater(updater)
                 .weightInit(WeightInit.XAVIER).biasInit(0).list();
         for (int i = 1; i < WIDTHS.size() - 1; i++) {
-            list.layer(new DenseLayer.Builder().nIn(WIDTHS.get(i - 1)).nOut(WIDTHS.get(i)).activation(hidden).l2(o.variant().l2()).build());
+            DenseLayer.Builder layer = new DenseLayer.Builder().nIn(WIDTHS.get(i - 1)).nOut(WIDTHS.get(i)).activation(hidden).l2(o.variant().l2());
+            list.layer((i == 1 ? layer : o.variant().droppingInputs(layer)).build());
         }
         int last = WIDTHS.size() - 1;
-        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(WIDTHS.get(last - 1)).nOut(WIDTHS.get(last))
-                .activation(Activation.SOFTMAX).build());
+        list.layer(o.variant().droppingInputs(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(WIDTHS.get(last - 1))
+                .nOut(WIDTHS.get(last)).activation(Activation.SOFTMAX)).build());
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
         return net;

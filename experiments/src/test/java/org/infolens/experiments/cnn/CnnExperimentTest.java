@@ -43,7 +43,7 @@ class CnnExperimentTest {
         Files.write(data.resolve("data_batch_1.bin"), SyntheticImages.cifarRecords(labels(160, 1)));
         Files.write(data.resolve("data_batch_2.bin"), SyntheticImages.cifarRecords(labels(96, 2)));
         Files.write(data.resolve("test_batch.bin"), SyntheticImages.cifarRecords(labels(80, 3)));
-        TrainingVariant v = new TrainingVariant(HiddenActivation.RELU, 0, false, 7);
+        TrainingVariant v = new TrainingVariant(HiddenActivation.RELU, 0, 0, false, 7);
         ImageOptions o = new ImageOptions(KnownDataset.CIFAR10, data, v, "adam", 1e-3, 2, 32, 0, 60,
                 EstimatorCatalog.fromSpecs(List.of("binning:edges=adaptive,bins=30", "kde:bound=upper,maxWidth=256",
                         "effective-features:rows=1000,maxEpochs=2")), dir.resolve("run"), null, true);

@@ -28,7 +28,7 @@ class Ib12ExperimentTest {
     Path dir;
 
     private static Ib12Options options(Path out, String activation, long seed) {
-        return new Ib12Options(new TrainingVariant(HiddenActivation.parse(activation), 0, false, seed), 12, 512, 4e-4, true, 0.8, null,
+        return new Ib12Options(new TrainingVariant(HiddenActivation.parse(activation), 0, 0, false, seed), 12, 512, 4e-4, true, 0.8, null,
                 List.of(), 6, out, null, true);
     }
 

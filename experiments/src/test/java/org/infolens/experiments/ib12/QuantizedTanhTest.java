@@ -42,7 +42,7 @@ class QuantizedTanhTest {
 
     @Test
     void aQuantizedNetworkSurvivesDl4jsJson() {
-        MultiLayerNetwork net = Ib12Network.build(new TrainingVariant(HiddenActivation.TANH, 0, false, 1), 4e-4, 8);
+        MultiLayerNetwork net = Ib12Network.build(new TrainingVariant(HiddenActivation.TANH, 0, 0, false, 1), 4e-4, 8);
         String json = net.getLayerWiseConfigurations().toJson();
         assertEquals(net.getLayerWiseConfigurations(), MultiLayerConfiguration.fromJson(json));
         assertTrue(json.contains(QuantizedTanh.class.getName()));

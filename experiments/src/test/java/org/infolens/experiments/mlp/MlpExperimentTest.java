@@ -3,6 +3,7 @@ package org.infolens.experiments.mlp;
 import org.infolens.experiments.ImageOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,8 @@ import org.infolens.trajectory.TrajectoryRecord;
 import org.infolens.experiments.HiddenActivation;
 import org.infolens.experiments.RunOutcome;
 import org.infolens.experiments.TrainingVariant;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,9 +38,24 @@ class MlpExperimentTest {
     Path dir;
 
     private ImageOptions options(Path run, boolean randomLabels) {
-        return new ImageOptions(KnownDataset.MNIST, dir.resolve("data"), new TrainingVariant(HiddenActivation.RELU, 0, randomLabels, 5), "adam",
-                1e-3, 3, 32, 0, 200,
+        return options(run, new TrainingVariant(HiddenActivation.RELU, 0, 0, randomLabels, 5));
+    }
+
+    private ImageOptions options(Path run, TrainingVariant variant) {
+        return new ImageOptions(KnownDataset.MNIST, dir.resolve("data"), variant, "adam", 1e-3, 3, 32, 0, 200,
                 List.of(new BinnedInformation(AdaptiveDiscretizer.builder().bins(30).build())), run, null, true);
+    }
+
+    /** Dropout on the hidden layers' outputs: the inputs of every layer but the first (DL4J's p is the probability of keeping). */
+    @Test
+    void dropoutFallsOnEveryHiddenLayersOutputAndNotOnTheImage() {
+        MultiLayerNetwork net = MlpNetwork.build(options(dir.resolve("run"), new TrainingVariant(HiddenActivation.RELU, 0, 0.3, false, 5)));
+        assertNull(net.getLayerWiseConfigurations().getConf(0).getLayer().getIDropout());
+        for (int i = 1; i < net.getnLayers(); i++) {
+            assertEquals(0.7, ((Dropout) net.getLayerWiseConfigurations().getConf(i).getLayer().getIDropout()).getP(), 1e-12, "layer " + i);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new TrainingVariant(HiddenActivation.RELU, 0, 1, false, 5));
+        assertEquals("relu-dropout", new TrainingVariant(HiddenActivation.RELU, 0, 0.3, false, 5).name());
     }
 
     @Test
