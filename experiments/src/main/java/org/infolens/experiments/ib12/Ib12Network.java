@@ -41,11 +41,9 @@ public final class Ib12Network {
         for (int i = 1; i < WIDTHS.size(); i++) {
             int fanIn = WIDTHS.get(i - 1);
             WeightInitDistribution init = new WeightInitDistribution(new TruncatedNormalDistribution(0, 1 / Math.sqrt(fanIn)));
-            if (i == 1) {
-                list.layer(new DenseLayer.Builder().nIn(fanIn).nOut(WIDTHS.get(i)).activation(hidden).weightInit(init).l2(v.l2()).build());
-            } else if (i < WIDTHS.size() - 1) {
-                list.layer(v.droppingInputs(new DenseLayer.Builder().nIn(fanIn).nOut(WIDTHS.get(i)).activation(hidden).weightInit(init)
-                        .l2(v.l2())).build());
+            if (i < WIDTHS.size() - 1) {
+                DenseLayer.Builder layer = new DenseLayer.Builder().nIn(fanIn).nOut(WIDTHS.get(i)).activation(hidden).weightInit(init).l2(v.l2());
+                list.layer((i == 1 ? layer : v.droppingInputs(layer)).build());
             } else {
                 list.layer(v.droppingInputs(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(fanIn).nOut(WIDTHS.get(i))
                         .activation(Activation.SOFTMAX).weightInit(init)).build());

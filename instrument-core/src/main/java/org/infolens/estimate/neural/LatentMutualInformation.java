@@ -39,12 +39,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * side, 0.6 with five). So several sizes are trained, halving from {@code latent}, and the largest
  * estimate is kept: the MI of each size's latents is a lower bound on I(T;Z) (data processing), the
  * authors' advice for choosing the size. The price: the largest of three noisy estimates sits a little
- * above each (0.01 to 0.06 bits at MI 0 on the grid).
+ * above each (0.01 to 0.06 bits at MI 0 on the grid). Bits; the record keeps every size's estimate, the size kept, its
+ * training and the split.
  *
  * <p>A variable wider than {@code components} columns is first projected on its leading principal components, fitted on
  * the training rows: with as many columns as training rows, the encoders' first layers fit the nuisance of the training
  * half and the held-out latents lose the shared signal. The projection is a function of each variable alone, so its MI
- * is again a lower bound; the record keeps the share of variance the components hold. Bits; the record keeps every size's estimate, the size kept, its training and the split.
+ * is again a lower bound; the record keeps the share of variance the components hold.
  */
 public final class LatentMutualInformation extends ConfiguredMeasure {
 

@@ -64,11 +64,8 @@ final class Rows {
      * their variances keep their ratios, so directions of little variance stay small beside the leading ones.
      */
     Principal principal(int components, int[] fitRows) {
-        double[] fit = new double[fitRows.length * columns];
-        for (int r = 0; r < fitRows.length; r++) {
-            System.arraycopy(values, fitRows[r] * columns, fit, r * columns, columns);
-        }
-        Pca pca = Pca.fit(Activations.wrap(fit, fitRows.length, columns), components);
+        Activations fit = Activations.wrap(batch(fitRows, 0, fitRows.length).data().asDouble(), fitRows.length, columns);
+        Pca pca = Pca.fit(fit, components);
         int m = pca.components();
         double[] codes = pca.project(Activations.wrap(values, rows, columns));
         double kept = 0;
@@ -79,7 +76,7 @@ final class Rows {
         }
         kept /= fitRows.length;
         double total = 0; // the columns' summed variance on the fit rows
-        for (double v : Pca.centredRows(Activations.wrap(fit, fitRows.length, columns), new double[columns])) {
+        for (double v : Pca.centredRows(fit, new double[columns])) {
             total += v * v;
         }
         total /= fitRows.length;

@@ -25,8 +25,9 @@ public final class SymmetricEigenvalues {
     /** The system property that picks a route. */
     public static final String ROUTE_PROPERTY = "infolens.lapack";
     private static final String WANTED = System.getProperty(ROUTE_PROPERTY, "");
+    private static final String THREADS = System.getProperty(SystemLapack.THREADS_PROPERTY, "all");
     /** Why the properties cannot be followed, or null: thrown by every call, so a mistyped value is an ordinary bad-input error. */
-    private static final String MISCONFIGURED = misconfiguration(WANTED, System.getProperty(SystemLapack.THREADS_PROPERTY, "all"));
+    private static final String MISCONFIGURED = misconfiguration(WANTED, THREADS);
     private static final SystemLapack SYSTEM = MISCONFIGURED == null ? systemLapack() : null;
     private static final boolean DIRECT = MISCONFIGURED == null && SYSTEM == null && directLapackAvailable();
 
@@ -96,10 +97,9 @@ public final class SymmetricEigenvalues {
         if (!org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getName().contains(".cpu.")) {
             return null; // buffers of other backends are not host memory
         }
-        boolean idleCoresOnly = SystemLapack.threadChoice();
         String path = System.getenv("INFOLENS_OPENBLAS");
         try {
-            return SystemLapack.load(path == null ? SystemLapack.DEFAULT_LIBRARY : java.nio.file.Path.of(path), idleCoresOnly);
+            return SystemLapack.load(path == null ? SystemLapack.DEFAULT_LIBRARY : java.nio.file.Path.of(path), SystemLapack.threadChoice(THREADS));
         } catch (LinkageError | RuntimeException e) { // no system OpenBLAS (not Debian, or not installed), or no JNA
             log.debug("system LAPACK unavailable ({}); the bundled route", e.toString());
             return null;

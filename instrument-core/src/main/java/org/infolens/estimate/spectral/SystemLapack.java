@@ -133,15 +133,15 @@ final class SystemLapack {
                 unsetenv.invokeInt(new Object[] {name});
             }
         }
-        boolean timeoutSet = System.getenv(THREAD_TIMEOUT_VARIABLE) == null;
-        if (timeoutSet) {
+        boolean timeoutSetHere = System.getenv(THREAD_TIMEOUT_VARIABLE) == null;
+        if (timeoutSetHere) {
             setenv.invokeInt(new Object[] {THREAD_TIMEOUT_VARIABLE, THREAD_TIMEOUT_LOG2_CYCLES, 1});
         }
         try {
             return NativeLibrary.getInstance(library.toString(), Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY_LOCAL));
         } finally {
             held.forEach((name, value) -> setenv.invokeInt(new Object[] {name, value, 1}));
-            if (timeoutSet) {
+            if (timeoutSetHere) {
                 unsetenv.invokeInt(new Object[] {THREAD_TIMEOUT_VARIABLE});
             }
         }
@@ -167,11 +167,6 @@ final class SystemLapack {
             rankK.invokeVoid(new Object[] {ROW_MAJOR, LOWER, NO_TRANSPOSE, n, d, 1.0, z, d, 0.0, gram, n});
             return null;
         });
-    }
-
-    /** Whether {@value #THREADS_PROPERTY} asks for the idle cores' threads; an unknown value throws. */
-    static boolean threadChoice() {
-        return threadChoice(System.getProperty(THREADS_PROPERTY, "all"));
     }
 
     /** Whether the value {@code wanted} of {@value #THREADS_PROPERTY} asks for the idle cores' threads; an unknown one throws. */

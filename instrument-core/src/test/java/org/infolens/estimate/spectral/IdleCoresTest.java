@@ -29,20 +29,8 @@ class IdleCoresTest {
 
     @Test
     void anUnknownThreadChoiceIsAnErrorNotAFallback() {
-        String before = System.getProperty(SystemLapack.THREADS_PROPERTY);
-        try {
-            System.setProperty(SystemLapack.THREADS_PROPERTY, "sometimes");
-            assertThrows(IllegalArgumentException.class, SystemLapack::threadChoice);
-            System.setProperty(SystemLapack.THREADS_PROPERTY, "idle");
-            assertTrue(SystemLapack.threadChoice());
-
-        } finally {
-            if (before == null) {
-                System.clearProperty(SystemLapack.THREADS_PROPERTY);
-            } else {
-                System.setProperty(SystemLapack.THREADS_PROPERTY, before);
-            }
-        }
+        assertThrows(IllegalArgumentException.class, () -> SystemLapack.threadChoice("sometimes"));
+        assertTrue(SystemLapack.threadChoice("idle"));
     }
 
     /** Read once when eigenvalues are first asked for, and thrown by every call: a bad-input error, not a failed class initialiser. */
