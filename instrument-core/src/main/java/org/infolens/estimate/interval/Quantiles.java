@@ -1,8 +1,10 @@
 package org.infolens.estimate.interval;
 
+import org.apache.commons.statistics.distribution.FDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
 import org.infolens.numeric.SpecialFunctions;
 
-/** Quantiles of the standard normal and Student's t distributions. */
+/** Quantiles of the standard normal, Student's t and Fisher's F distributions. */
 final class Quantiles {
 
     private Quantiles() {
@@ -13,27 +15,19 @@ final class Quantiles {
         return SpecialFunctions.normalQuantile(p);
     }
 
-    /**
-     * Student's t quantile with {@code df} degrees of freedom, by the Cornish-Fisher expansion in 1/df
-     * (Abramowitz and Stegun 26.7.5), closed forms for 1 and 2.
-     */
+    /** Student's t quantile with {@code df} degrees of freedom. */
     static double studentT(double p, int df) {
         if (df < 1) {
             throw new IllegalArgumentException("Student's t needs df >= 1, got " + df);
         }
-        if (df == 1) {
-            return Math.tan(Math.PI * (p - 0.5));
+        return TDistribution.of(df).inverseCumulativeProbability(p);
+    }
+
+    /** Fisher's F quantile with {@code numerator} and {@code denominator} degrees of freedom. */
+    static double fisherF(double p, int numerator, int denominator) {
+        if (numerator < 1 || denominator < 1) {
+            throw new IllegalArgumentException("Fisher's F needs both degrees of freedom >= 1, got " + numerator + " and " + denominator);
         }
-        if (df == 2) {
-            return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
-        }
-        double z = normal(p);
-        double z2 = z * z;
-        double g1 = z * (z2 + 1) / 4;
-        double g2 = z * ((5 * z2 + 16) * z2 + 3) / 96;
-        double g3 = z * (((3 * z2 + 19) * z2 + 17) * z2 - 15) / 384;
-        double g4 = z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) / 92160;
-        double v = df;
-        return z + g1 / v + g2 / (v * v) + g3 / (v * v * v) + g4 / (v * v * v * v);
+        return FDistribution.of(numerator, denominator).inverseCumulativeProbability(p);
     }
 }

@@ -8,12 +8,20 @@ import java.util.Map;
 /**
  * The verdict on one value from its estimates on gamma = 1, 2, 3, ... disjoint subsets of N / gamma
  * rows (Abdelaleem, Martini and Nemenman 2025, after Holmes and Nemenman 2019): the mean over the
- * subsets of each size is fitted against gamma by weighted least squares (weights 1 / the variance of
- * that mean); while the quadratic term is not small beside the linear one over the range fitted
- * (|a2 / a1| >= ratio with gamma in units of the largest gamma kept, i.e. |a2| gammaMax >= ratio |a1|),
- * the largest gamma is dropped; with at least {@code minPoints} sizes left, the linear fit's intercept
- * at gamma -> 0 (infinite N) is the extrapolated value, with its t interval. Otherwise the value is
- * unreliable, and the reason says which condition failed.
+ * subsets of each size is fitted against N / (rows in a subset), about gamma, by least squares; while
+ * the quadratic term is not small beside the linear one over the range fitted (|a2 / a1| >= ratio with
+ * gamma in units of the largest gamma kept, i.e. |a2| gammaMax >= ratio |a1|), or the line scatters more
+ * than the estimates themselves do, the largest gamma is dropped; with at least {@code minPoints} sizes
+ * left, the line's intercept at gamma -> 0 (infinite N) is the extrapolated value, with its interval.
+ * Otherwise the value is unreliable, and the reason says which condition failed.
+ *
+ * <p>Why the fit is unweighted and its errors come from its residuals: every mean is made of the same N
+ * rows, so the part of their fluctuation that is linear in the data (for a smooth estimator, most of
+ * it) is the same in all of them. It moves the whole line, not its slope or curvature, and the
+ * spread of each gamma's estimates cannot tell it from the part that differs between the means (a
+ * neural critic's training noise). The residuals about the line measure the differing part; the rest
+ * of each mean's variance (the spread's estimate s^2 / gamma, pooled over gamma) is the common part,
+ * which the interval adds once.
  *
  * @param reliable     whether the extrapolation is to be trusted
  * @param reason       why not (null when reliable)
@@ -37,58 +45,74 @@ public record ReliabilityVerdict(boolean reliable, String reason, List<Integer> 
 
     /**
      * @param estimates for each gamma (key) the estimates on its gamma disjoint subsets; gammas whose
-     *                  subsets could not all be estimated are left out by the caller
+     *                  subsets could not all be estimated are left out by the caller, any with a value
+     *                  that is not finite here
+     * @param rows      N, the rows the subsets were cut from (a subset holds N / gamma, rounded down)
      */
-    static ReliabilityVerdict of(Map<Integer, double[]> estimates, VerdictSettings s) {
+    static ReliabilityVerdict of(Map<Integer, double[]> estimates, int rows, VerdictSettings s) {
         List<Integer> gammas = new ArrayList<>(new java.util.TreeSet<>(estimates.keySet()));
+        gammas.removeIf(g -> !java.util.Arrays.stream(estimates.get(g)).allMatch(Double::isFinite));
         List<Point> points = points(estimates, gammas);
         if (gammas.size() < s.minPoints()) {
             return unreliable("too few rows: estimates on only " + gammas.size() + " subset sizes (gamma " + range(gammas)
                     + ", subsets of at least N / " + (gammas.isEmpty() ? 1 : gammas.get(gammas.size() - 1)) + " rows), "
                     + s.minPoints() + " needed", gammas, Double.NaN, Double.NaN, points);
         }
-        double[] mean = new double[gammas.size()];
-        double[] variance = new double[gammas.size()];
-        weights(estimates, gammas, mean, variance);
         List<Integer> kept = new ArrayList<>(gammas);
         double a1 = Double.NaN;
         double a2 = Double.NaN;
+        String failed = null;
+        boolean passed = false;
         while (kept.size() >= 3) {
-            Fit q = Fit.of(x(kept), take(mean, gammas, kept), take(variance, gammas, kept), 2);
-            Fit line = Fit.of(x(kept), take(mean, gammas, kept), take(variance, gammas, kept), 1);
+            double[] x = x(kept, rows);
+            double[] y = means(points, kept);
+            Fit q = Fit.of(x, y, 2);
+            Fit line = Fit.of(x, y, 1);
             a1 = q.coefficients[1];
             a2 = q.coefficients[2];
+            Spread spread = Spread.of(points, kept);
             // The ratio is taken over the range fitted (gamma in units of the largest kept), where it is
             // the quadratic term's share of the linear one at the far end: a2 / a1 alone has units of
             // 1 / gamma, and in gamma units no bias of the form N^-alpha (KSG's in d dimensions, alpha
             // about 2/d) ever reaches 0.1 over gamma 1..10, while its linear extrapolation leaves most
             // of the bias in place.
             // Also linear when the estimate does not move with N: neither the line's slope nor the
-            // curvature is distinguishable from noise (a1 ~ 0 would otherwise never pass the ratio).
-            // The slope is the line's: the quadratic's a1 is too uncertain (gamma and gamma^2 are nearly
-            // collinear) to tell a flat estimate from a bent one.
-            boolean noCurvature = Math.abs(a2) * kept.get(kept.size() - 1) < s.ratio() * Math.abs(a1)
+            // curvature is distinguishable from the scatter about the fits (a1 ~ 0 would otherwise never
+            // pass the ratio). The slope is the line's: the quadratic's a1 is too uncertain (gamma and
+            // gamma^2 are nearly collinear) to tell a flat estimate from a bent one. Curvature that is
+            // merely not significant does not pass: with 5 to 10 points a2 is so uncertain that most
+            // curved estimates (KSG's) would then be called linear.
+            boolean linear = Math.abs(a2) * x[x.length - 1] < s.ratio() * Math.abs(a1)
                     || (Math.abs(line.coefficients[1]) <= 2 * line.standardError(1) && Math.abs(a2) <= 2 * q.standardError(2));
-            if (noCurvature) {
+            // A line that scatters more than each mean varies by itself (an F test against the pooled spread,
+            // which holds the common part too, so it errs towards passing) fits nothing, however flat.
+            boolean fits = line.residualVariance() <= spread.variance() * Quantiles.fisherF(s.level(), x.length - 2, spread.degrees());
+            if (linear && fits) {
+                passed = true;
                 break;
+            }
+            if (failed == null) { // said for the whole range, where the question is asked
+                failed = (linear ? "the means scatter about the line more than their own spread allows (F test at " + s.level() + ")"
+                        : "the estimates curve in gamma: |a2 / a1| >= " + s.ratio() + " (gamma in units of the largest kept)")
+                        + " over gamma " + range(kept);
             }
             kept.remove(kept.size() - 1);
         }
-        if (kept.size() < 3 || kept.size() < s.minPoints()) {
-            return unreliable(kept.size() < 3 ? "the estimates curve in gamma at every range: |a2 / a1| >= " + s.ratio()
-                    + " down to 3 subset sizes" : "only " + kept.size() + " subset sizes (gamma " + range(kept) + ") pass |a2 / a1| < "
-                    + s.ratio() + " (gamma in units of the largest kept), " + s.minPoints() + " needed: the estimate is not in its linear,"
-                    + " large-N regime", kept, a1, a2, points);
+        if (!passed || kept.size() < s.minPoints()) {
+            String left = passed ? "only " + kept.size() + " subset sizes (gamma " + range(kept) + ") pass"
+                    : "no range of 3 or more subset sizes passes";
+            return unreliable(failed + "; " + left + ", " + s.minPoints() + " needed: the estimate is not in its linear, large-N regime",
+                    kept, a1, a2, points);
         }
-        double[] keptVariance = take(variance, gammas, kept);
-        Fit line = Fit.of(x(kept), take(mean, gammas, kept), keptVariance, 1);
-        int df = kept.size() - 2;
-        double t = Quantiles.studentT(0.5 + s.level() / 2, df);
+        double[] x = x(kept, rows);
+        Fit line = Fit.of(x, means(points, kept), 1);
+        Spread spread = Spread.of(points, kept);
         double centre = line.coefficients[0];
-        // Every mean is made of the same N rows: the fit sees how they scatter about the line, not how
-        // the whole sample sits off the population, which moves all of them together. That common part
-        // is the variance of the all-rows estimate (gamma = 1's, pooled by the 1/N law); it is added.
-        double half = t * Math.sqrt(line.standardError(0) * line.standardError(0) + keptVariance[0]);
+        double differing = line.residualVariance();
+        double common = Math.max(0, spread.variance() - differing);
+        double tFit = Quantiles.studentT(0.5 + s.level() / 2, x.length - 2);
+        double tCommon = Quantiles.studentT(0.5 + s.level() / 2, spread.degrees());
+        double half = Math.sqrt(tFit * tFit * line.standardError(0) * line.standardError(0) + tCommon * tCommon * common);
         return new ReliabilityVerdict(true, null, List.copyOf(kept), a1, a2, centre, centre - half, centre + half, points);
     }
 
@@ -111,55 +135,31 @@ public record ReliabilityVerdict(boolean reliable, String reason, List<Integer> 
     }
 
     /**
-     * The mean of each gamma's estimates and the variance of that mean: s^2 / gamma from its own
-     * subsets where there are several; by the 1/N law of the estimates' variance, every mean has
-     * about the variance of the full-N estimate, so gamma = 1 takes the pooled value, and no mean is
-     * credited with less than a quarter of it (two subsets that happen to agree are not certainty).
+     * The variance of one mean by the 1/N law (each gamma's s^2 / gamma estimates the variance of the
+     * all-rows estimate), pooled over the kept gammas with their gamma - 1 degrees of freedom each.
      */
-    private static void weights(Map<Integer, double[]> estimates, List<Integer> gammas, double[] mean, double[] variance) {
-        double pooled = 0;
-        int pooledCount = 0;
-        for (int i = 0; i < gammas.size(); i++) {
-            double[] e = estimates.get(gammas.get(i));
-            double m = 0;
-            for (double v : e) {
-                m += v / e.length;
-            }
-            mean[i] = m;
-            if (e.length >= 2) {
-                double ss = 0;
-                for (double v : e) {
-                    ss += (v - m) * (v - m);
+    private record Spread(double variance, int degrees) {
+
+        static Spread of(List<Point> points, List<Integer> kept) {
+            double sum = 0;
+            int degrees = 0;
+            for (Point p : points) {
+                if (kept.contains(p.gamma()) && p.gamma() >= 2) {
+                    sum += (p.gamma() - 1) * p.standardError() * p.standardError();
+                    degrees += p.gamma() - 1;
                 }
-                variance[i] = ss / (e.length - 1) / e.length;
-                pooled += variance[i];
-                pooledCount++;
-            } else {
-                variance[i] = Double.NaN;
             }
-        }
-        pooled = pooledCount == 0 ? 0 : pooled / pooledCount;
-        for (int i = 0; i < gammas.size(); i++) {
-            if (pooled <= 0) {
-                variance[i] = 1; // the estimates do not vary at all: equal weights
-            } else if (Double.isNaN(variance[i])) {
-                variance[i] = pooled;
-            } else {
-                variance[i] = Math.max(variance[i], pooled / 4);
-            }
+            return new Spread(degrees == 0 ? 0 : sum / degrees, degrees);
         }
     }
 
-    private static double[] x(List<Integer> gammas) {
-        return gammas.stream().mapToDouble(Integer::doubleValue).toArray();
+    /** N over the rows in a subset: gamma, but exact where N / gamma is rounded down. */
+    private static double[] x(List<Integer> gammas, int rows) {
+        return gammas.stream().mapToDouble(g -> (double) rows / (rows / g)).toArray();
     }
 
-    private static double[] take(double[] values, List<Integer> all, List<Integer> kept) {
-        double[] out = new double[kept.size()];
-        for (int i = 0; i < kept.size(); i++) {
-            out[i] = values[all.indexOf(kept.get(i))];
-        }
-        return out;
+    private static double[] means(List<Point> points, List<Integer> kept) {
+        return points.stream().filter(p -> kept.contains(p.gamma())).mapToDouble(Point::mean).toArray();
     }
 
     private static String range(List<Integer> g) {
@@ -197,24 +197,22 @@ public record ReliabilityVerdict(boolean reliable, String reason, List<Integer> 
         return m;
     }
 
-    /** Weighted least squares of a polynomial in x, with the coefficients' covariance. */
-    private record Fit(double[] coefficients, double[][] covariance) {
+    /** Least squares of a polynomial in x, with the coefficients' covariance from the residuals. */
+    private record Fit(double[] coefficients, double[][] covariance, double residualVariance) {
 
         /**
-         * Coefficients of 1, x, .., x^degree minimising sum (y - p(x))^2 / variance; their covariance
-         * (X'WX)^-1 is scaled up by the reduced chi-square when the points scatter more than their
-         * variances say (the variances are themselves estimates).
+         * Coefficients of 1, x, .., x^degree minimising sum (y - p(x))^2; their covariance s^2 (X'X)^-1
+         * with s^2 the residuals' variance (NaN with no degree of freedom left).
          */
-        static Fit of(double[] x, double[] y, double[] variance, int degree) {
+        static Fit of(double[] x, double[] y, int degree) {
             int p = degree + 1;
             double[][] a = new double[p][p];
             double[] b = new double[p];
             for (int i = 0; i < x.length; i++) {
-                double w = 1 / variance[i];
                 for (int r = 0; r < p; r++) {
-                    b[r] += w * Math.pow(x[i], r) * y[i];
+                    b[r] += Math.pow(x[i], r) * y[i];
                     for (int c = 0; c < p; c++) {
-                        a[r][c] += w * Math.pow(x[i], r + c);
+                        a[r][c] += Math.pow(x[i], r + c);
                     }
                 }
             }
@@ -225,24 +223,21 @@ public record ReliabilityVerdict(boolean reliable, String reason, List<Integer> 
                     coef[r] += inv[r][c] * b[c];
                 }
             }
-            int dof = x.length - p;
-            if (dof > 0) {
-                double chi2 = 0;
-                for (int i = 0; i < x.length; i++) {
-                    double fit = 0;
-                    for (int r = 0; r < p; r++) {
-                        fit += coef[r] * Math.pow(x[i], r);
-                    }
-                    chi2 += (y[i] - fit) * (y[i] - fit) / variance[i];
+            double rss = 0;
+            for (int i = 0; i < x.length; i++) {
+                double fit = 0;
+                for (int r = 0; r < p; r++) {
+                    fit += coef[r] * Math.pow(x[i], r);
                 }
-                double scale = Math.max(1, chi2 / dof);
-                for (double[] row : inv) {
-                    for (int c = 0; c < p; c++) {
-                        row[c] *= scale;
-                    }
+                rss += (y[i] - fit) * (y[i] - fit);
+            }
+            double s2 = x.length > p ? rss / (x.length - p) : Double.NaN;
+            for (double[] row : inv) {
+                for (int c = 0; c < p; c++) {
+                    row[c] *= s2;
                 }
             }
-            return new Fit(coef, inv);
+            return new Fit(coef, inv, s2);
         }
 
         double standardError(int i) {

@@ -121,7 +121,7 @@ public final class WithReliabilityVerdict extends ForwardingMeasure {
         Map<String, Object> outside = new LinkedHashMap<>();
         for (String v : full.values().keySet()) {
             double value = full.value(v);
-            ReliabilityVerdict fit = ReliabilityVerdict.of(bySize.get(v), settings);
+            ReliabilityVerdict fit = ReliabilityVerdict.of(bySize.get(v), n, settings);
             Map<String, Object> m = fit.toMap();
             // the interval counts as the value does: a value under a ceiling whose interval reaches it may be held down by it
             double reach = value;

@@ -14,13 +14,16 @@ class QuantilesTest {
         assertEquals(z, Quantiles.normal(p), 1e-6);
     }
 
-    /** Expansion error grows as df falls: 1e-3 from 5 degrees of freedom, 1e-2 at 3 and 4. */
     @ParameterizedTest(name = "t({0}, {1}) = {2}")
-    @CsvSource({
-        "0.975, 1, 12.7062, 1e-4", "0.975, 2, 4.3027, 1e-4", "0.975, 3, 3.1824, 1e-2", "0.975, 4, 2.7764, 1e-2",
-        "0.975, 5, 2.5706, 1e-3", "0.975, 9, 2.2622, 1e-3", "0.975, 19, 2.0930, 1e-4", "0.95, 9, 1.8331, 1e-4",
-        "0.995, 9, 3.2498, 1e-3", "0.975, 120, 1.9799, 1e-4", "0.025, 9, -2.2622, 1e-3"})
-    void studentT(double p, int df, double t, double tolerance) {
-        assertEquals(t, Quantiles.studentT(p, df), tolerance);
+    @CsvSource({"0.975, 1, 12.7062", "0.975, 2, 4.3027", "0.975, 3, 3.1824", "0.975, 4, 2.7764", "0.975, 5, 2.5706",
+        "0.975, 9, 2.2622", "0.975, 19, 2.0930", "0.95, 9, 1.8331", "0.995, 9, 3.2498", "0.975, 120, 1.9799", "0.025, 9, -2.2622"})
+    void studentT(double p, int df, double t) {
+        assertEquals(t, Quantiles.studentT(p, df), 1e-4);
+    }
+
+    @ParameterizedTest(name = "F({0}; {1}, {2}) = {3}")
+    @CsvSource({"0.95, 1, 10, 4.9646", "0.95, 3, 10, 3.7083", "0.95, 1, 3, 10.1280", "0.95, 8, 45, 2.1521", "0.99, 3, 10, 6.5523"})
+    void fisherF(double p, int numerator, int denominator, double f) {
+        assertEquals(f, Quantiles.fisherF(p, numerator, denominator), 1e-3);
     }
 }
