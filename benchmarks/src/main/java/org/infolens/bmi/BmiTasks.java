@@ -184,8 +184,15 @@ public final class BmiTasks {
     }
 
     static BmiTask asinh(BmiTask base) {
-        DoubleUnaryOperator f = x -> Math.log(x + Math.sqrt(x * x + 1));
-        return base.transformed("asinh", RowMap.each(f), RowMap.each(f), 0, 0);
+        return base.transformed("asinh", RowMap.each(BmiTasks::inverseHyperbolicSine), RowMap.each(BmiTasks::inverseHyperbolicSine), 0, 0);
+    }
+
+    /**
+     * asinh, odd by construction: ln(x + sqrt(x^2 + 1)) cancels for large negative x (the Cauchy coordinates of
+     * the dof-1 tasks), losing digits below -1e5 and reaching ln 0 below about -1e8.
+     */
+    static double inverseHyperbolicSine(double x) {
+        return Math.copySign(Math.log(Math.abs(x) + Math.hypot(x, 1)), x);
     }
 
     static double wigglyX(double x) {

@@ -107,6 +107,18 @@ class BmiTasksTest {
      * Monotone maps of each coordinate drawn with the same seed: the copula KSG estimate is the
      * base's, to the float rounding of ranks; the base's estimate is near the closed form.
      */
+    /** asinh is odd and keeps its digits far out in the Cauchy tails: ln(2|x|) + 1 / (4 x^2) there. */
+    @Test
+    void inverseHyperbolicSineIsOddAndExactInTheTails() {
+        for (double x : new double[] {1e5, 3e7, 1e8, 1e200}) {
+            double expected = Math.log(2 * x) + 1 / (4 * x * x);
+            assertEquals(expected, BmiTasks.inverseHyperbolicSine(x), 1e-15 * expected, "x = " + x);
+            assertEquals(-expected, BmiTasks.inverseHyperbolicSine(-x), 1e-15 * expected, "x = -" + x);
+        }
+        assertEquals(0.881373587019543, BmiTasks.inverseHyperbolicSine(1), 1e-15);
+        assertEquals(0, BmiTasks.inverseHyperbolicSine(0), 0);
+    }
+
     @Test
     void monotoneMapsKeepTheEstimateAndItsTruth() {
         int n = 3000;
