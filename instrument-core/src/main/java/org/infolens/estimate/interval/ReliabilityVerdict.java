@@ -63,14 +63,16 @@ public record ReliabilityVerdict(boolean reliable, String reason, List<Integer> 
         double a2 = Double.NaN;
         String failed = null;
         boolean passed = false;
+        Fit line = null; // of the range that passed
+        Spread spread = null;
         while (kept.size() >= 3) {
             double[] x = x(kept, rows);
             double[] y = means(points, kept);
             Fit q = Fit.of(x, y, 2);
-            Fit line = Fit.of(x, y, 1);
+            line = Fit.of(x, y, 1);
             a1 = q.coefficients[1];
             a2 = q.coefficients[2];
-            Spread spread = Spread.of(points, kept);
+            spread = Spread.of(points, kept);
             // The ratio is taken over the range fitted (gamma in units of the largest kept), where it is
             // the quadratic term's share of the linear one at the far end: a2 / a1 alone has units of
             // 1 / gamma, and in gamma units no bias of the form N^-alpha (KSG's in d dimensions, alpha
@@ -104,13 +106,10 @@ public record ReliabilityVerdict(boolean reliable, String reason, List<Integer> 
             return unreliable(failed + "; " + left + ", " + s.minPoints() + " needed: the estimate is not in its linear, large-N regime",
                     kept, a1, a2, points);
         }
-        double[] x = x(kept, rows);
-        Fit line = Fit.of(x, means(points, kept), 1);
-        Spread spread = Spread.of(points, kept);
         double centre = line.coefficients[0];
         double differing = line.residualVariance();
         double common = Math.max(0, spread.variance() - differing);
-        double tFit = Quantiles.studentT(0.5 + s.level() / 2, x.length - 2);
+        double tFit = Quantiles.studentT(0.5 + s.level() / 2, kept.size() - 2);
         double tCommon = Quantiles.studentT(0.5 + s.level() / 2, spread.degrees());
         double half = Math.sqrt(tFit * tFit * line.standardError(0) * line.standardError(0) + tCommon * tCommon * common);
         return new ReliabilityVerdict(true, null, List.copyOf(kept), a1, a2, centre, centre - half, centre + half, points);
